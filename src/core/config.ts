@@ -1,0 +1,48 @@
+/**
+ * Configuration as the core sees it: already loaded and resolved by a host
+ * (the CLI reads `govmark.config.json`, the language server reads settings).
+ * The core never reads files itself.
+ */
+import type { SeveritySetting } from './message.js';
+
+export interface CustomTypeConfig {
+  /** The `type:` value that selects it. */
+  name: string;
+  /** The JSON Schema (already read by the host) that validates the model. */
+  schema: Record<string, unknown>;
+  /** A built-in type whose extraction (sections, resolutions...) it reuses. */
+  extends?: string;
+  /** Section kinds that must be present (canonical names, e.g. `membership`). */
+  requiredSections?: string[];
+  /** Glob patterns of files read as this type even without a `type:` key. */
+  files?: string[];
+}
+
+export interface ResolvedConfig {
+  /** Rule id → severity (or off). Unlisted rules use their default. */
+  rules: Record<string, SeveritySetting>;
+  customTypes: CustomTypeConfig[];
+  /** Glob patterns of files never validated. */
+  ignores: string[];
+  /** The day "today" is, ISO; only info-level rules use it. */
+  today?: string;
+  /** Milliseconds one document's parse may take before the cheap pass is used (hosts enforce it). */
+  parseTimeoutMs: number;
+}
+
+export const DEFAULT_CONFIG: ResolvedConfig = {
+  rules: {},
+  customTypes: [],
+  ignores: [],
+  parseTimeoutMs: 3000,
+};
+
+export function resolveConfig(partial: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    ...partial,
+    rules: { ...DEFAULT_CONFIG.rules, ...(partial.rules ?? {}) },
+    customTypes: partial.customTypes ?? [],
+    ignores: partial.ignores ?? [],
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * The typed document model. Names follow the governance domain and, where they
+ * exist, Popolo and Akoma Ntoso (see docs/model.md).
+ *
+ * The model is plain JSON data (so a JSON Schema validates it whole); where each
+ * value came from lives beside it in `GovDocument.sourceMap`, keyed by JSON
+ * pointer (RFC 6901), e.g. `/meta/review` or `/content/resolutions/3/number`.
+ */
+import type { GovMessage } from './message.js';
+import type { Range } from './text/range.js';
+
+export const BUILTIN_TYPES = ['terms-of-reference', 'minutes', 'resolution', 'timeline'] as const;
+export type BuiltinType = (typeof BUILTIN_TYPES)[number];
+
+/** How precisely a date expression pins down a time. */
+export type DatePrecision =
+  | 'day'
+  | 'part-of-month' // early / mid / late September
+  | 'month'
+  | 'quarter'
+  | 'season'
+  | 'half-year'
+  | 'financial-year' // UK: 1 April – 31 March
+  | 'year'
+  | 'range' // explicit range: "March/April 2021", "1-4 April 2025"
+  | 'unknown'; // Tbc / TBD
+
+/**
+ * A date as authors write it, often uncertain. `start` and `end` are ISO
+ * calendar dates (YYYY-MM-DD), both inclusive; absent for "Tbc".
+ */
+export interface FuzzyDate {
+  /** The text as written. */
+  text: string;
+  precision: DatePrecision;
+  start?: string;
+  end?: string;
+  /** Set when the text looks like a date but names none (30 February). */
+  invalid?: string;
+}
+
+export type MilestoneStatus = 'done' | 'planned' | 'at-risk' | 'delayed' | 'cancelled' | 'tbc';
+
+export interface Milestone {
+  date: FuzzyDate;
+  title: string;
+  status?: MilestoneStatus;
+  /** The heading the milestone sits under, for heading-grouped timelines. */
+  group?: string;
+}
+
+/** A seat on the body (Popolo `Post`): exists whoever holds it. */
+export interface Seat {
+  label: string;
+  /** Nominating organisation (Popolo `Membership.on_behalf_of`). */
+  organization?: string;
+  count: number;
+  statutory?: boolean;
+  voting?: boolean;
+  role?: string;
+}
+
+export interface Quorum {
+  /** The text that states the quorum ("five voting members", `5`). */
+  text: string;
+  /** An absolute number of members, when stated as one. */
+  count?: number;
+  /** A share of the membership, when stated as one (one third → 1/3). */
+  fraction?: { numerator: number; denominator: number };
+  /** Where it was stated. */
+  source: 'front-matter' | 'section';
+}
+
+/** One person on an attendance list (Akoma Ntoso `rollCall`). */
+export interface Attendee {
+  name: string;
+  role?: string; // Chair, Vice-Chair, ...
+  /** Organisation or description after the name. */
+  affiliation?: string;
+  voting?: boolean;
+}
+
+export interface Attendance {
+  present: Attendee[];
+  inAttendance: Attendee[];
+  apologies: Attendee[];
+}
+
+export interface Action {
+  text: string;
+  owner?: string;
+  due?: FuzzyDate;
+  /** Index into `content.resolutions` of the resolution it belongs to. */
+  resolution?: number;
+}
+
+/** A decision (Popolo `Motion` that passed; Akoma Ntoso `resolution`). */
+export interface Resolution {
+  /** The number the author wrote for the clause, if any ("2" in "2. That…"). */
+  number?: number;
+  /** Full identifier: agenda item and clause ("18.2"), or the clause number alone. */
+  identifier?: string;
+  text: string;
+  /** The marker that introduced the decision, as written ("RESOLVED:", "Agreed:"). */
+  marker: string;
+  /** The agenda item number it was made under. */
+  item?: string;
+}
+
+export interface AgendaItem {
+  /** The number the author wrote ("18"). */
+  number?: string;
+  title: string;
+}
+
+/** A Markdown heading and what govmark recognised it as. */
+export interface Section {
+  title: string;
+  depth: number;
+  /** Canonical section kind: `functions`, `membership`, `quorum`, `present`... */
+  kind?: string;
+}
+
+/** A numbered clause of a list, numbered as the author wrote it. */
+export interface NumberedClause {
+  number?: number;
+  text: string;
+}
+
+export interface DocumentContent {
+  title?: string;
+  sections: Section[];
+  // terms of reference
+  functions?: NumberedClause[];
+  seats?: Seat[];
+  quorum?: Quorum;
+  // minutes
+  attendance?: Attendance;
+  items?: AgendaItem[];
+  // minutes and resolutions
+  resolutions?: Resolution[];
+  actions?: Action[];
+  // timelines
+  milestones?: Milestone[];
+}
+
+/** The part of a document the schema validates. */
+export interface DocumentData {
+  /** The front matter as written (YAML → JSON; dates stay strings). */
+  meta: Record<string, unknown>;
+  /** What was read from the body. */
+  content: DocumentContent;
+}
+
+/** Where a value came from. `keyRange` is set for mapping entries (front matter keys). */
+export interface SourceEntry {
+  range: Range;
+  keyRange?: Range;
+}
+
+export interface GovDocument {
+  uri: string;
+  /** The document text the ranges refer to (without a byte-order mark). */
+  text: string;
+  /** The governance type from front matter (or `--type`), undefined when not a governance document. */
+  type?: string;
+  /** How the type was decided. */
+  typeSource: 'front-matter' | 'option' | 'none';
+  data: DocumentData;
+  /** JSON pointer → where the value came from. */
+  sourceMap: Map<string, SourceEntry>;
+  /** Range of the front matter block including its fences, if any. */
+  frontMatterRange?: Range;
+  /** Range of the front matter's content (between the fences). */
+  frontMatterContentRange?: Range;
+  /** Problems found while reading (YAML syntax, impossible dates, too complex...). */
+  messages: GovMessage[];
+  /** False when the body could only be read by the cheap pass (time or size bound hit). */
+  complete: boolean;
+}

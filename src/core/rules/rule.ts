@@ -1,0 +1,66 @@
+/**
+ * What a rule is (after markdownlint's declarative rules and unified-lint-rule's
+ * wrapper): a small object with metadata plus a check function. The wrapper in
+ * `run.ts`, not the rule, stamps rule id, severity, uri, source and docs url on
+ * what the rule reports, and turns a throw into a fatal message.
+ */
+import type { ResolvedConfig } from '../config.js';
+import type { MessageInput, Severity } from '../message.js';
+import type { GovDocument } from '../model.js';
+import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
+
+export interface RuleMeta {
+  /** Stable id, kebab-case: `resolution-numbering`. */
+  id: string;
+  /** One line for docs and `--help`. */
+  description: string;
+  defaultSeverity: Severity;
+  /**
+   * `parse`: reported while reading (YAML syntax, impossible dates); the rule
+   * exists for its id, docs and severity. `document`: needs one document.
+   * `workspace`: needs the index of every document.
+   */
+  scope: 'parse' | 'document' | 'workspace';
+  /** Document types it applies to; all governance types when absent. */
+  types?: string[];
+  /** Longer explanation with an example, for docs/rules/<id>.md. */
+  docs?: string;
+}
+
+export interface DocumentRuleContext {
+  doc: GovDocument;
+  config: ResolvedConfig;
+  /** ISO date of today. */
+  today: string;
+  report(message: MessageInput): void;
+}
+
+export interface WorkspaceRuleContext {
+  summary: DocumentSummary;
+  index: WorkspaceIndex;
+  config: ResolvedConfig;
+  today: string;
+  report(message: MessageInput): void;
+}
+
+export interface DocumentRule extends RuleMeta {
+  scope: 'document';
+  check(ctx: DocumentRuleContext): void;
+}
+
+export interface WorkspaceRule extends RuleMeta {
+  scope: 'workspace';
+  check(ctx: WorkspaceRuleContext): void;
+}
+
+export interface ParseRule extends RuleMeta {
+  scope: 'parse';
+}
+
+export type Rule = DocumentRule | WorkspaceRule | ParseRule;
+
+export const DOCS_BASE = 'https://github.com/govmark/govmark/blob/main/docs/rules/';
+
+export function ruleUrl(id: string): string {
+  return `${DOCS_BASE}${id}.md`;
+}

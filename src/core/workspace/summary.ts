@@ -1,0 +1,108 @@
+/**
+ * What cross-document rules need to know of a document, small enough to send
+ * between worker threads and to keep in the cache for thousands of files.
+ */
+import type { GovDocument, Quorum } from '../model.js';
+import { rangeOf } from '../source-map.js';
+import type { Range } from '../text/range.js';
+
+export interface Reference {
+  /** The front matter key that holds it: `terms`, `supersedes`. */
+  key: string;
+  id: string;
+  range: Range;
+}
+
+export interface DocumentSummary {
+  uri: string;
+  type?: string;
+  id?: string;
+  idRange?: Range;
+  title?: string;
+  body?: string;
+  /** ISO date of the meeting or decision, when given. */
+  date?: string;
+  refs: Reference[];
+  /** Terms of reference: the quorum and where it is stated. */
+  quorum?: Quorum & { range: Range };
+  /** Terms of reference: voting seats (sum of counts), when membership lists them. */
+  votingSeats?: number;
+  /** Minutes: members present who may vote, and the range of the Present section. */
+  presentVoting?: { count: number; range: Range };
+  /** Range to point at when nothing more precise exists (the title or line 1). */
+  anchor: Range;
+}
+
+export interface WorkspaceIndex {
+  all(): readonly DocumentSummary[];
+  get(uri: string): DocumentSummary | undefined;
+  /** Documents declaring this `id`. */
+  byId(id: string): readonly DocumentSummary[];
+}
+
+export function createIndex(summaries: Iterable<DocumentSummary>): WorkspaceIndex {
+  const byUri = new Map<string, DocumentSummary>();
+  const byId = new Map<string, DocumentSummary[]>();
+  for (const s of summaries) {
+    byUri.set(s.uri, s);
+    if (s.id !== undefined) {
+      const list = byId.get(s.id);
+      if (list) list.push(s);
+      else byId.set(s.id, [s]);
+    }
+  }
+  const all = [...byUri.values()];
+  return {
+    all: () => all,
+    get: (uri) => byUri.get(uri),
+    byId: (id) => byId.get(id) ?? [],
+  };
+}
+
+const REFERENCE_KEYS = ['terms', 'supersedes', 'amends'];
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
+}
+
+export function summarize(doc: GovDocument): DocumentSummary {
+  const { meta, content } = doc.data;
+  const anchor = doc.frontMatterRange ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  const refs: Reference[] = [];
+  for (const key of REFERENCE_KEYS) {
+    const v = meta[key];
+    const values = Array.isArray(v) ? v : v === undefined ? [] : [v];
+    values.forEach((item, i) => {
+      const id = str(item);
+      const p = Array.isArray(v) ? `/meta/${key}/${i}` : `/meta/${key}`;
+      const range = rangeOf(doc, p);
+      if (id && range) refs.push({ key, id, range });
+    });
+  }
+  const summary: DocumentSummary = {
+    uri: doc.uri,
+    type: doc.type,
+    id: str(meta.id),
+    idRange: rangeOf(doc, '/meta/id'),
+    title: str(meta.title) ?? content.title,
+    body: str(meta.body),
+    date: str(meta.date),
+    refs,
+    anchor,
+  };
+  if (content.quorum) {
+    const range = rangeOf(doc, '/content/quorum') ?? anchor;
+    summary.quorum = { ...content.quorum, range };
+  }
+  if (content.seats && content.seats.length > 0) {
+    summary.votingSeats = content.seats.filter((s) => s.voting !== false).reduce((n, s) => n + s.count, 0);
+  }
+  if (content.attendance) {
+    const range = rangeOf(doc, '/content/attendance/present') ?? anchor;
+    summary.presentVoting = {
+      count: content.attendance.present.filter((a) => a.voting !== false).length,
+      range,
+    };
+  }
+  return summary;
+}
