@@ -1,0 +1,264 @@
+/**
+ * `govmark.config.json`: found by walking up from the working folder (or named
+ * with `--config`), checked against schemas/govmark.config.schema.json and
+ * resolved into the `ResolvedConfig` the core takes. Every problem becomes a
+ * `ConfigError` whose message is one line naming the file and the key, so the
+ * CLI can print it and exit 2.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { convertPathToPattern } from 'tinyglobby';
+import type { CustomTypeConfig, ResolvedConfig } from '../core/config.js';
+import { resolveConfig } from '../core/config.js';
+import type { SeveritySetting } from '../core/message.js';
+import { BUILTIN_TYPES } from '../core/model.js';
+import { allRules } from '../core/rules/registry.js';
+import { closest } from '../core/text/similar.js';
+
+export const CONFIG_FILE_NAME = 'govmark.config.json';
+
+/** Path of the config schema, from dist/src/node/ (or src/node/) up to the package root. */
+const SCHEMA_URL = new URL('../../../schemas/govmark.config.schema.json', import.meta.url);
+
+// One Ajv instance for the config file, separate from the core's document
+// schemas: created and compiled once, at module load.
+const ajv = new Ajv2020({ strict: true, allErrors: false });
+ajv.addKeyword('markdownDescription');
+const configSchema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
+const validateConfigShape = ajv.compile(configSchema);
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    /** The config file concerned. */
+    readonly file: string,
+    /** The key concerned, dotted (`types.board-paper.schema`), when there is one. */
+    readonly key?: string,
+  ) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** The config file read, undefined when there is none. */
+  file?: string;
+  /** The folder `ignores`, `types.*.schema` and `types.*.files` are relative to. */
+  baseDir: string;
+}
+
+/** The nearest `govmark.config.json` in `start` or a folder above it. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    const candidate = join(dir, CONFIG_FILE_NAME);
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/**
+ * The configuration for a run from `cwd`: the file named by `explicit`
+ * (relative to `cwd`), else the nearest one found walking up, else defaults.
+ */
+export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+  const file = explicit !== undefined ? resolve(cwd, explicit) : findConfigFile(cwd);
+  if (file === undefined) return { config: resolveConfig(), baseDir: resolve(cwd) };
+  return { config: await readConfigFile(file, cwd), file, baseDir: dirname(file) };
+}
+
+/** Reads, checks and resolves one config file. `cwd` only shortens names in messages. */
+export async function readConfigFile(file: string, cwd: string = process.cwd()): Promise<ResolvedConfig> {
+  const shown = displayName(file, cwd);
+  const fail = (message: string, key?: string): never => {
+    throw new ConfigError(`${shown}: ${message}`, file, key);
+  };
+
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config '${shown}': ${describeFsError(error)}`, file);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(`invalid JSON: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+  }
+
+  // Rule ids are checked against the registry first (the registry, not the
+  // generated schema, is the source of truth) so that a typo gets a suggestion.
+  if (isObject(raw) && isObject(raw.rules)) {
+    const ids = allRules.map((r) => r.id);
+    for (const id of Object.keys(raw.rules)) {
+      if (!ids.includes(id)) fail(`unknown rule '${id}'${didYouMean(id, ids)}`, `rules.${id}`);
+    }
+  }
+  if (!validateConfigShape(raw)) {
+    const { message, key } = describeSchemaError(validateConfigShape.errors?.[0]);
+    return fail(message, key);
+  }
+  const data = raw as ConfigFileShape;
+  const baseDir = dirname(file);
+
+  const customTypes: CustomTypeConfig[] = [];
+  for (const [name, type] of Object.entries(data.types ?? {})) {
+    const key = `types.${name}`;
+    if ((BUILTIN_TYPES as readonly string[]).includes(name)) {
+      fail(`${key}: '${name}' is a built-in type and cannot be redefined; give the custom type its own name and use "extends": "${name}"`, key);
+    }
+    customTypes.push({
+      name,
+      schema: await readTypeSchema(resolve(baseDir, type.schema), type.schema, (m) => fail(`${key}.schema: ${m}`, `${key}.schema`)),
+      ...(type.extends !== undefined ? { extends: type.extends } : {}),
+      ...(type.requiredSections !== undefined ? { requiredSections: type.requiredSections } : {}),
+      ...(type.files !== undefined ? { files: type.files.map((g) => anchorGlob(g, baseDir)) } : {}),
+    });
+  }
+
+  return resolveConfig({
+    rules: data.rules ?? {},
+    customTypes,
+    ignores: data.ignores ?? [],
+    ...(data.parseTimeoutMs !== undefined ? { parseTimeoutMs: data.parseTimeoutMs } : {}),
+  });
+}
+
+interface ConfigFileShape {
+  $schema?: string;
+  rules?: Record<string, SeveritySetting>;
+  types?: Record<string, { schema: string; extends?: string; requiredSections?: string[]; files?: string[] }>;
+  ignores?: string[];
+  parseTimeoutMs?: number;
+}
+
+async function readTypeSchema(path: string, written: string, fail: (message: string) => never): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    return fail(`cannot read '${written}': ${describeFsError(error)}`);
+  }
+  let schema: unknown;
+  try {
+    schema = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(`'${written}' is not valid JSON: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+  }
+  if (!isObject(schema)) return fail(`'${written}' is not a JSON Schema (expected an object)`);
+  // Check against the meta-schema without compiling: compiling is the core's job,
+  // with its own Ajv instance. Other drafts are left to the core.
+  const draft = schema.$schema;
+  if (draft === undefined || draft === 'https://json-schema.org/draft/2020-12/schema') {
+    if (!ajv.validateSchema(schema)) {
+      const first = ajv.errors?.[0];
+      const where = first?.instancePath ? ` at ${first.instancePath}` : '';
+      return fail(`'${written}' is not a valid JSON Schema${where}: ${first?.message ?? 'invalid'}`);
+    }
+  }
+  return schema;
+}
+
+/**
+ * A glob written relative to the config file, made absolute so that it means
+ * the same whatever folder the run starts from. A leading `!` is kept.
+ */
+function anchorGlob(glob: string, baseDir: string): string {
+  const negated = glob.startsWith('!');
+  const body = negated ? glob.slice(1) : glob;
+  if (isAbsolute(body)) return glob;
+  const base = convertPathToPattern(baseDir).replace(/\/$/, '');
+  return (negated ? '!' : '') + base + '/' + body.replace(/^\.\//, '');
+}
+
+/** One line for the first schema error, naming the key as a dotted path. */
+function describeSchemaError(error: ErrorObject | undefined): { message: string; key?: string } {
+  if (!error) return { message: 'invalid configuration' };
+  const key = dottedKey(error.instancePath);
+  const at = key === '' ? 'the configuration' : key;
+  const p = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const extra = String(p.additionalProperty);
+      const full = key === '' ? extra : `${key}.${extra}`;
+      const allowed = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
+      return { message: `unknown key '${full}'${didYouMean(extra, allowed)}`, key: full };
+    }
+    case 'required': {
+      const missing = String(p.missingProperty);
+      return { message: `${at} needs '${missing}'`, key: key === '' ? missing : `${key}.${missing}` };
+    }
+    case 'enum': {
+      const allowed = (p.allowedValues as unknown[]).map(String);
+      const actual = typeof error.data === 'string' ? error.data : JSON.stringify(error.data);
+      return { message: `${at} must be one of ${allowed.join(', ')}, not '${actual}'${didYouMean(actual, allowed)}`, key };
+    }
+    case 'type': {
+      const type = String(p.type);
+      return { message: `${at} must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`, key };
+    }
+    case 'propertyNames':
+    case 'pattern':
+      if (error.keyword === 'propertyNames' || error.propertyName !== undefined) {
+        const name = String(p.propertyName ?? error.propertyName);
+        return { message: `${at}: '${name}' is not a valid name (lowercase letters, digits and hyphens, starting with a letter)`, key };
+      }
+      return { message: `${at} ${error.message ?? 'is invalid'}`, key };
+    default:
+      return { message: `${at} ${error.message ?? 'is invalid'}`, key };
+  }
+}
+
+/** `/types/board-paper/files/0` → `types.board-paper.files[0]`. */
+function dottedKey(instancePath: string): string {
+  if (instancePath === '') return '';
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : (i === 0 ? '' : '.') + t))
+    .join('');
+}
+
+/** ` (did you mean 'x'?)` when one candidate is close to `word`, else an empty string. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const best = closest(word, candidates);
+  return best !== undefined ? ` (did you mean '${best}'?)` : '';
+}
+
+/** `ENOENT` → `no such file or directory`, for one-line reasons. */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'ENOTDIR':
+      return 'not a folder';
+    default:
+      return oneLine(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function displayName(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel === '' || isAbsolute(rel) ? file : rel;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
