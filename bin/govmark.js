@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The govmark command: a shim that hands the real process to the pure `main`.
+import { main } from '../dist/src/cli/main.js';
+
+process.exitCode = await main({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  isTTY: process.stdout.isTTY === true,
+});

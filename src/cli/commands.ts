@@ -1,0 +1,26 @@
+/**
+ * The command table: name → one line of help and the module that handles it,
+ * loaded only when the command runs. Adding a command is one entry here and
+ * one file in commands/ exporting a `Command`.
+ */
+import type { Command } from './command.js';
+
+export interface CommandEntry {
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: Record<string, CommandEntry> = {
+  validate: {
+    summary: 'Check governance documents: files, folders or globs (default: this folder)',
+    load: async () => (await import('./commands/validate.js')).validate,
+  },
+  inspect: {
+    summary: 'Print the model govmark reads from each file, as JSON',
+    load: async () => (await import('./commands/inspect.js')).inspect,
+  },
+  rules: {
+    summary: 'List the rules with their default severities',
+    load: async () => (await import('./commands/rules.js')).rules,
+  },
+};

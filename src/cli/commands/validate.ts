@@ -1,0 +1,113 @@
+/**
+ * `govmark validate [paths...]`: find the files, validate them together (the
+ * cross-document rules need all of them), print one report, and exit
+ * 0 (clean, warnings allowed), 1 (errors, or more warnings than
+ * `--max-warnings`) or 2 (could not run).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { FileResult, RunOptions } from '../../node/contract.js';
+import { describeFsError } from '../../node/config-file.js';
+import { discoverFiles } from '../../node/discover.js';
+import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
+import { useColor } from '../color.js';
+import type { Command } from '../command.js';
+import { loadValidatePaths } from '../engine.js';
+import { FORMAT_NAMES, formatters, type FormatName } from '../formatters/index.js';
+import { countResults, plural } from '../formatters/results.js';
+import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../io.js';
+import { createProgress, noProgress, PROGRESS_THRESHOLD } from '../progress.js';
+import { loadRunConfig, typeOption } from '../shared.js';
+
+const options: OptionSpecs = {
+  format: { type: 'string', short: 'f', choices: FORMAT_NAMES, valueName: 'name', description: 'Report format, default stylish' },
+  output: { type: 'string', short: 'o', valueName: 'file', description: 'Write the report to this file instead of stdout' },
+  'max-warnings': { type: 'string', valueName: 'n', description: 'Exit 1 when there are more than n warnings' },
+  quiet: { type: 'boolean', short: 'q', description: 'Report errors only' },
+  config: { type: 'string', short: 'c', valueName: 'file', description: 'Use this config file, not the nearest govmark.config.json' },
+  cache: { type: 'boolean', negatable: true, description: 'Reuse the results of unchanged files (default on)' },
+  workers: { type: 'string', valueName: 'n|auto', description: 'Worker threads; default auto (threads only for large runs)' },
+  type: { type: 'string', short: 't', valueName: 'type', description: 'Read every file as this type, even without front matter' },
+  color: { type: 'boolean', negatable: true, description: 'Colour the report; default: when stdout is a terminal' },
+};
+
+export const validate: Command = {
+  usage: 'govmark validate [options] [files, folders or globs...]',
+  help: [
+    'Checks governance documents and reports problems. Folders are searched for',
+    '*.md and *.markdown files, leaving out what .gitignore files and the config\'s',
+    '"ignores" name, and node_modules and .git. A file named explicitly is always',
+    'checked. Quote globs so that govmark, not the shell, expands them.',
+    '',
+    'Exit codes: 0 no errors (warnings allowed), 1 errors or more warnings than',
+    '--max-warnings, 2 govmark could not run (bad arguments, unreadable path, bad config).',
+  ].join('\n'),
+  options,
+  run,
+};
+
+async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+  const format = (args.options.format as FormatName | undefined) ?? 'stylish';
+  const maxWarnings = integerOption(args, 'max-warnings', 0);
+  const workers = workersOption(args);
+  const quiet = args.options.quiet === true;
+  const output = typeof args.options.output === 'string' ? args.options.output : undefined;
+
+  const { config, baseDir } = await loadRunConfig(args, io);
+  const typeOverride = typeOption(args, config);
+  const files = await discoverFiles(args.positionals.length > 0 ? args.positionals : ['.'], {
+    cwd: io.cwd,
+    ignores: config.ignores,
+    ignoreBase: baseDir,
+  });
+  const validatePaths = await loadValidatePaths(io);
+
+  const progress =
+    io.stderr.isTTY && files.length > PROGRESS_THRESHOLD ? createProgress(io.stderr, io.now ?? Date.now) : noProgress;
+  const runOptions: RunOptions = {
+    config,
+    ...(typeOverride !== undefined ? { typeOverride } : {}),
+    ...(workers !== undefined ? { workers } : {}),
+    ...(args.options.cache === false ? { cacheDir: false as const } : {}),
+    onProgress: (done, total) => progress.update(done, total),
+  };
+  let results: FileResult[];
+  try {
+    results = await validatePaths(files, runOptions);
+  } catch (error) {
+    throw new UsageError(`validation failed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    progress.clear();
+  }
+
+  const counts = countResults(results);
+  const shown = quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
+  const colorFlag = typeof args.options.color === 'boolean' ? args.options.color : undefined;
+  const color = output !== undefined ? colorFlag === true : useColor(colorFlag, io.env, io.isTTY ?? io.stdout.isTTY ?? false);
+  // --quiet with nothing to show prints nothing (not "no problems": warnings were hidden).
+  const silent = quiet && format === 'stylish' && counts.errors === 0;
+  const report = silent ? '' : formatters[format](shown, { cwd: io.cwd, color });
+
+  if (output !== undefined) {
+    const target = resolve(io.cwd, output);
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, report, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot write '${output}': ${describeFsError(error)}`);
+    }
+  } else if (report !== '') {
+    io.stdout.write(report);
+  }
+
+  const tooManyWarnings = maxWarnings !== undefined && counts.warnings > maxWarnings;
+  if (tooManyWarnings) {
+    io.stderr.write(`govmark: ${plural(counts.warnings, 'warning')}, more than --max-warnings ${maxWarnings} allows\n`);
+  }
+  return counts.errors > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function workersOption(args: ParsedArgs): number | 'auto' | undefined {
+  if (args.options.workers === 'auto') return 'auto';
+  return integerOption(args, 'workers', 0);
+}
