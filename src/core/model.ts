@@ -7,6 +7,7 @@
  * pointer (RFC 6901), e.g. `/meta/review` or `/content/resolutions/3/number`.
  */
 import type { GovMessage } from './message.js';
+import type { LineIndex } from './text/lines.js';
 import type { Range } from './text/range.js';
 
 export const BUILTIN_TYPES = ['terms-of-reference', 'minutes', 'resolution', 'timeline'] as const;
@@ -105,6 +106,8 @@ export interface Resolution {
   marker: string;
   /** The agenda item number it was made under. */
   item?: string;
+  /** Which decision block (one `RESOLVED:` and its list) the clause belongs to, counted from 0. */
+  block: number;
 }
 
 export interface AgendaItem {
@@ -162,6 +165,8 @@ export interface GovDocument {
   uri: string;
   /** The document text the ranges refer to (without a byte-order mark). */
   text: string;
+  /** Offsets ↔ line/column for `text`. */
+  lines: LineIndex;
   /** The governance type from front matter (or `--type`), undefined when not a governance document. */
   type?: string;
   /** How the type was decided. */

@@ -3,6 +3,7 @@
  * between worker threads and to keep in the cache for thousands of files.
  */
 import type { GovDocument, Quorum } from '../model.js';
+import { adoptionDate } from '../rules/review-before-adoption.js';
 import { rangeOf } from '../source-map.js';
 import type { Range } from '../text/range.js';
 
@@ -22,6 +23,8 @@ export interface DocumentSummary {
   body?: string;
   /** ISO date of the meeting or decision, when given. */
   date?: string;
+  /** Terms of reference: when they were adopted (start of the period in force). */
+  adopted?: string;
   refs: Reference[];
   /** Terms of reference: the quorum and where it is stated. */
   quorum?: Quorum & { range: Range };
@@ -87,6 +90,7 @@ export function summarize(doc: GovDocument): DocumentSummary {
     title: str(meta.title) ?? content.title,
     body: str(meta.body),
     date: str(meta.date),
+    adopted: adoptionDate(meta),
     refs,
     anchor,
   };

@@ -1,0 +1,69 @@
+/**
+ * Decision and action markers in their real-world variants (see
+ * shared/corpus/real-world/PATTERNS.md §2 and §4).
+ */
+
+export interface DecisionMarker {
+  /** The marker as written, e.g. "RESOLVED:" or "In noting the report, the Board". */
+  marker: string;
+  /** What follows the marker in the same paragraph (may be empty: a list follows). */
+  rest: string;
+  /** A number written with the marker ("DECISION 65.4"). */
+  number?: string;
+}
+
+const LABEL =
+  /^(resolved|resolution|resolutions|decisions?(?: made)?|agreed|decided|conclusion(?:\/resolution)?|consensus)(?:\s+(\d{1,4}(?:\.\d{1,4})*))?(\s*[:—–]\s*|\.\s+|\.?\s*$|\s+that\b[:,]?\s*)/i;
+const NOTING = /^(in noting the (?:report|update|presentation|paper|minutes)s?,? the (?:board|committee|council|panel|partnership|group|trust))\b[,:]?\s*/i;
+
+/** Reads a decision marker at the start of a paragraph's text. */
+export function decisionMarker(text: string): DecisionMarker | undefined {
+  const t = text.trim();
+  const m = LABEL.exec(t);
+  if (m) {
+    const that = /that/i.test(m[3]);
+    const rest = (that ? 'That ' : '') + t.slice(m[0].length).trim();
+    return { marker: (m[1] + (m[2] ? ' ' + m[2] : '') + m[3]).trim(), rest: rest.trim(), number: m[2] };
+  }
+  const n = NOTING.exec(t);
+  if (n) return { marker: n[1], rest: t.slice(n[0].length).trim() };
+  return undefined;
+}
+
+export interface ActionText {
+  text: string;
+  owner?: string;
+  /** The due date text, unparsed. */
+  due?: string;
+}
+
+const ACTION = /^(?:action(?:\s+item)?s?|actions? required)(?:\s+\d{1,4}(?:\.\d{1,4})*)?\s*[:—–-]\s*/i;
+
+/** "Action: owner — text, due 2020-12-31" → owner, text, due. */
+export function actionText(text: string, isDate: (s: string) => boolean): ActionText | undefined {
+  const t = text.trim();
+  if (t.length > 2000) return undefined;
+  const m = ACTION.exec(t);
+  if (!m) return undefined;
+  let body = t.slice(m[0].length).trim();
+  if (body === '') return undefined;
+  let due: string | undefined;
+  const d = /(?:^|[,;(]\s*|\s+)(?:due(?:\s+by)?|by|deadline)\s*:?\s+([^,;()]{3,40}?)\s*\)?\.?$/i.exec(body);
+  if (d && isDate(d[1].trim())) {
+    due = d[1].trim();
+    body = body.slice(0, d.index).trim();
+  }
+  let owner: string | undefined;
+  // "owner — due 2020-12-31": the dash stays behind once the due date is cut off.
+  const trailingDash = /\s*(?:[—–]|--?)\s*$/.test(body) && body.length > 1;
+  if (trailingDash) body = body.replace(/\s*(?:[—–]|--?)\s*$/, '');
+  const dash = /^(.{2,80}?)\s+(?:[—–]|--?)\s+/.exec(body);
+  if (dash) {
+    owner = dash[1].trim();
+    body = body.slice(dash[0].length).trim();
+  } else if (trailingDash) {
+    owner = body;
+    body = '';
+  }
+  return { text: body, owner, due };
+}

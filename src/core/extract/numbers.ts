@@ -1,0 +1,63 @@
+/** Numbers as governance documents write them: "five", "seven (7)", "one third", "50%". */
+
+const WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, a: 1, an: 1, single: 1,
+};
+
+const FRACTIONS: Record<string, [number, number]> = {
+  half: [1, 2], third: [1, 3], thirds: [1, 3], quarter: [1, 4], quarters: [1, 4], fourth: [1, 4], fourths: [1, 4],
+  fifth: [1, 5], fifths: [1, 5],
+};
+
+/** A whole number written as digits or a word. */
+export function wordNumber(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (/^\d{1,6}$/.test(w)) return Number(w);
+  return WORDS[w];
+}
+
+export interface QuorumMeaning {
+  count?: number;
+  fraction?: { numerator: number; denominator: number };
+}
+
+/**
+ * Reads a quorum from prose: "five voting members", "5", "seven (7) members",
+ * "one third of members", "two-thirds of the voting membership", "50%",
+ * "a simple majority".
+ */
+export function readQuorum(text: string): QuorumMeaning | undefined {
+  const t = text.toLowerCase().replace(/[*_]/g, '').replace(/\s+/g, ' ');
+  const pct = /(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent)/.exec(t);
+  if (pct) return { fraction: { numerator: Number(pct[1]), denominator: 100 } };
+  const frac = /\b(one|two|three|a|\d)[ -](half|thirds?|quarters?|fourths?|fifths?)\b/.exec(t) ?? /\b(\d)\s*\/\s*(\d)\b/.exec(t);
+  if (frac) {
+    const num = wordNumber(frac[1]) ?? Number(frac[1]);
+    const den = FRACTIONS[frac[2]]?.[1] ?? Number(frac[2]);
+    if (num > 0 && den > 0) return { fraction: { numerator: num, denominator: den } };
+  }
+  if (/\b(?:simple )?majority\b/.test(t)) return { fraction: { numerator: 1, denominator: 2 } };
+  const count =
+    /\b(\d{1,4})\b(?=[^.]*\bmembers?\b)/.exec(t) ??
+    /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?:\s*\(\d+\))?/.exec(t) ??
+    /^\s*(\d{1,4})\s*$/.exec(t);
+  if (count) {
+    const n = wordNumber(count[1]);
+    if (n !== undefined && n > 0) return { count: n };
+  }
+  return undefined;
+}
+
+/** The number of members a quorum needs out of `members`. A fraction means "at least that share". */
+export function quorumNeeded(q: QuorumMeaning, members: number | undefined): number | undefined {
+  if (q.count !== undefined) return q.count;
+  if (q.fraction && members !== undefined) {
+    const { numerator, denominator } = q.fraction;
+    // "a majority" (1/2) means more than half; other fractions mean at least that share.
+    if (numerator * 2 === denominator) return Math.floor(members / 2) + 1;
+    return Math.ceil((members * numerator) / denominator);
+  }
+  return undefined;
+}

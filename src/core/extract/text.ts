@@ -1,0 +1,66 @@
+/** Small helpers to read mdast nodes and the source text behind them. */
+import type { ListItem, Nodes, Parent } from 'mdast';
+import type { Range } from '../text/range.js';
+
+/** The plain text of a node; iterative, so deeply nested input cannot overflow the stack. */
+export function textOf(node: Nodes): string {
+  const out: string[] = [];
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if ('value' in n && typeof n.value === 'string' && n.type !== 'html' && n.type !== 'yaml') out.push(n.value);
+    else if (n.type === 'break') out.push(' ');
+    else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+  }
+  return out.join('').replace(/\s+/g, ' ').trim();
+}
+
+export function rangeOfNode(node: Nodes): Range | undefined {
+  const p = node.position;
+  if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
+  return {
+    start: { line: p.start.line, column: p.start.column, offset: p.start.offset },
+    end: { line: p.end.line, column: p.end.column, offset: p.end.offset },
+  };
+}
+
+/**
+ * The number the author wrote on an ordered list item. mdast keeps only the
+ * list's start number, so read the marker from the source.
+ */
+export function itemNumber(text: string, item: ListItem): number | undefined {
+  const offset = item.position?.start.offset;
+  if (offset === undefined) return undefined;
+  const m = /^[ \t>]*(\d{1,9})[.)]/.exec(text.slice(offset, offset + 16));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Range of an ordered list item's marker (`4.`). */
+export function itemMarkerRange(text: string, item: ListItem, toRange: (s: number, e: number) => Range): Range | undefined {
+  const offset = item.position?.start.offset;
+  if (offset === undefined) return undefined;
+  const m = /^([ \t>]*)(\d{1,9}[.)])/.exec(text.slice(offset, offset + 16));
+  if (!m) return undefined;
+  const s = offset + m[1].length;
+  return toRange(s, s + m[2].length);
+}
+
+/** The first paragraph's text of a list item (what the item says, without nested lists). */
+export function itemLead(item: ListItem): string {
+  const first = item.children[0];
+  return first && first.type === 'paragraph' ? textOf(first) : '';
+}
+
+export function childrenOf(node: Nodes): Nodes[] {
+  return 'children' in node ? ((node as Parent).children as Nodes[]) : [];
+}
+
+/** Normalises a heading for matching: lower case, no numbering, bold or trailing colon. */
+export function normaliseHeading(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/^(?:section\s+)?\d+(?:\.\d+)*[.)]?\s+/, '')
+    .replace(/[:*_]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,24 @@
+/**
+ * Rules whose messages are made while a document is read (the reader knows the
+ * exact place). They are listed in the registry for their id, docs and severity.
+ */
+import type { ParseRule } from './rule.js';
+
+function parseRule(id: string, defaultSeverity: ParseRule['defaultSeverity'], description: string, docs: string): ParseRule {
+  return { id, scope: 'parse', defaultSeverity, description, docs };
+}
+
+export const yamlSyntax = parseRule('yaml-syntax', 'error', 'Front matter must be valid YAML.',
+  'The front matter between the `---` lines is YAML. A syntax error (an unclosed quote, a bad indent) is reported on the line where it starts; the rest of the document is still read.');
+export const yamlDuplicateKey = parseRule('yaml-duplicate-key', 'warning', 'A front matter key must appear only once.',
+  'When a key appears twice, YAML keeps the last value and the first is silently lost.');
+export const unclosedFrontMatter = parseRule('unclosed-front-matter', 'error', 'Front matter must be closed with a `---` line.',
+  'A document that starts with `---` opens a front matter block; without a closing `---` the whole document would be read as YAML.');
+export const unknownType = parseRule('unknown-type', 'error', 'The `type` must be a known governance document type.',
+  'Known types: `terms-of-reference`, `minutes`, `resolution`, `timeline`, and custom types from the configuration. A `type` close to a known one (a typo) is an error with a suggested fix; a type far from every known one (for example `post` from a static site generator) means the file is not a governance document and it is left alone.');
+export const impossibleDate = parseRule('impossible-date', 'error', 'Dates must exist in the calendar.',
+  'A date such as 30 February or 31 June does not exist. It is reported where it is written, in the front matter or in the body.');
+export const tooComplex = parseRule('too-complex', 'warning', 'A document too complex to check fully within the time bound.',
+  'Some inputs make Markdown parsers super-linear (thousands of unmatched `*` or `[`, very deep nesting). govmark bounds the time and memory one document may take; past the bound it reads the front matter, headings and list items with a cheap line-by-line pass, reports this message and goes on with the other files.');
+
+export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, unclosedFrontMatter, unknownType, impossibleDate, tooComplex];

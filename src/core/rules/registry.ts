@@ -1,0 +1,50 @@
+/**
+ * The explicit list of rules. It also generates the config file's JSON Schema
+ * and docs/rules/*.md (scripts/gen-docs.mjs), so a rule exists in one place.
+ */
+import { duplicateId } from './duplicate-id.js';
+import { milestoneOrder } from './milestone-order.js';
+import { overdue } from './overdue.js';
+import { PARSE_RULES } from './parse-rules.js';
+import { quorumExceedsSeats, quorumMissing } from './quorum.js';
+import { quorumNotMet } from './quorum-not-met.js';
+import { requiredSections } from './required-sections.js';
+import { resolutionNumbering } from './resolution-numbering.js';
+import { reviewBeforeAdoption } from './review-before-adoption.js';
+import { unresolvedReference } from './unresolved-reference.js';
+import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
+
+export const allRules: readonly Rule[] = [
+  ...PARSE_RULES,
+  requiredSections,
+  resolutionNumbering,
+  milestoneOrder,
+  reviewBeforeAdoption,
+  quorumMissing,
+  quorumExceedsSeats,
+  overdue,
+  duplicateId,
+  unresolvedReference,
+  quorumNotMet,
+];
+
+const byId = new Map(allRules.map((r) => [r.id, r]));
+
+export function ruleById(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+const documentList = allRules.filter((r): r is DocumentRule => r.scope === 'document');
+const workspaceList = allRules.filter((r): r is WorkspaceRule => r.scope === 'workspace');
+
+export function documentRules(): readonly DocumentRule[] {
+  return documentList;
+}
+
+export function workspaceRules(): readonly WorkspaceRule[] {
+  return workspaceList;
+}
+
+export function parseRules(): ParseRule[] {
+  return allRules.filter((r): r is ParseRule => r.scope === 'parse');
+}

@@ -1,0 +1,130 @@
+/**
+ * The rule wrapper: runs rules, stamps metadata on what they report, applies
+ * configured severities, and turns a rule that throws into a fatal message on
+ * that document instead of a crashed run.
+ */
+import type { ResolvedConfig } from '../config.js';
+import type { GovMessage, MessageInput, Severity } from '../message.js';
+import { compareMessages } from '../message.js';
+import type { GovDocument } from '../model.js';
+import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
+import { ruleById, documentRules, workspaceRules } from './registry.js';
+import type { Rule } from './rule.js';
+import { ruleUrl } from './rule.js';
+
+export function todayIso(config: ResolvedConfig): string {
+  return config.today ?? new Date().toISOString().slice(0, 10);
+}
+
+/** The severity configured for a rule, or undefined when it is off. */
+export function severityFor(rule: Pick<Rule, 'id' | 'defaultSeverity'>, config: ResolvedConfig, own?: Severity): Severity | undefined {
+  const setting = config.rules[rule.id];
+  if (setting === 'off') return undefined;
+  if (setting) return setting;
+  return own ?? rule.defaultSeverity;
+}
+
+function appliesTo(rule: Rule, type: string | undefined, config: ResolvedConfig): boolean {
+  if (!rule.types) return true;
+  if (type === undefined) return false;
+  if (rule.types.includes(type)) return true;
+  const custom = config.customTypes.find((t) => t.name === type);
+  return custom?.extends !== undefined && rule.types.includes(custom.extends);
+}
+
+export function stamp(rule: Pick<Rule, 'id' | 'defaultSeverity'>, uri: string, input: MessageInput, config: ResolvedConfig): GovMessage | undefined {
+  const severity = severityFor(rule, config, input.severity);
+  if (!severity) return undefined;
+  return { ...input, ruleId: rule.id, severity, uri, source: 'govmark', url: ruleUrl(rule.id) };
+}
+
+/**
+ * Re-applies configured severities to messages made while reading (their rules
+ * have scope `parse`), dropping those of rules that are off.
+ */
+export function configureParseMessages(messages: readonly GovMessage[], config: ResolvedConfig): GovMessage[] {
+  const out: GovMessage[] = [];
+  for (const m of messages) {
+    const rule = ruleById(m.ruleId);
+    if (!rule) {
+      out.push(m);
+      continue;
+    }
+    const setting = config.rules[m.ruleId];
+    if (setting === 'off') continue;
+    out.push(setting ? { ...m, severity: setting } : m);
+  }
+  return out;
+}
+
+function fatal(ruleId: string, uri: string, anchor: GovMessage['range'], error: unknown): GovMessage {
+  const why = error instanceof Error ? error.message : String(error);
+  return {
+    ruleId: 'internal-error',
+    severity: 'error',
+    reason: `Rule \`${ruleId}\` failed on this document: ${why}. The other rules still ran; please report this.`,
+    uri,
+    range: anchor,
+    source: 'govmark',
+    url: ruleUrl('internal-error'),
+    fatal: true,
+  };
+}
+
+const LINE_ONE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+
+/** Every message about one document that needs only that document. */
+export function checkDocument(doc: GovDocument, config: ResolvedConfig): GovMessage[] {
+  const out = configureParseMessages(doc.messages, config);
+  if (doc.type === undefined) return out.sort(compareMessages);
+  const today = todayIso(config);
+  for (const rule of documentRules()) {
+    if (!appliesTo(rule, doc.type, config)) continue;
+    if (config.rules[rule.id] === 'off') continue;
+    try {
+      rule.check({
+        doc,
+        config,
+        today,
+        report: (input) => {
+          const m = stamp(rule, doc.uri, input, config);
+          if (m) out.push(m);
+        },
+      });
+    } catch (error) {
+      out.push(fatal(rule.id, doc.uri, doc.frontMatterRange ?? LINE_ONE, error));
+    }
+  }
+  return out.sort(compareMessages);
+}
+
+/** Messages that depend on other documents, for every document in the index. */
+export function checkWorkspace(index: WorkspaceIndex, config: ResolvedConfig): Map<string, GovMessage[]> {
+  const today = todayIso(config);
+  const byUri = new Map<string, GovMessage[]>();
+  for (const summary of index.all()) {
+    const out: GovMessage[] = [];
+    for (const rule of workspaceRules()) {
+      if (!appliesTo(rule, summary.type, config)) continue;
+      if (config.rules[rule.id] === 'off') continue;
+      try {
+        rule.check({
+          summary,
+          index,
+          config,
+          today,
+          report: (input) => {
+            const m = stamp(rule, summary.uri, input, config);
+            if (m) out.push(m);
+          },
+        });
+      } catch (error) {
+        out.push(fatal(rule.id, summary.uri, summary.anchor, error));
+      }
+    }
+    byUri.set(summary.uri, out.sort(compareMessages));
+  }
+  return byUri;
+}
+
+export type { DocumentSummary };

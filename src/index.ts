@@ -1,0 +1,23 @@
+/**
+ * govmark: governance documents in Markdown as typed, source-mapped data.
+ *
+ * ```ts
+ * import { parse, Workspace } from 'govmark';
+ * const doc = parse(text, { uri: 'file:///minutes.md' });
+ * doc.data.content.resolutions; // [{ identifier: '18.2', text: 'That the Winter Plan be noted', ... }]
+ * doc.sourceMap.get('/content/resolutions/0'); // { range: { start: { line, column, offset }, end } }
+ * ```
+ */
+export { parse, knownTypes, baseType, type ParseOptions } from './core/parse/parse.js';
+export { analyse, combine, Workspace, type DocumentAnalysis } from './core/workspace/workspace.js';
+export { summarize, createIndex, type DocumentSummary, type WorkspaceIndex, type Reference } from './core/workspace/summary.js';
+export { checkDocument, checkWorkspace } from './core/rules/run.js';
+export { allRules, ruleById } from './core/rules/registry.js';
+export type { Rule, RuleMeta, DocumentRule, WorkspaceRule, ParseRule } from './core/rules/rule.js';
+export { resolveConfig, DEFAULT_CONFIG, type ResolvedConfig, type CustomTypeConfig } from './core/config.js';
+export * from './core/model.js';
+export * from './core/message.js';
+export type { Point, Range } from './core/text/range.js';
+export { LineIndex } from './core/text/lines.js';
+export { locate, rangeOf, pointer } from './core/source-map.js';
+export * from './core/dates/index.js';

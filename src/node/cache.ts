@@ -1,0 +1,97 @@
+/**
+ * Per-file results cached by content: a repeated CI run skips unchanged files.
+ * One JSON file per cache folder; the key covers the file's URI, the type it
+ * was read as and its text; the whole cache is dropped when the configuration,
+ * the govmark version or the day (relative-to-today rules) changes.
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import type { ResolvedConfig } from '../core/config.js';
+import { todayIso } from '../core/rules/run.js';
+import { VERSION } from '../version.js';
+import type { AnalysisResult } from './protocol.js';
+
+const FILE = 'results-v1.json';
+/** Entries kept from earlier runs besides those used now. */
+const MAX_ENTRIES = 100_000;
+
+interface CacheFile {
+  fingerprint: string;
+  entries: Record<string, AnalysisResult>;
+}
+
+/** `node_modules/.cache/govmark` when the folder has node_modules, else the user's cache folder. */
+export function defaultCacheDir(cwd: string): string {
+  if (existsSync(join(cwd, 'node_modules'))) return join(cwd, 'node_modules', '.cache', 'govmark');
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'govmark', createHash('sha1').update(cwd).digest('hex').slice(0, 16));
+}
+
+export class ResultCache {
+  private readonly used = new Map<string, AnalysisResult>();
+  private dirty = false;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly fingerprint: string,
+    private readonly old: Record<string, AnalysisResult>,
+  ) {}
+
+  static async open(dir: string, config: ResolvedConfig): Promise<ResultCache> {
+    const fingerprint = createHash('sha1')
+      .update(JSON.stringify({ VERSION, config, today: todayIso(config) }))
+      .digest('hex');
+    let entries: Record<string, AnalysisResult> = {};
+    try {
+      const file = JSON.parse(await readFile(join(dir, FILE), 'utf8')) as CacheFile;
+      if (file.fingerprint === fingerprint && file.entries && typeof file.entries === 'object') entries = file.entries;
+    } catch {
+      // No cache yet, or unreadable: start afresh.
+    }
+    return new ResultCache(dir, fingerprint, entries);
+  }
+
+  private key(uri: string, text: string, type: string | undefined): string {
+    return createHash('sha1').update(uri).update('\0').update(type ?? '').update('\0').update(text).digest('base64url');
+  }
+
+  get(uri: string, text: string, type: string | undefined): AnalysisResult | undefined {
+    const k = this.key(uri, text, type);
+    const hit = this.used.get(k) ?? this.old[k];
+    if (hit) this.used.set(k, hit);
+    return hit;
+  }
+
+  set(uri: string, text: string, type: string | undefined, result: AnalysisResult): void {
+    this.used.set(this.key(uri, text, type), result);
+    this.dirty = true;
+  }
+
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    const entries: Record<string, AnalysisResult> = {};
+    let n = 0;
+    for (const [k, v] of this.used) {
+      entries[k] = v;
+      n++;
+    }
+    for (const k of Object.keys(this.old)) {
+      if (n >= MAX_ENTRIES) break;
+      if (!(k in entries)) {
+        entries[k] = this.old[k];
+        n++;
+      }
+    }
+    try {
+      await mkdir(this.dir, { recursive: true });
+      const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
+      await writeFile(tmp, JSON.stringify({ fingerprint: this.fingerprint, entries } satisfies CacheFile));
+      await rename(tmp, join(this.dir, FILE));
+    } catch {
+      // A cache that cannot be written only costs time next run.
+    }
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * What the Node host layer offers the CLI and the language server: validate a
+ * set of files together (cross-document rules need all of them), bounded in
+ * time per document, in worker threads for large runs, cached by content.
+ */
+import type { ResolvedConfig } from '../core/config.js';
+import type { GovMessage } from '../core/message.js';
+
+export interface FileResult {
+  /** Absolute path. */
+  path: string;
+  /** `file://` URI, the one messages carry. */
+  uri: string;
+  /** Governance type, undefined when the file is not a governance document. */
+  type?: string;
+  messages: GovMessage[];
+  /** True when the file is not a governance document (nothing was checked). */
+  skipped: boolean;
+  /** False when only the cheap pass could read the body (too complex / too slow). */
+  complete: boolean;
+  /** True when the per-file result came from the cache. */
+  fromCache?: boolean;
+}
+
+export interface RunOptions {
+  config: ResolvedConfig;
+  /** Read every file as this type, even without front matter (`--type`). */
+  typeOverride?: string;
+  /** Worker threads: a number, or `auto` (default: threads only for large runs). */
+  workers?: number | 'auto';
+  /** Cache folder, or false to disable the cache. */
+  cacheDir?: string | false;
+  /** Called as files finish, for a progress indicator. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export type ValidatePaths = (files: readonly string[], options: RunOptions) => Promise<FileResult[]>;
