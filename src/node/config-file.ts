@@ -24,7 +24,8 @@ const SCHEMA_URL = new URL('../../../schemas/govmark.config.schema.json', import
 
 // One Ajv instance for the config file, separate from the core's document
 // schemas: created and compiled once, at module load.
-const ajv = new Ajv2020({ strict: true, allErrors: false });
+// `verbose` puts the offending value and its schema on errors, for one-line reasons.
+const ajv = new Ajv2020({ strict: true, allErrors: false, verbose: true });
 ajv.addKeyword('markdownDescription');
 const configSchema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
 const validateConfigShape = ajv.compile(configSchema);
@@ -228,7 +229,9 @@ function dottedKey(instancePath: string): string {
 
 /** ` (did you mean 'x'?)` when one candidate is close to `word`, else an empty string. */
 export function didYouMean(word: string, candidates: readonly string[]): string {
-  const best = closest(word, candidates);
+  // A shortened name (ESLint's `warn`) is as likely as a typo.
+  const prefixed = word.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
+  const best = closest(word, candidates) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
   return best !== undefined ? ` (did you mean '${best}'?)` : '';
 }
 

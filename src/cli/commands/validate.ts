@@ -5,7 +5,7 @@
  * `--max-warnings`) or 2 (could not run).
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { FileResult, RunOptions } from '../../node/contract.js';
 import { describeFsError } from '../../node/config-file.js';
 import { discoverFiles } from '../../node/discover.js';
@@ -19,13 +19,16 @@ import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../io.js';
 import { createProgress, noProgress, PROGRESS_THRESHOLD } from '../progress.js';
 import { loadRunConfig, typeOption } from '../shared.js';
 
+/** Results of unchanged files are kept here, beside the config file (or in the working folder). */
+export const CACHE_FOLDER = '.govmark-cache';
+
 const options: OptionSpecs = {
   format: { type: 'string', short: 'f', choices: FORMAT_NAMES, valueName: 'name', description: 'Report format, default stylish' },
   output: { type: 'string', short: 'o', valueName: 'file', description: 'Write the report to this file instead of stdout' },
   'max-warnings': { type: 'string', valueName: 'n', description: 'Exit 1 when there are more than n warnings' },
   quiet: { type: 'boolean', short: 'q', description: 'Report errors only' },
   config: { type: 'string', short: 'c', valueName: 'file', description: 'Use this config file, not the nearest govmark.config.json' },
-  cache: { type: 'boolean', negatable: true, description: 'Reuse the results of unchanged files (default on)' },
+  cache: { type: 'boolean', negatable: true, description: 'Reuse the results of unchanged files, kept in .govmark-cache (default on)' },
   workers: { type: 'string', valueName: 'n|auto', description: 'Worker threads; default auto (threads only for large runs)' },
   type: { type: 'string', short: 't', valueName: 'type', description: 'Read every file as this type, even without front matter' },
   color: { type: 'boolean', negatable: true, description: 'Colour the report; default: when stdout is a terminal' },
@@ -68,14 +71,16 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     config,
     ...(typeOverride !== undefined ? { typeOverride } : {}),
     ...(workers !== undefined ? { workers } : {}),
-    ...(args.options.cache === false ? { cacheDir: false as const } : {}),
+    cacheDir: args.options.cache === false ? false : join(baseDir, CACHE_FOLDER),
     onProgress: (done, total) => progress.update(done, total),
   };
   let results: FileResult[];
   try {
     results = await validatePaths(files, runOptions);
   } catch (error) {
-    throw new UsageError(`validation failed: ${error instanceof Error ? error.message : String(error)}`);
+    const why = error instanceof Error ? error.message : String(error);
+    // The engine's own one-line reasons ("cannot read 'x.md': ...") need no prefix.
+    throw new UsageError(why.startsWith('cannot read ') ? why : `validation failed: ${why}`);
   } finally {
     progress.clear();
   }
