@@ -41,3 +41,103 @@ export function mayContainTable(text: string): boolean {
 export function parseMarkdown(text: string): Root {
   return (mayContainTable(text) ? withTables : plain).parse(text) as Root;
 }
+
+/**
+ * Parsed top-level sections kept between parses of one document (the editor),
+ * keyed by their text: an edit re-parses only the section it touched.
+ */
+export interface ChunkCache {
+  chunks: Map<string, { tree: Root; line: number; offset: number }>;
+}
+
+/**
+ * Where top-level sections start: `#` and `##` headings at column 1, outside
+ * fenced code, HTML blocks and comments. A heading always ends the block
+ * before it, so each section parses on its own as it would in the whole.
+ */
+export function chunkStarts(text: string, bodyStart = 0): { starts: { offset: number; line: number }[]; definitions: string } {
+  const starts = [{ offset: 0, line: 1 }];
+  const definitions: string[] = [];
+  let definitionsLength = 0;
+  let fence: string | undefined;
+  let html: RegExp | undefined; // what ends the HTML block we are in
+  let line = 1;
+  for (let at = 0; at < text.length; line++) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const l = text.slice(at, Math.min(end, at + 200));
+    if (fence !== undefined) {
+      if (l.trimStart().startsWith(fence) && /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.test(l)) fence = undefined;
+    } else if (html) {
+      if (html.test(text.slice(at, end))) html = undefined;
+    } else {
+      const f = /^ {0,3}(`{3,}|~{3,})/.exec(l);
+      if (f) fence = f[1];
+      else if (/^ {0,3}<!--/.test(l)) html = /-->/.test(text.slice(at + l.indexOf('<!--') + 4, end)) ? undefined : /-->/;
+      else if (/^ {0,3}<(script|pre|style|textarea)[\s>]/i.test(l)) html = /<\/(script|pre|style|textarea)>/i;
+      else if (/^ {0,3}<[a-zA-Z/?!]/.test(l)) html = /^[ \t]*\r?$/;
+      else if (at >= bodyStart && line > 1 && /^#{1,2}(?:[ \t]|\r?$)/.test(l)) starts.push({ offset: at, line });
+      else if (at >= bodyStart && DEFINITION.test(l) && definitionsLength < MAX_DEFINITIONS) {
+        const d = text.slice(at, end).trim();
+        definitions.push(d);
+        definitionsLength += d.length;
+      }
+    }
+    at = end + 1;
+  }
+  return { starts, definitions: definitions.join('\n') };
+}
+
+/** A one-line link reference definition: `[label]: url`. */
+const DEFINITION = /^ {0,3}\[[^\]\n]{1,200}\]:[ \t]*\S/;
+/** Past this much definition text, sections are parsed without the others' definitions. */
+const MAX_DEFINITIONS = 16_384;
+
+function shift(tree: Root, lineDelta: number, offsetDelta: number): void {
+  if (lineDelta === 0 && offsetDelta === 0) return;
+  const stack: { position?: Root['position']; children?: unknown[] }[] = [tree];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const p = n.position;
+    if (p) {
+      p.start.line += lineDelta;
+      p.end.line += lineDelta;
+      if (p.start.offset !== undefined) p.start.offset += offsetDelta;
+      if (p.end.offset !== undefined) p.end.offset += offsetDelta;
+    }
+    if (n.children) for (const c of n.children) stack.push(c as typeof n);
+  }
+}
+
+/**
+ * Parses section by section, reusing the cache's trees for sections whose text
+ * did not change (moving their positions if text before them grew or shrank).
+ * Without a cache it is one parse per section; positions are the document's.
+ */
+export function parseChunked(text: string, cache?: ChunkCache, bodyStart = 0): Root {
+  const { starts, definitions } = chunkStarts(text, bodyStart);
+  // A reference link in one section may be defined in another: every section sees every definition.
+  const suffix = definitions === '' ? '' : '\n\n' + definitions + '\n';
+  const next = new Map<string, { tree: Root; line: number; offset: number }>();
+  const root: Root = { type: 'root', children: [] };
+  for (let i = 0; i < starts.length; i++) {
+    const { offset, line } = starts[i];
+    const chunk = text.slice(offset, i + 1 < starts.length ? starts[i + 1].offset : text.length);
+    const key = chunk + suffix;
+    let entry = cache?.chunks.get(key);
+    if (entry && !next.has(key)) {
+      shift(entry.tree, line - entry.line, offset - entry.offset);
+      entry.line = line;
+      entry.offset = offset;
+    } else {
+      const tree = parseMarkdown(key);
+      if (suffix !== '') tree.children = tree.children.filter((c) => (c.position?.start.offset ?? 0) < chunk.length);
+      shift(tree, line - 1, offset);
+      entry = { tree, line, offset };
+    }
+    next.set(key, entry);
+    for (const c of entry.tree.children) root.children.push(c);
+  }
+  if (cache) cache.chunks = next;
+  return root;
+}

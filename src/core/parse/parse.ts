@@ -17,7 +17,7 @@ import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
 import { readBodyCheaply } from './cheap.js';
 import { findFrontMatter, FrontMatterReader } from './frontmatter.js';
-import { parseMarkdown } from './markdown.js';
+import { parseChunked, type ChunkCache } from './markdown.js';
 
 export interface ParseOptions {
   /** The document's URI; messages carry it. */
@@ -33,6 +33,8 @@ export interface ParseOptions {
   mode?: 'full' | 'cheap';
   /** Why the cheap pass was used, for the `too-complex` message. */
   cheapReason?: string;
+  /** Sections parsed last time (the editor keeps one per document): only changed ones are re-parsed. */
+  chunkCache?: ChunkCache;
 }
 
 /** Front matter keys whose values are dates that must exist. */
@@ -108,7 +110,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
       fatal: true,
     });
   } else {
-    new BodyReader(b, reading).read(parseMarkdown(text));
+    new BodyReader(b, reading).read(parseChunked(text, options.chunkCache, block?.end ?? 0));
   }
   quorumFromFrontMatter(meta, b);
   return doc;

@@ -2,6 +2,7 @@
  * The explicit list of rules. It also generates the config file's JSON Schema
  * and docs/rules/*.md (scripts/gen-docs.mjs), so a rule exists in one place.
  */
+import { schemaRule } from '../schemas/index.js';
 import { duplicateId } from './duplicate-id.js';
 import { milestoneOrder } from './milestone-order.js';
 import { overdue } from './overdue.js';
@@ -16,6 +17,7 @@ import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
 
 export const allRules: readonly Rule[] = [
   ...PARSE_RULES,
+  schemaRule,
   requiredSections,
   resolutionNumbering,
   milestoneOrder,

@@ -7,6 +7,7 @@ import { resolveConfig, type ResolvedConfig } from '../config.js';
 import type { GovMessage } from '../message.js';
 import { compareMessages } from '../message.js';
 import type { GovDocument } from '../model.js';
+import type { ChunkCache } from '../parse/markdown.js';
 import { parse, type ParseOptions } from '../parse/parse.js';
 import { checkDocument, checkWorkspace } from '../rules/run.js';
 import { createIndex, summarize, type DocumentSummary, type WorkspaceIndex } from './summary.js';
@@ -40,6 +41,8 @@ export class Workspace {
   private readonly docs = new Map<string, DocumentAnalysis & { text: string }>();
   private indexCache: WorkspaceIndex | undefined;
   private readonly external = new Map<string, DocumentSummary>();
+  /** Per document, its sections parsed last time, so an edit re-parses only what it touched. */
+  private readonly chunkCaches = new Map<string, ChunkCache>();
 
   constructor(public config: ResolvedConfig = resolveConfig()) {}
 
@@ -47,7 +50,9 @@ export class Workspace {
   set(uri: string, text: string, options: Omit<ParseOptions, 'uri' | 'config'> = {}): DocumentAnalysis {
     const existing = this.docs.get(uri);
     if (existing && existing.text === text && options.mode === undefined && options.type === undefined) return existing;
-    return this.setAnalysis(uri, text, analyse(text, { ...options, uri, config: this.config }));
+    let chunkCache = this.chunkCaches.get(uri);
+    if (!chunkCache) this.chunkCaches.set(uri, (chunkCache = { chunks: new Map() }));
+    return this.setAnalysis(uri, text, analyse(text, { ...options, uri, config: this.config, chunkCache }));
   }
 
   /** Stores an analysis made elsewhere (a worker thread). */
@@ -68,6 +73,7 @@ export class Workspace {
 
   delete(uri: string): void {
     this.docs.delete(uri);
+    this.chunkCaches.delete(uri);
     this.external.delete(uri);
     this.indexCache = undefined;
   }
