@@ -21,4 +21,7 @@ export const impossibleDate = parseRule('impossible-date', 'error', 'Dates must 
 export const tooComplex = parseRule('too-complex', 'warning', 'A document too complex to check fully within the time bound.',
   'Some inputs make Markdown parsers super-linear (thousands of unmatched `*` or `[`, very deep nesting). govmark bounds the time and memory one document may take; past the bound it reads the front matter, headings and list items with a cheap line-by-line pass, reports this message and goes on with the other files.');
 
-export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, unclosedFrontMatter, unknownType, impossibleDate, tooComplex];
+export const internalError = parseRule('internal-error', 'error', 'A rule failed on this document.',
+  'A rule that throws is reported on the document it failed on, as a fatal message, and the other rules and files are still checked. Please report it with the document that caused it.');
+
+export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, unclosedFrontMatter, unknownType, impossibleDate, tooComplex, internalError];
