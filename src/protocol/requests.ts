@@ -1,0 +1,100 @@
+/**
+ * The custom requests between the VS Code extension (client) and the govmark
+ * language server, and the messages between the timeline webview and the
+ * extension. Types only: both sides import them, so they cannot drift apart.
+ * Ranges here are LSP ranges (0-based line and UTF-16 character).
+ */
+import type { FuzzyDate, MilestoneStatus } from '../core/model.js';
+
+export interface LspPosition {
+  line: number;
+  character: number;
+}
+export interface LspRange {
+  start: LspPosition;
+  end: LspPosition;
+}
+
+/** One thing drawn on the timeline. */
+export interface TimelineEntry {
+  /** Stable within one model: `uri#pointer`. */
+  id: string;
+  uri: string;
+  range: LspRange;
+  kind: 'milestone' | 'meeting' | 'action' | 'review';
+  title: string;
+  date: FuzzyDate;
+  status?: MilestoneStatus;
+  /** The date has passed and the entry is not done (planned / at risk / delayed milestones, actions, reviews). */
+  overdue?: boolean;
+  /** Title of the document it comes from. */
+  source: string;
+}
+
+export interface TimelineModel {
+  title: string;
+  /** ISO date of today, for the today line and overdue marks. */
+  today: string;
+  entries: TimelineEntry[];
+}
+
+/** `govmark/timeline`: the timeline of one document, or of the whole workspace. */
+export const TimelineRequest = 'govmark/timeline';
+export interface TimelineParams {
+  scope: 'document' | 'workspace';
+  /** Required for scope `document`. */
+  uri?: string;
+}
+
+/** `govmark/documents`: every governance document the server knows, for the tree view. */
+export const DocumentsRequest = 'govmark/documents';
+export interface DocumentNode {
+  uri: string;
+  type: string;
+  title: string;
+  body?: string;
+  id?: string;
+  date?: string;
+  range: LspRange;
+  problems: { errors: number; warnings: number };
+  resolutions: { identifier?: string; text: string; range: LspRange }[];
+  actions: { text: string; owner?: string; due?: FuzzyDate; overdue?: boolean; range: LspRange }[];
+  milestones: { title: string; date: FuzzyDate; status?: MilestoneStatus; overdue?: boolean; range: LspRange }[];
+}
+export interface DocumentsResult {
+  today: string;
+  documents: DocumentNode[];
+}
+
+/** `govmark/validateWorkspace`: validate every file of the workspace folders now; returns counts. */
+export const ValidateWorkspaceRequest = 'govmark/validateWorkspace';
+export interface ValidateWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+/** `govmark/newDocument`: the text of a new document of a type, minutes pre-filled from terms of reference. */
+export const NewDocumentRequest = 'govmark/newDocument';
+export interface NewDocumentParams {
+  type: 'terms-of-reference' | 'minutes' | 'resolution' | 'timeline';
+  /** For minutes: the `id` of the terms of reference to pre-fill from. */
+  terms?: string;
+  /** ISO date for `date:` (default today). */
+  date?: string;
+}
+export interface NewDocumentResult {
+  text: string;
+  /** Suggested file name. */
+  fileName: string;
+}
+
+/** Messages from the webview to the extension. */
+export type WebviewToExtension =
+  | { type: 'ready' }
+  | { type: 'reveal'; uri: string; range: LspRange }
+  | { type: 'export'; format: 'svg' | 'html' }
+  | { type: 'setScope'; scope: 'document' | 'workspace' };
+
+/** Messages from the extension to the webview. */
+export type ExtensionToWebview = { type: 'model'; model: TimelineModel; scope: 'document' | 'workspace' };
