@@ -6,6 +6,7 @@ import { main } from '../../src/cli/main.js';
 import type { GovDocument } from '../../src/core/model.js';
 import { allRules } from '../../src/core/rules/registry.js';
 import { LineIndex } from '../../src/core/text/lines.js';
+import { defaultCacheDir } from '../../src/node/cache.js';
 import type { FileResult, RunOptions } from '../../src/node/contract.js';
 import { fakeIO, message, range, removeTree, result, tempTree } from './util.js';
 
@@ -126,8 +127,18 @@ describe('cli main', () => {
       assert.equal(await main(fakeIO(['validate', '--workers', 'auto'], dir, { validatePaths: engine.validatePaths })), 0);
       assert.deepEqual(engine.calls[0].options.config.rules, { overdue: 'off' });
       assert.deepEqual(engine.calls[0].files, [join(dir, 'minutes.md'), join(dir, 'terms.md')]);
-      assert.equal(engine.calls[0].options.cacheDir, join(dir, '.govmark-cache'));
+      assert.equal(engine.calls[0].options.cacheDir, defaultCacheDir(dir));
       assert.equal(engine.calls[0].options.workers, 'auto');
+    });
+
+    it('keeps the cache out of the repository by default, and where --cache-location says', async () => {
+      const engine = fakeEngine();
+      assert.equal(await main(fakeIO(['validate'], dir, { validatePaths: engine.validatePaths })), 0);
+      assert.ok(!String(engine.calls[0].options.cacheDir).startsWith(join(dir, '.')), 'no dot-folder in the validated folder');
+      assert.equal(await main(fakeIO(['validate', '--cache-location', 'c'], dir, { validatePaths: engine.validatePaths })), 0);
+      assert.equal(engine.calls[1].options.cacheDir, join(dir, 'c'));
+      assert.equal(await main(fakeIO(['validate', '--no-cache'], dir, { validatePaths: engine.validatePaths })), 0);
+      assert.equal(engine.calls[2].options.cacheDir, false);
     });
 
     it('exits 1 on errors, 0 on warnings and info', async () => {

@@ -8,6 +8,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { FileResult, RunOptions } from '../../node/contract.js';
 import { describeFsError } from '../../node/config-file.js';
+import { defaultCacheDir } from '../../node/cache.js';
 import { discoverFiles } from '../../node/discover.js';
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import { useColor } from '../color.js';
@@ -19,8 +20,6 @@ import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../io.js';
 import { createProgress, noProgress, PROGRESS_THRESHOLD } from '../progress.js';
 import { loadRunConfig, typeOption } from '../shared.js';
 
-/** Results of unchanged files are kept here, beside the config file (or in the working folder). */
-export const CACHE_FOLDER = '.govmark-cache';
 
 const options: OptionSpecs = {
   format: { type: 'string', short: 'f', choices: FORMAT_NAMES, valueName: 'name', description: 'Report format, default stylish' },
@@ -28,7 +27,8 @@ const options: OptionSpecs = {
   'max-warnings': { type: 'string', valueName: 'n', description: 'Exit 1 when there are more than n warnings' },
   quiet: { type: 'boolean', short: 'q', description: 'Report errors only' },
   config: { type: 'string', short: 'c', valueName: 'file', description: 'Use this config file, not the nearest govmark.config.json' },
-  cache: { type: 'boolean', negatable: true, description: 'Reuse the results of unchanged files, kept in .govmark-cache (default on)' },
+  cache: { type: 'boolean', negatable: true, description: 'Reuse the results of unchanged files (default on)' },
+  'cache-location': { type: 'string', valueName: 'dir', description: 'Keep the cache here; default node_modules/.cache/govmark, or the user cache folder' },
   workers: { type: 'string', valueName: 'n|auto', description: 'Worker threads; default auto (threads only for large runs)' },
   type: { type: 'string', short: 't', valueName: 'type', description: 'Read every file as this type, even without front matter' },
   color: { type: 'boolean', negatable: true, description: 'Colour the report; default: when stdout is a terminal' },
@@ -71,7 +71,13 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     config,
     ...(typeOverride !== undefined ? { typeOverride } : {}),
     ...(workers !== undefined ? { workers } : {}),
-    cacheDir: args.options.cache === false ? false : join(baseDir, CACHE_FOLDER),
+    // Not inside the user's repository by default: node_modules/.cache when there is one, else ~/.cache.
+    cacheDir:
+      args.options.cache === false
+        ? false
+        : typeof args.options['cache-location'] === 'string'
+          ? resolve(io.cwd, args.options['cache-location'])
+          : defaultCacheDir(baseDir),
     onProgress: (done, total) => progress.update(done, total),
   };
   let results: FileResult[];
