@@ -7,12 +7,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config.js';
 import type { GovMessage } from '../core/message.js';
 import { createIndex, type DocumentSummary } from '../core/workspace/summary.js';
 import { analyse, combine } from '../core/workspace/workspace.js';
 import { ResultCache } from './cache.js';
+import { typesByPath } from './custom-types.js';
 import type { FileResult, RunOptions } from './contract.js';
 import { BoundExceeded, WorkerPool } from './pool.js';
 import { toResult, type AnalysisResult } from './protocol.js';
@@ -100,14 +102,18 @@ export async function validatePaths(files: readonly string[], options: RunOption
   const todo: number[] = [];
   let done = 0;
   const progress = () => options.onProgress?.(++done, files.length);
+  const byGlob = options.typeOverride ? new Map<string, string>() : await typesByPath(config);
+  // A `type:` in the file's own front matter wins over a glob; `--type` wins over both.
+  const globType = files.map((f, i) => (mayBeGovernance(texts[i]) ? undefined : byGlob.get(resolve(f))));
+  const typeOf = (i: number) => options.typeOverride ?? globType[i];
   files.forEach((path, i) => {
     const uri = pathToFileURL(path).href;
-    if (!options.typeOverride && !mayBeGovernance(texts[i])) {
+    if (typeOf(i) === undefined && !mayBeGovernance(texts[i])) {
       results[i] = { path, uri, messages: [], skipped: true, complete: true };
       progress();
       return;
     }
-    const cached = cache?.get(uri, texts[i], options.typeOverride);
+    const cached = cache?.get(uri, texts[i], typeOf(i));
     if (cached) {
       results[i] = fileResult(path, uri, cached, true);
       progress();
@@ -122,9 +128,9 @@ export async function validatePaths(files: readonly string[], options: RunOption
       await Promise.all(
         todo.map(async (i) => {
           const uri = pathToFileURL(files[i]).href;
-          const result = await analyseBounded(pool, { uri, text: texts[i], type: options.typeOverride }, config);
+          const result = await analyseBounded(pool, { uri, text: texts[i], type: typeOf(i) }, config);
           // A result read past the bound is not cached: next run tries in full again.
-          if (result.complete) cache?.set(uri, texts[i], options.typeOverride, result);
+          if (result.complete) cache?.set(uri, texts[i], typeOf(i), result);
           results[i] = fileResult(files[i], uri, result, false);
           progress();
         }),

@@ -11,7 +11,6 @@ import { describeFsError } from '../../node/config-file.js';
 import { discoverFiles } from '../../node/discover.js';
 import type { OptionSpecs, ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { loadParse } from '../engine.js';
 import { displayPath } from '../formatters/results.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { loadRunConfig, typeOption } from '../shared.js';
@@ -50,18 +49,39 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const { config, baseDir } = await loadRunConfig(args, io);
   const type = typeOption(args, config);
   const files = await discoverFiles(args.positionals, { cwd: io.cwd, ignores: config.ignores, ignoreBase: baseDir });
-  const parse = await loadParse(io);
 
   const out: Record<string, unknown>[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
+  if (io.parse) {
+    // An injected parser (tests): in this process, one file at a time.
+    for (const file of files) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
+      }
+      out.push(inspection(await io.parse(text, { uri: pathToFileURL(file).href, ...(type !== undefined ? { type } : {}), config })));
     }
-    const doc = await parse(text, { uri: pathToFileURL(file).href, ...(type !== undefined ? { type } : {}), config });
-    out.push(inspection(doc));
+  } else {
+    // The real engine: bounded like validation, so a pathological file cannot hang inspect.
+    const { readModels } = await import('../../node/models.js');
+    const { CannotRead } = await import('../../node/validate.js');
+    try {
+      for (const r of await readModels(files, { config, ...(type !== undefined ? { typeOverride: type } : {}) })) {
+        out.push({
+          uri: r.uri,
+          type: r.model.type ?? null,
+          typeSource: r.model.typeSource,
+          complete: r.model.complete,
+          data: r.model.data,
+          sourceMap: Object.fromEntries(Object.entries(r.model.sourceMap).map(([pointer, entry]) => [pointer, entry.range])),
+          messages: r.result.messages,
+        });
+      }
+    } catch (error) {
+      if (error instanceof CannotRead) throw new UsageError(error.message.replace(error.path, displayPath(error.path, io.cwd)));
+      throw error;
+    }
   }
   io.stdout.write(compactPoints(JSON.stringify(out.length === 1 ? out[0] : out, null, 2)) + '\n');
   return EXIT_OK;

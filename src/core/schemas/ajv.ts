@@ -38,6 +38,9 @@ export const ajv = new Ajv2020({
   // `parentSchema` and `schema` on each error: needed to tell anyOf branches apart
   // and to phrase messages from the schema's own titles.
   verbose: true,
+  // Custom schemas written by users often list `required` keys without
+  // describing them; that is valid JSON Schema and should not be refused.
+  strictRequired: false,
 });
 addFormats(ajv);
 for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });

@@ -1,0 +1,50 @@
+/**
+ * Reads files into models under the same bounds as validation (worker threads,
+ * per-document deadline, cheap pass past it): for `inspect`, `timeline` and
+ * other commands that need the model rather than the messages.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ResolvedConfig } from '../core/config.js';
+import { typesByPath } from './custom-types.js';
+import { WorkerPool } from './pool.js';
+import type { AnalysisResult, SerializedModel } from './protocol.js';
+import { analyseBounded, CannotRead, mayBeGovernance, workerCount } from './validate.js';
+
+export interface ReadModel {
+  path: string;
+  uri: string;
+  text: string;
+  model: SerializedModel;
+  result: AnalysisResult;
+}
+
+export async function readModels(
+  files: readonly string[],
+  options: { config: ResolvedConfig; typeOverride?: string; workers?: number | 'auto' },
+): Promise<ReadModel[]> {
+  const texts = await Promise.all(
+    files.map(async (f) => {
+      try {
+        return await readFile(f, 'utf8');
+      } catch (error) {
+        throw new CannotRead(f, error as NodeJS.ErrnoException);
+      }
+    }),
+  );
+  const byGlob = options.typeOverride ? new Map<string, string>() : await typesByPath(options.config);
+  const pool = new WorkerPool({ size: workerCount(files.length, options.workers), config: options.config, timeoutMs: options.config.parseTimeoutMs });
+  try {
+    return await Promise.all(
+      files.map(async (path, i) => {
+        const uri = pathToFileURL(path).href;
+        const type = options.typeOverride ?? (mayBeGovernance(texts[i]) ? undefined : byGlob.get(resolve(path)));
+        const result = await analyseBounded(pool, { uri, text: texts[i], type, includeModel: true }, options.config);
+        return { path, uri, text: texts[i], model: result.model!, result };
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+}
