@@ -1,0 +1,152 @@
+/**
+ * parse(): fixture pairs (test/fixtures/parse/x.md → x.json, regenerate with
+ * UPDATE=1) holding the whole extracted model with compact source ranges, plus
+ * what no fixture can say: CRLF, a byte-order mark and the chunk cache give
+ * the same model as the plain text, and every range points at the right text.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { GovDocument } from '../../src/core/model.js';
+import { parse } from '../../src/core/parse/parse.js';
+import { assertRangesInside } from '../acceptance/ranges.js';
+import { fixturesDir } from '../helpers.js';
+import { expectedPathFor, markdownCases, matchFixture, modelSnapshot } from './fixtures.js';
+
+const parseDir = join(fixturesDir, 'parse');
+
+function read(name: string): string {
+  return readFileSync(join(parseDir, name), 'utf8');
+}
+
+function parseFixture(name: string): GovDocument {
+  return parse(read(name), { uri: `file:///fixtures/parse/${name}` });
+}
+
+/** The text a source-map entry covers. */
+function at(doc: GovDocument, pointer: string): string {
+  const entry = doc.sourceMap.get(pointer);
+  assert.ok(entry, `no source range for ${pointer}`);
+  return doc.text.slice(entry.range.start.offset, entry.range.end.offset);
+}
+
+describe('parse: fixture pairs (test/fixtures/parse)', () => {
+  const cases = markdownCases(parseDir);
+
+  it('has fixtures to run', () => {
+    assert.ok(cases.length >= 20, `expected the parse fixtures, found ${cases.length}`);
+  });
+
+  for (const file of cases) {
+    it(basename(file, '.md'), () => {
+      const doc = parse(readFileSync(file, 'utf8'), { uri: `file:///fixtures/parse/${basename(file)}` });
+      assertRangesInside(doc, basename(file));
+      matchFixture(expectedPathFor(file), modelSnapshot(doc));
+    });
+  }
+});
+
+describe('parse: what the ranges point at', () => {
+  it('maps a resolution clause to its list item and its number to the marker as written', () => {
+    const doc = parseFixture('minutes-resolved-paragraph-and-list.md');
+    const r = doc.data.content.resolutions!;
+    const i = r.findIndex((x) => x.identifier === '18.2');
+    assert.ok(i >= 0, 'clause 18.2 is read');
+    assert.equal(at(doc, `/content/resolutions/${i}/number`), '2.');
+    assert.match(at(doc, `/content/resolutions/${i}`), /^2\. That the Winter Plan be noted\.$/);
+  });
+
+  it('maps a milestone date to the date text only, after bold markers', () => {
+    const doc = parseFixture('timeline-separators-and-fuzzy-dates.md');
+    const i = doc.data.content.milestones!.findIndex((m) => m.date.text === 'Monday 23rd May 2022');
+    assert.ok(i >= 0);
+    assert.equal(at(doc, `/content/milestones/${i}/date`), 'Monday 23rd May 2022');
+  });
+
+  it('maps a front matter value and its key separately', () => {
+    const doc = parseFixture('resolution-standalone.md');
+    assert.equal(at(doc, '/meta/vote/abstain'), '2');
+    const entry = doc.sourceMap.get('/meta/supersedes')!;
+    assert.equal(doc.text.slice(entry.keyRange!.start.offset, entry.keyRange!.end.offset), 'supersedes');
+  });
+
+  it('reports a YAML problem on the line where the quote opens, not where the text ends', () => {
+    const doc = parseFixture('frontmatter-yaml-syntax.md');
+    const m = doc.messages.find((x) => x.ruleId === 'yaml-syntax');
+    assert.ok(m);
+    assert.equal(m.range.start.line, 4);
+  });
+});
+
+describe('parse: line endings and encodings', () => {
+  const sources = ['minutes-resolved-paragraph-and-list.md', 'tor-functions-table-quorum-words.md', 'timeline-separators-and-fuzzy-dates.md'];
+
+  for (const name of sources) {
+    it(`${name}: CRLF line endings give the same model and the same lines and columns`, () => {
+      const lf = parse(read(name));
+      const crlf = parse(read(name).replace(/\n/g, '\r\n'));
+      assert.deepEqual(crlf.data, lf.data);
+      assert.equal(crlf.type, lf.type);
+      const points = (d: GovDocument) => [...d.sourceMap].map(([p, e]) => `${p} ${e.range.start.line}:${e.range.start.column}`);
+      // A range may end after its line's last character (before or after the \r): compare starts.
+      assert.deepEqual(points(crlf), points(lf));
+      assertRangesInside(crlf, name + ' (CRLF)');
+    });
+
+    it(`${name}: a byte-order mark changes nothing, offsets included`, () => {
+      const plain = parse(read(name));
+      const bom = parse('\uFEFF' + read(name));
+      assert.equal(bom.text, plain.text);
+      assert.deepEqual(bom.data, plain.data);
+      assert.deepEqual([...bom.sourceMap], [...plain.sourceMap]);
+      assert.deepEqual(bom.messages, plain.messages);
+    });
+  }
+
+  it('reads the last line of a file without a final newline', () => {
+    const doc = parseFixture('timeline-no-final-newline.md');
+    const ms = doc.data.content.milestones!;
+    assert.equal(ms.at(-1)?.title, 'Active LTS starts');
+    assert.equal(doc.sourceMap.get(`/content/milestones/${ms.length - 1}`)!.range.end.offset, doc.text.length);
+  });
+});
+
+describe('parse: the type decides what is read', () => {
+  it('leaves the body of a non-governance document unread', () => {
+    const doc = parseFixture('frontmatter-type-far.md');
+    assert.equal(doc.type, undefined);
+    assert.deepEqual(doc.data.content, { sections: [] });
+    assert.deepEqual(doc.messages, []);
+  });
+
+  it('reads a document as the type given by the caller (--type), whatever its front matter says', () => {
+    const doc = parse(read('frontmatter-type-far.md'), { type: 'minutes' });
+    assert.equal(doc.type, 'minutes');
+    assert.equal(doc.typeSource, 'option');
+    assert.equal(doc.data.content.resolutions?.[0]?.text, 'this is a blog post, not minutes, and must not be read as a decision.');
+  });
+
+  it('reads a custom type as the built-in type it extends', () => {
+    const config = { customTypes: [{ name: 'board-minutes', extends: 'minutes', schema: {} }] };
+    const text = read('minutes-resolved-paragraph-and-list.md').replace('type: minutes', 'type: board-minutes');
+    const doc = parse(text, { config });
+    assert.equal(doc.type, 'board-minutes');
+    assert.equal(doc.data.content.resolutions!.length, parse(read('minutes-resolved-paragraph-and-list.md')).data.content.resolutions!.length);
+  });
+
+  it('the cheap pass still gives headings, agenda items, one-line decisions and milestones, with a too-complex warning', () => {
+    const minutes = parse(read('minutes-resolved-paragraph-and-list.md'), { mode: 'cheap', cheapReason: 'Parsing took longer than 3 s' });
+    assert.equal(minutes.complete, false);
+    assert.deepEqual(minutes.data.content.items!.map((i) => i.number), ['15', '18', '19']);
+    assert.equal(minutes.data.content.resolutions![0].text, 'That the minutes of the meeting held 14 August 2020 be agreed as an accurate record.');
+    const m = minutes.messages.find((x) => x.ruleId === 'too-complex');
+    assert.ok(m && m.fatal && m.reason.startsWith('Parsing took longer than 3 s'));
+    assert.equal(m.range.start.line, 8, 'on the first line of the body');
+    const timeline = parse(read('timeline-separators-and-fuzzy-dates.md'), { mode: 'cheap' });
+    assert.deepEqual(
+      timeline.data.content.milestones!.map((x) => x.date.text),
+      parse(read('timeline-separators-and-fuzzy-dates.md')).data.content.milestones!.map((x) => x.date.text),
+    );
+    assertRangesInside(timeline, 'cheap timeline');
+  });
+});
