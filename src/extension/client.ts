@@ -1,0 +1,36 @@
+/**
+ * Starts the govmark language server (dist/server.js, an ES module with its worker
+ * dist/worker.js beside it) over IPC. Every check, symbol, hover and fix comes from it.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export const governanceSelector = [
+  { language: 'markdown', scheme: 'file' },
+  { language: 'markdown', scheme: 'untitled' },
+];
+
+export async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<LanguageClient> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: governanceSelector,
+    outputChannel: output,
+    initializationOptions: {
+      workerUrl: vscode.Uri.file(context.asAbsolutePath('dist/worker.js')).toString(),
+    },
+    synchronize: {
+      configurationSection: 'govmark',
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.md'),
+        vscode.workspace.createFileSystemWatcher('**/govmark.config.json'),
+      ],
+    },
+  };
+  const client = new LanguageClient('govmark', 'govmark', serverOptions, clientOptions);
+  await client.start();
+  return client;
+}

@@ -1,0 +1,69 @@
+/**
+ * The server's list of governance documents (`govmark/documents`), shared by the tree
+ * view and the status bar. Refreshed on save and when diagnostics change, debounced, and
+ * a response older than the latest request is dropped.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DocumentsRequest, type DocumentNode, type DocumentsResult } from '../protocol/requests.js';
+
+export class DocumentsStore implements vscode.Disposable {
+  private result: DocumentsResult = { today: '', documents: [] };
+  private byUri = new Map<string, DocumentNode>();
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly client: LanguageClient, private readonly delayMs = 300) {
+    this.subscriptions.push(
+      this.changed,
+      vscode.workspace.onDidSaveTextDocument(() => this.schedule()),
+      vscode.languages.onDidChangeDiagnostics(() => this.schedule()),
+      vscode.workspace.onDidCloseTextDocument(() => this.schedule()),
+    );
+  }
+
+  get today(): string {
+    return this.result.today;
+  }
+
+  get documents(): readonly DocumentNode[] {
+    return this.result.documents;
+  }
+
+  get(uri: vscode.Uri | string): DocumentNode | undefined {
+    return this.byUri.get(typeof uri === 'string' ? normalize(uri) : uri.toString());
+  }
+
+  schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), this.delayMs);
+  }
+
+  async refresh(): Promise<void> {
+    const mine = ++this.generation;
+    let result: DocumentsResult;
+    try {
+      result = await this.client.sendRequest<DocumentsResult>(DocumentsRequest, {});
+    } catch (error) {
+      this.client.warn(`govmark/documents failed: ${String(error)}`);
+      return;
+    }
+    if (mine !== this.generation) return; // a newer request is on its way
+    this.result = result;
+    this.byUri = new Map(result.documents.map((d) => [normalize(d.uri), d]));
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** The server and VS Code may spell the same file URI differently (%3A, drive letters). */
+export function normalize(uri: string): string {
+  return vscode.Uri.parse(uri).toString();
+}

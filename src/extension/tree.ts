@@ -1,0 +1,187 @@
+/**
+ * The "Governance" tree: documents grouped by body and type, the resolutions under each
+ * set of minutes, the milestones under each timeline, and one node listing overdue and
+ * upcoming actions and milestones across the workspace. Every leaf reveals its source line.
+ */
+import * as vscode from 'vscode';
+import type { DocumentNode, LspRange } from '../protocol/requests.js';
+import type { FuzzyDate, MilestoneStatus } from '../core/model.js';
+import type { DocumentsStore } from './documents.js';
+import { typeLabel } from './status.js';
+
+type Node =
+  | { kind: 'body'; body: string }
+  | { kind: 'type'; body: string; type: string }
+  | { kind: 'document'; doc: DocumentNode }
+  | { kind: 'resolution'; uri: string; label: string; range: LspRange }
+  | { kind: 'milestone'; uri: string; title: string; date: FuzzyDate; status?: MilestoneStatus; overdue?: boolean; range: LspRange }
+  | { kind: 'agenda' }
+  | { kind: 'due'; which: 'overdue' | 'upcoming' }
+  | { kind: 'dated'; item: Dated };
+
+/** An action or a milestone with a date, for the workspace-wide list. */
+interface Dated {
+  what: 'action' | 'milestone';
+  uri: string;
+  text: string;
+  date: FuzzyDate;
+  overdue: boolean;
+  range: LspRange;
+  source: string;
+}
+
+const NO_BODY = '(no body)';
+
+export class GovernanceTree implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly store: DocumentsStore) {
+    store.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(node?: Node): Node[] {
+    const docs = this.store.documents;
+    if (!node) {
+      const bodies = [...new Set(docs.map((d) => d.body ?? NO_BODY))].sort(byText);
+      return [{ kind: 'agenda' }, ...bodies.map((body): Node => ({ kind: 'body', body }))];
+    }
+    switch (node.kind) {
+      case 'body':
+        return [...new Set(docs.filter((d) => (d.body ?? NO_BODY) === node.body).map((d) => d.type))]
+          .sort(byText)
+          .map((type) => ({ kind: 'type', body: node.body, type }));
+      case 'type':
+        return docs
+          .filter((d) => (d.body ?? NO_BODY) === node.body && d.type === node.type)
+          .sort((a, b) => byText(b.date ?? '', a.date ?? '') || byText(a.title, b.title))
+          .map((doc) => ({ kind: 'document', doc }));
+      case 'document':
+        if (node.doc.resolutions.length > 0) {
+          return node.doc.resolutions.map((r) => ({
+            kind: 'resolution',
+            uri: node.doc.uri,
+            label: r.identifier ? `${r.identifier} ${r.text}` : r.text,
+            range: r.range,
+          }));
+        }
+        return node.doc.milestones.map((m) => ({ kind: 'milestone', uri: node.doc.uri, ...m }));
+      case 'agenda':
+        return [
+          { kind: 'due', which: 'overdue' },
+          { kind: 'due', which: 'upcoming' },
+        ];
+      case 'due':
+        return this.dated(node.which).map((item) => ({ kind: 'dated', item }));
+      default:
+        return [];
+    }
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const C = vscode.TreeItemCollapsibleState;
+    switch (node.kind) {
+      case 'agenda': {
+        const item = new vscode.TreeItem('Actions and milestones', C.Expanded);
+        item.iconPath = new vscode.ThemeIcon('checklist');
+        return item;
+      }
+      case 'due': {
+        const count = this.dated(node.which).length;
+        const item = new vscode.TreeItem(node.which === 'overdue' ? 'Overdue' : 'Upcoming', count ? C.Collapsed : C.None);
+        item.description = String(count);
+        item.iconPath = new vscode.ThemeIcon(node.which === 'overdue' ? 'warning' : 'calendar');
+        return item;
+      }
+      case 'dated': {
+        const { item: d } = node;
+        const item = leaf(d.text, d.uri, d.range);
+        item.description = `${d.date.text} · ${d.source}`;
+        item.iconPath = new vscode.ThemeIcon(d.what === 'action' ? 'person' : 'milestone');
+        item.tooltip = `${d.what === 'action' ? 'Action' : 'Milestone'} — ${d.date.text}${d.overdue ? ' (overdue)' : ''}\n${d.source}`;
+        return item;
+      }
+      case 'body': {
+        const item = new vscode.TreeItem(node.body, C.Expanded);
+        item.iconPath = new vscode.ThemeIcon('organization');
+        return item;
+      }
+      case 'type': {
+        const item = new vscode.TreeItem(typeLabel(node.type), C.Expanded);
+        item.iconPath = new vscode.ThemeIcon(typeIcon(node.type));
+        return item;
+      }
+      case 'document': {
+        const { doc } = node;
+        const hasChildren = doc.resolutions.length > 0 || doc.milestones.length > 0;
+        const item = new vscode.TreeItem(doc.title, hasChildren ? C.Collapsed : C.None);
+        item.id = `doc:${doc.uri}`;
+        item.resourceUri = vscode.Uri.parse(doc.uri);
+        item.description = [doc.date, problems(doc)].filter(Boolean).join(' · ');
+        item.tooltip = `${typeLabel(doc.type)}${doc.id ? ` · ${doc.id}` : ''}\n${vscode.Uri.parse(doc.uri).fsPath}`;
+        item.iconPath = new vscode.ThemeIcon(typeIcon(doc.type));
+        item.command = revealCommand(doc.uri, doc.range);
+        item.contextValue = `govmark.document.${doc.type}`;
+        return item;
+      }
+      case 'resolution': {
+        const item = leaf(node.label, node.uri, node.range);
+        item.iconPath = new vscode.ThemeIcon('law');
+        return item;
+      }
+      case 'milestone': {
+        const item = leaf(node.title, node.uri, node.range);
+        item.description = `${node.date.text}${node.status ? ` · ${node.status}` : ''}${node.overdue ? ' · overdue' : ''}`;
+        item.iconPath = new vscode.ThemeIcon(node.status === 'done' ? 'pass' : node.overdue ? 'warning' : 'milestone');
+        return item;
+      }
+    }
+  }
+
+  /** Actions and open milestones across the workspace, by date. */
+  private dated(which: 'overdue' | 'upcoming'): Dated[] {
+    const today = this.store.today;
+    const all: Dated[] = [];
+    for (const doc of this.store.documents) {
+      for (const a of doc.actions) {
+        if (a.due) all.push({ what: 'action', uri: doc.uri, text: a.owner ? `${a.owner}: ${a.text}` : a.text, date: a.due, overdue: !!a.overdue, range: a.range, source: doc.title });
+      }
+      for (const m of doc.milestones) {
+        if (m.status === 'done' || m.status === 'cancelled') continue;
+        all.push({ what: 'milestone', uri: doc.uri, text: m.title, date: m.date, overdue: !!m.overdue, range: m.range, source: doc.title });
+      }
+    }
+    const chosen =
+      which === 'overdue'
+        ? all.filter((d) => d.overdue)
+        : all.filter((d) => !d.overdue && (d.date.end ?? d.date.start ?? '') >= today);
+    return chosen.sort((a, b) => byText(a.date.start ?? '~', b.date.start ?? '~'));
+  }
+}
+
+function leaf(label: string, uri: string, range: LspRange): vscode.TreeItem {
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.command = revealCommand(uri, range);
+  item.tooltip = label;
+  return item;
+}
+
+function revealCommand(uri: string, range: LspRange): vscode.Command {
+  return { command: 'govmark.reveal', title: 'Reveal in editor', arguments: [uri, range] };
+}
+
+function problems(doc: DocumentNode): string {
+  const { errors, warnings } = doc.problems;
+  if (errors + warnings === 0) return '';
+  return [errors ? `${errors} error${errors > 1 ? 's' : ''}` : '', warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
+function typeIcon(type: string): string {
+  return { 'terms-of-reference': 'book', minutes: 'note', resolution: 'law', timeline: 'calendar' }[type] ?? 'file';
+}
+
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
