@@ -1,0 +1,139 @@
+/**
+ * The timeline of a document: every dated thing it states, as the entries
+ * the preview, the CLI and the language server draw. Pure: today is passed in.
+ *
+ * - timelines: their milestones (kind `milestone`);
+ * - minutes: the meeting date (`meeting`) and the actions' due dates (`action`);
+ * - terms of reference (anything with a `review:` date): the review (`review`);
+ * - actions of standalone resolutions too.
+ * Undated and impossible dates are kept: the drawing puts them in their own lane.
+ */
+import type { TimelineEntry, TimelineModel } from '../../protocol/requests.js';
+import { compareFuzzyDates, isPast, parseFrontMatterDate } from '../dates/index.js';
+import type { Action, FuzzyDate, GovDocument, Milestone } from '../model.js';
+import { locate, pointer } from '../source-map.js';
+import type { Range } from '../text/range.js';
+import { toLspRange } from './lsp-range.js';
+
+/** Milestone statuses that say the work is still to be done: past their date, they are overdue. */
+const OPEN_STATUSES: ReadonlySet<string> = new Set(['planned', 'at-risk', 'delayed']);
+
+/** One document's entries, in date order (undated last). */
+export function timelineOf(doc: GovDocument, today: string): TimelineModel {
+  return { title: documentTitle(doc), today, entries: sortEntries(entriesOf(doc, today)) };
+}
+
+/** Every document's entries in one model, in date order; undated entries last. */
+export function workspaceTimeline(docs: readonly GovDocument[], today: string, title = 'Workspace timeline'): TimelineModel {
+  const entries = docs.flatMap((doc) => entriesOf(doc, today));
+  return { title, today, entries: sortEntries(entries) };
+}
+
+/** By date (start, then end), then source position; `Array.prototype.sort` is stable. */
+export function sortEntries(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  return [...entries].sort(
+    (a, b) =>
+      compareFuzzyDates(a.date, b.date) ||
+      (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character,
+  );
+}
+
+function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
+  if (doc.type === undefined) return [];
+  const { meta, content } = doc.data;
+  const source = documentTitle(doc);
+  const entries: TimelineEntry[] = [];
+  const add = (path: string, fields: Omit<TimelineEntry, 'id' | 'uri' | 'range' | 'source'>) =>
+    entries.push({ id: `${doc.uri}#${path}`, uri: doc.uri, range: toLspRange(rangeFor(doc, path)), source, ...fields });
+
+  const meeting = isMinutes(doc) ? parseFrontMatterDate(meta.date) : undefined;
+  if (meeting) add('/meta/date', { kind: 'meeting', title: meetingTitle(doc, meeting), date: meeting });
+
+  const reviewKey = meta.review !== undefined ? 'review' : 'next-review';
+  const review = parseFrontMatterDate(meta[reviewKey]);
+  if (review) {
+    add(pointer('meta', reviewKey), {
+      kind: 'review',
+      title: `Review of ${source}`,
+      date: review,
+      ...(overdueDate(review, today) ? { overdue: true } : {}),
+    });
+  }
+
+  (content.milestones ?? []).forEach((m, i) => {
+    add(pointer('content', 'milestones', i), {
+      kind: 'milestone',
+      title: m.title,
+      date: m.date,
+      ...(m.status !== undefined ? { status: m.status } : {}),
+      ...(milestoneOverdue(m, today) ? { overdue: true } : {}),
+    });
+  });
+
+  (content.actions ?? []).forEach((a, i) => {
+    if (!a.due) return;
+    add(pointer('content', 'actions', i), {
+      kind: 'action',
+      title: actionTitle(doc, a),
+      date: a.due,
+      ...(overdueDate(a.due, today) ? { overdue: true } : {}),
+    });
+  });
+  return entries;
+}
+
+/** As the `overdue` rule decides: only a milestone still marked planned, at risk or delayed. */
+function milestoneOverdue(m: Milestone, today: string): boolean {
+  return m.status !== undefined && OPEN_STATUSES.has(m.status) && overdueDate(m.date, today);
+}
+
+function overdueDate(d: FuzzyDate, today: string): boolean {
+  return d.invalid === undefined && isPast(d, today);
+}
+
+function isMinutes(doc: GovDocument): boolean {
+  return doc.type === 'minutes' || doc.data.content.attendance !== undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The document's name for people: its title, its first heading, its id, or its file name. */
+export function documentTitle(doc: GovDocument): string {
+  const { meta, content } = doc.data;
+  return text(meta.title) ?? text(content.title) ?? text(meta.id) ?? fileName(doc.uri);
+}
+
+function fileName(uri: string): string {
+  const last = uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last) || uri;
+  } catch {
+    return last || uri;
+  }
+}
+
+function meetingTitle(doc: GovDocument, date: FuzzyDate): string {
+  const body = text(doc.data.meta.body);
+  const title = text(doc.data.content.title) ?? text(doc.data.meta.title);
+  if (title) return `Meeting: ${title}`;
+  return body ? `Meeting of ${body}` : `Meeting on ${date.text}`;
+}
+
+/** What the action is: its own text, else the decision it follows from; and who owns it. */
+function actionTitle(doc: GovDocument, a: Action): string {
+  const own = text(a.text) !== undefined && a.text.trim() !== a.owner?.trim() ? a.text.trim() : undefined;
+  const resolution = a.resolution !== undefined ? doc.data.content.resolutions?.[a.resolution] : undefined;
+  const what = own ?? (resolution ? `${resolution.identifier ? resolution.identifier + ' ' : ''}${resolution.text}` : 'Action');
+  return a.owner ? `Action (${a.owner}): ${what}` : `Action: ${what}`;
+}
+
+/** Where the entry was written, or the nearest enclosing thing that has a range, or line 1. */
+function rangeFor(doc: GovDocument, path: string): Range {
+  const found = locate(doc, path);
+  if (found) return found.entry.range;
+  return doc.lines.range(0, 0);
+}
