@@ -1,0 +1,240 @@
+/**
+ * The timeline as SVG markup, written from the layout. Every string that
+ * comes from a document goes through `escapeXml`; numbers are rounded;
+ * nothing here reads the DOM, so the same code runs in Node (the CLI), in the
+ * webview bundle and in the extension host.
+ *
+ * No `style` attributes and no `<style>` inside the inline SVG: a strict CSP
+ * blocks both. The stylesheet travels separately (HTML `<style nonce>`), and
+ * only the standalone SVG document embeds it.
+ */
+import type { TimelineEntry, TimelineModel } from '../protocol/requests.js';
+import { describeFuzzyDate, formatShortDate } from '../core/dates/describe.js';
+import { escapeXml } from './escape.js';
+import {
+  BAR_HEIGHT,
+  KIND_WORDS,
+  layoutTimeline,
+  POINT_RADIUS,
+  STATUS_WORDS,
+  statusKey,
+  type EntryBox,
+  type LayoutOptions,
+  type LegendItem,
+  type TimelineLayout,
+} from './layout.js';
+import { timelineCss } from './theme.js';
+
+export interface SvgOptions extends LayoutOptions {
+  /** Entries are focusable (`tabindex="0"`) and show a pointer: the webview reveals their line on click. */
+  interactive?: boolean;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function n(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}
+
+/** `name="value"` pairs, every value escaped; undefined values are left out. */
+function attrs(pairs: Record<string, string | number | undefined>): string {
+  return Object.entries(pairs)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? n(v) : escapeXml(v)}"`)
+    .join('');
+}
+
+/** The `<svg>` element, for inline use in HTML (styles come from the page). */
+export function renderTimelineSvg(model: TimelineModel, options: SvgOptions = {}): string {
+  return svgMarkup(model, layoutTimeline(model, options), options, '');
+}
+
+/**
+ * A standalone SVG file: XML prolog, the stylesheet embedded, no external
+ * reference of any kind (fonts, images, scripts), so it opens anywhere.
+ */
+export function renderTimelineSvgDocument(model: TimelineModel, options: LayoutOptions = {}): string {
+  const style = `<style>\n${timelineCss()}\n</style>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${svgMarkup(model, layoutTimeline(model, options), { ...options, interactive: false }, style)}`;
+}
+
+function svgMarkup(model: TimelineModel, layout: TimelineLayout, options: SvgOptions, head: string): string {
+  const out: string[] = [];
+  const cls = options.interactive ? 'govmark-timeline interactive' : 'govmark-timeline';
+  out.push(
+    `<svg${attrs({ xmlns: SVG_NS, class: cls, width: layout.width, height: layout.height, viewBox: `0 0 ${layout.width} ${layout.height}` })}>`,
+  );
+  out.push(`<title>${escapeXml(`${model.title} — timeline`)}</title>`);
+  out.push(`<desc>${escapeXml(summaryLine(model))}</desc>`);
+  if (head) out.push(head);
+  out.push(`<rect class="bg"${attrs({ x: 0, y: 0, width: layout.width, height: layout.height })}/>`);
+  if (layout.title) out.push(`<text class="doc-title"${attrs({ x: layout.title.x, y: layout.title.y })}>${escapeXml(layout.title.text)}</text>`);
+  out.push(...axis(layout));
+  if (layout.empty) out.push(`<text class="empty"${attrs({ x: layout.empty.x, y: layout.empty.y })}>${escapeXml(layout.empty.text)}</text>`);
+  out.push(...todayLine(layout));
+  if (layout.dated.length > 0) {
+    out.push('<g class="entries">');
+    // Document order (by date), not row order: screen readers and Tab follow time.
+    for (const box of layout.dated) out.push(entry(box, options));
+    out.push('</g>');
+  }
+  out.push(...undatedLane(layout, options));
+  out.push(...todayLabel(layout));
+  out.push(...legend(layout.legend));
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+/** One line saying what is drawn: for `<desc>`, the HTML page and the CLI. */
+export function summaryLine(model: TimelineModel): string {
+  const count = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  const overdue = model.entries.filter((e) => e.overdue).length;
+  const undated = model.entries.filter((e) => e.date.start === undefined || e.date.end === undefined || e.date.invalid !== undefined).length;
+  const parts = [count(model.entries.length, 'entry').replace(/entrys$/, 'entries')];
+  if (overdue > 0) parts.push(`${overdue} overdue`);
+  if (undated > 0) parts.push(`${undated} without a date`);
+  parts.push(`today ${formatShortDate(model.today)}`);
+  return parts.join(' · ');
+}
+
+function axis(layout: TimelineLayout): string[] {
+  const { scale, axis } = layout;
+  if (!scale || !axis) return [];
+  const out = ['<g class="axis">'];
+  const bottom = layout.rowsBottom;
+  for (const t of scale.ticks) {
+    out.push(`<line class="grid${t.major ? ' major' : ''}"${attrs({ x1: t.x, y1: axis.top, x2: t.x, y2: bottom })}/>`);
+  }
+  out.push(`<line class="axis-line"${attrs({ x1: scale.left, y1: axis.top, x2: scale.right, y2: axis.top })}/>`);
+  for (const l of scale.yearLabels) out.push(`<text class="year-label"${attrs({ x: l.x, y: axis.yearY, 'text-anchor': l.anchor })}>${escapeXml(l.text)}</text>`);
+  for (const l of scale.labels) out.push(`<text class="axis-label"${attrs({ x: l.x, y: axis.labelY, 'text-anchor': l.anchor })}>${escapeXml(l.text)}</text>`);
+  out.push('</g>');
+  return out;
+}
+
+/** The tooltip: what the entry is, the date as understood, its status, where it comes from. */
+export function tooltip(e: TimelineEntry): string {
+  const status = e.status ? STATUS_WORDS[e.status] ?? e.status : STATUS_WORDS.none;
+  return [
+    e.title,
+    describeFuzzyDate(e.date),
+    `${KIND_WORDS[e.kind]} · ${status}${e.overdue ? ' · OVERDUE: the date has passed' : ''}`,
+    `From: ${e.source} (line ${e.range.start.line + 1})`,
+  ].join('\n');
+}
+
+function entryAttrs(box: EntryBox, options: SvgOptions): string {
+  const e = box.entry;
+  const classes = ['entry', box.shape, `kind-${e.kind}`, `st-${statusKey(e)}`, ...(e.overdue ? ['overdue'] : [])];
+  return attrs({
+    class: classes.join(' '),
+    'data-id': e.id,
+    'data-uri': e.uri,
+    // 0-based, as the LSP range in the model: the webview sends it back to reveal the line.
+    'data-line': String(e.range.start.line),
+    'data-character': String(e.range.start.character),
+    'data-kind': e.kind,
+    'data-status': e.status,
+    'data-precision': e.date.precision,
+    'data-start': e.date.start,
+    'data-end': e.date.end,
+    tabindex: options.interactive ? '0' : undefined,
+    role: options.interactive ? 'button' : undefined,
+  });
+}
+
+function label(box: EntryBox): string {
+  const l = box.label;
+  const tag = l.overdue ? `<tspan class="overdue-tag"> overdue</tspan>` : '';
+  const title = l.title === '' ? '' : `<tspan class="title"> ${escapeXml(l.title)}</tspan>`;
+  return `<text class="${l.inside ? 'label inside' : 'label'}"${attrs({ x: l.x, y: l.y, 'text-anchor': l.anchor === 'end' ? 'end' : undefined })}><tspan class="date">${escapeXml(l.date)}</tspan>${title}${tag}</text>`;
+}
+
+function entry(box: EntryBox, options: SvgOptions): string {
+  const parts = [`<g${entryAttrs(box, options)}>`, `<title>${escapeXml(tooltip(box.entry))}</title>`];
+  const cy = box.y;
+  if (box.shape === 'span') {
+    parts.push(`<rect class="mark"${attrs({ x: box.x0, y: cy - BAR_HEIGHT / 2, width: box.x1 - box.x0, height: BAR_HEIGHT, rx: 3 })}/>`);
+  } else {
+    const cx = (box.x0 + box.x1) / 2;
+    parts.push(pointMark(box.entry.kind, cx, cy));
+    if (box.entry.overdue) parts.push(`<circle class="overdue-ring"${attrs({ cx, cy, r: POINT_RADIUS + 3.5 })}/>`);
+  }
+  parts.push(label(box), '</g>');
+  return parts.join('');
+}
+
+/** A shape per kind, so a meeting, an action and a milestone on the same day look different. */
+function pointMark(kind: TimelineEntry['kind'] | 'undated', cx: number, cy: number): string {
+  const r = POINT_RADIUS;
+  switch (kind) {
+    case 'meeting':
+      return `<polygon class="mark"${attrs({ points: `${n(cx)},${n(cy - r - 1)} ${n(cx + r + 1)},${n(cy)} ${n(cx)},${n(cy + r + 1)} ${n(cx - r - 1)},${n(cy)}` })}/>`;
+    case 'action':
+      return `<rect class="mark"${attrs({ x: cx - r + 0.5, y: cy - r + 0.5, width: 2 * r - 1, height: 2 * r - 1 })}/>`;
+    case 'review':
+      return `<polygon class="mark"${attrs({ points: `${n(cx)},${n(cy - r - 1)} ${n(cx + r + 1)},${n(cy + r)} ${n(cx - r - 1)},${n(cy + r)}` })}/>`;
+    default:
+      return `<circle class="mark"${attrs({ cx, cy, r })}/>`;
+  }
+}
+
+function undatedLane(layout: TimelineLayout, options: SvgOptions): string[] {
+  const lane = layout.undated;
+  if (!lane) return [];
+  const out = ['<g class="undated-lane">'];
+  const left = layout.scale?.left ?? 20;
+  const right = layout.scale?.right ?? layout.width - 20;
+  out.push(`<rect class="lane"${attrs({ x: left - 8, y: lane.top, width: right - left + 16, height: lane.bottom - lane.top, rx: 4 })}/>`);
+  out.push(`<text class="lane-title"${attrs({ x: left, y: lane.titleY })}>${escapeXml(lane.title)}</text>`);
+  for (const box of lane.entries) {
+    out.push(`<g${entryAttrs(box, options)}><title>${escapeXml(tooltip(box.entry))}</title><circle class="mark"${attrs({ cx: (box.x0 + box.x1) / 2, cy: box.y, r: POINT_RADIUS })}/>${label(box)}</g>`);
+  }
+  out.push('</g>');
+  return out;
+}
+
+/** The line goes under the entries (drawn first), its label after them. */
+function todayLine(layout: TimelineLayout): string[] {
+  const t = layout.today;
+  if (!t || t.x === undefined || !layout.axis) return [];
+  return [`<line class="today-line"${attrs({ 'data-date': t.iso, x1: t.x, y1: layout.axis.yearY - 10, x2: t.x, y2: layout.rowsBottom + 2 })}/>`];
+}
+
+function todayLabel(layout: TimelineLayout): string[] {
+  const t = layout.today;
+  if (!t || !layout.axis) return [];
+  return [`<text class="today-label"${attrs({ 'data-date': t.iso, x: t.label.x, y: t.label.y, 'text-anchor': t.label.anchor })}>${escapeXml(t.label.text)}</text>`];
+}
+
+function legend(items: readonly LegendItem[]): string[] {
+  if (items.length === 0) return [];
+  const out = ['<g class="legend">'];
+  for (const item of items) {
+    const cx = item.x + 6;
+    const cy = item.y;
+    let swatch: string;
+    switch (item.kind) {
+      case 'status':
+        swatch = `<g class="swatch point st-${escapeXml(item.key)}"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
+        break;
+      case 'shape':
+        swatch = `<g class="swatch shape">${pointMark(item.key as TimelineEntry['kind'], cx, cy)}</g>`;
+        break;
+      case 'span':
+        swatch = `<g class="swatch span st-planned"><rect class="mark"${attrs({ x: item.x, y: cy - 5, width: 14, height: 10, rx: 2 })}/></g>`;
+        break;
+      case 'overdue':
+        swatch = `<g class="swatch point st-planned overdue"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
+        break;
+      case 'today':
+        swatch = `<line class="today-line"${attrs({ x1: cx, y1: cy - 7, x2: cx, y2: cy + 7 })}/>`;
+        break;
+      default:
+        swatch = `<g class="swatch undated st-planned"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
+    }
+    out.push(swatch, `<text${attrs({ x: item.x + 18, y: cy + 4 })}>${escapeXml(item.text)}</text>`);
+  }
+  out.push('</g>');
+  return out;
+}
