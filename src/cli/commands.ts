@@ -23,4 +23,5 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'List the rules with their default severities',
     load: async () => (await import('./commands/rules.js')).rules,
   },
+  timeline: { summary: 'Draw the timeline of the documents (milestones, meetings, actions, reviews) as HTML or SVG', load: async () => (await import('./commands/timeline.js')).timeline },
 };

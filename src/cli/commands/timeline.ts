@@ -1,0 +1,120 @@
+/**
+ * `govmark timeline PATHS... [--out FILE.html|FILE.svg]`: the timeline of the
+ * documents (milestones, meetings, actions' due dates, reviews) drawn as the
+ * editor's preview draws it, so CI can publish it. HTML to stdout by default;
+ * the format follows the output file's extension, or `--format`.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { formatIsoDate, isValidCalendarDate } from '../../core/dates/index.js';
+import type { GovDocument } from '../../core/model.js';
+import { timelineOf, workspaceTimeline } from '../../core/timeline/index.js';
+import { describeFsError } from '../../node/config-file.js';
+import { discoverFiles } from '../../node/discover.js';
+import { mayBeGovernance } from '../../node/validate.js';
+import { renderTimelineHtml, renderTimelineSvgDocument } from '../../render/index.js';
+import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
+import type { Command } from '../command.js';
+import { loadParse } from '../engine.js';
+import { displayPath } from '../formatters/results.js';
+import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { loadRunConfig, typeOption } from '../shared.js';
+
+const FORMATS = ['html', 'svg'] as const;
+type Format = (typeof FORMATS)[number];
+
+const options: OptionSpecs = {
+  out: { type: 'string', short: 'o', valueName: 'file', description: 'Write to this file (.html or .svg) instead of stdout' },
+  format: { type: 'string', short: 'f', choices: FORMATS, valueName: 'name', description: "Output format; default: from --out's extension, else html" },
+  today: { type: 'string', valueName: 'YYYY-MM-DD', description: "The day to draw as today and judge overdue by; default: the config's today, else the real one" },
+  title: { type: 'string', valueName: 'text', description: 'Title of the drawing; default: the document title, or "Timeline" for several' },
+  width: { type: 'string', valueName: 'px', description: 'Width of the drawing in pixels (default 960)' },
+  config: { type: 'string', short: 'c', valueName: 'file', description: 'Use this config file, not the nearest govmark.config.json' },
+  type: { type: 'string', short: 't', valueName: 'type', description: 'Read every file as this type, even without front matter' },
+};
+
+export const timeline: Command = {
+  usage: 'govmark timeline [options] [files, folders or globs...]',
+  help: [
+    'Draws milestones, meeting dates, actions\' due dates and review dates on a',
+    'time axis: a point for a known day, a bar for a month, quarter, season,',
+    'financial year or range, a lane for dates still to be confirmed, overdue',
+    'entries marked. The HTML is a self-contained page (no scripts); the SVG a',
+    'standalone file with its styles embedded.',
+    '',
+    'Exit codes: 0 written, 2 govmark could not run (bad arguments, unreadable path).',
+  ].join('\n'),
+  options,
+  run,
+};
+
+async function run(args: ParsedArgs, io: CliIO): Promise<number> {
+  const out = typeof args.options.out === 'string' ? args.options.out : undefined;
+  const format = formatOption(args, out);
+  const width = integerOption(args, 'width', 320);
+  const { config, baseDir } = await loadRunConfig(args, io);
+  const type = typeOption(args, config);
+  const today = todayOption(args, config.today);
+  const files = await discoverFiles(args.positionals.length > 0 ? args.positionals : ['.'], {
+    cwd: io.cwd,
+    ignores: config.ignores,
+    ignoreBase: baseDir,
+  });
+  const parse = await loadParse(io);
+
+  const docs: GovDocument[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
+    }
+    // Most Markdown is not a governance document: skip it before parsing.
+    if (type === undefined && !mayBeGovernance(text)) continue;
+    const doc = await parse(text, { uri: pathToFileURL(file).href, ...(type !== undefined ? { type } : {}), config });
+    if (doc.type !== undefined) docs.push(doc);
+  }
+
+  const model = docs.length === 1 ? timelineOf(docs[0], today) : workspaceTimeline(docs, today, 'Timeline');
+  if (typeof args.options.title === 'string') model.title = args.options.title;
+  const layout = width !== undefined ? { width } : {};
+  const output = format === 'svg' ? renderTimelineSvgDocument(model, layout) : renderTimelineHtml(model, { mode: 'standalone', ...layout });
+
+  if (out === undefined) {
+    io.stdout.write(output);
+    return EXIT_OK;
+  }
+  const target = resolve(io.cwd, out);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, output, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot write '${out}': ${describeFsError(error)}`);
+  }
+  return EXIT_OK;
+}
+
+function formatOption(args: ParsedArgs, out: string | undefined): Format {
+  const explicit = args.options.format;
+  if (typeof explicit === 'string') return explicit as Format;
+  if (out === undefined) return 'html';
+  const ext = extname(out).toLowerCase();
+  if (ext === '.svg') return 'svg';
+  if (ext === '.html' || ext === '.htm') return 'html';
+  throw new UsageError(`cannot tell the format from '${out}': name it .html or .svg, or give --format html|svg`);
+}
+
+function todayOption(args: ParsedArgs, configured: string | undefined): string {
+  const given = typeof args.options.today === 'string' ? args.options.today : configured;
+  if (given === undefined) {
+    const now = new Date();
+    return formatIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(given);
+  if (!m || !isValidCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    throw new UsageError(`option '--today' must be a date written YYYY-MM-DD, not '${given}'`);
+  }
+  return given;
+}
