@@ -57,11 +57,14 @@ export function configureParseMessages(messages: readonly GovMessage[], config: 
   return out;
 }
 
-function fatal(ruleId: string, uri: string, anchor: GovMessage['range'], error: unknown): GovMessage {
+/** A rule that threw, as a message of the `internal-error` rule (configurable like any other: off drops it). */
+function fatal(ruleId: string, uri: string, anchor: GovMessage['range'], error: unknown, config: ResolvedConfig): GovMessage | undefined {
+  const setting = config.rules['internal-error'];
+  if (setting === 'off') return undefined;
   const why = error instanceof Error ? error.message : String(error);
   return {
     ruleId: 'internal-error',
-    severity: 'error',
+    severity: setting ?? 'error',
     reason: `Rule \`${ruleId}\` failed on this document: ${why}. The other rules still ran; please report this.`,
     uri,
     range: anchor,
@@ -92,7 +95,8 @@ export function checkDocument(doc: GovDocument, config: ResolvedConfig): GovMess
         },
       });
     } catch (error) {
-      out.push(fatal(rule.id, doc.uri, doc.frontMatterRange ?? LINE_ONE, error));
+      const m = fatal(rule.id, doc.uri, doc.frontMatterRange ?? LINE_ONE, error, config);
+      if (m) out.push(m);
     }
   }
   return out.sort(compareMessages);
@@ -119,7 +123,8 @@ export function checkWorkspace(index: WorkspaceIndex, config: ResolvedConfig): M
           },
         });
       } catch (error) {
-        out.push(fatal(rule.id, summary.uri, summary.anchor, error));
+        const m = fatal(rule.id, summary.uri, summary.anchor, error, config);
+        if (m) out.push(m);
       }
     }
     byUri.set(summary.uri, out.sort(compareMessages));
