@@ -127,7 +127,8 @@ export function dateLabel(entry: TimelineEntry): string {
   const { date } = entry;
   if (date.precision === 'day' && date.start !== undefined && date.start === date.end) return formatShortDate(date.start);
   const text = oneLine(date.text);
-  return text === '' ? 'Tbc' : fitText(text, FONT_SIZE, 160);
+  if (text === '') return 'Tbc';
+  return date.invalid !== undefined ? `${fitText(text, FONT_SIZE, 120)} (not a date)` : fitText(text, FONT_SIZE, 160);
 }
 
 const OVERDUE_TAG = ' overdue';
@@ -254,7 +255,8 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
       x += w + 2 * PACK_GAP;
     }
     const bottom = titleY + 8 + (row + 1) * ROW_HEIGHT + 4;
-    layout.undated = { top, bottom, titleY, title: 'Date not yet known', entries: boxes };
+    const title = undated.some((e) => e.date.invalid !== undefined) ? 'Date not yet known, or not a real date' : 'Date not yet known';
+    layout.undated = { top, bottom, titleY, title, entries: boxes };
     y = bottom;
   }
 
