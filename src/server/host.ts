@@ -1,0 +1,49 @@
+/**
+ * What the language server needs from the machine it runs on, as an injected
+ * interface (after vscode-markdown-languageservice's `IWorkspace`): the server
+ * itself never touches the file system, threads or the clock, so it can be
+ * driven in memory. `node-host.ts` is the implementation for Node.
+ */
+import type { ResolvedConfig } from '../core/config.js';
+import type { AnalysisResult } from '../node/protocol.js';
+
+/** A configuration as read for a workspace folder. */
+export interface LoadedConfig {
+  config: ResolvedConfig;
+  /** The `govmark.config.json` read, if any. */
+  file?: string;
+  /** The folder relative paths of the configuration are read against. */
+  baseDir: string;
+}
+
+/** Analyses documents away from the server's thread, each under a time bound. */
+export interface BoundedAnalyser {
+  /**
+   * The analysis of one text with its model. Never rejects for a document that
+   * is too complex: past the bound the result comes from the cheap pass, with
+   * a `too-complex` message.
+   */
+  analyse(req: { uri: string; text: string }): Promise<AnalysisResult>;
+  close(): Promise<void>;
+}
+
+export interface ServerHost {
+  /** The text of a file, or undefined when it cannot be read. */
+  readFile(path: string): Promise<string | undefined>;
+  /** Markdown files under `folder`, honouring `.gitignore` and the configuration's `ignores`. */
+  discover(folder: string, loaded: LoadedConfig): Promise<string[]>;
+  /** The configuration for `folder` (nearest `govmark.config.json`); throws an Error with a one-line message when it is invalid. */
+  loadConfig(folder: string): Promise<LoadedConfig>;
+  /** Reads a JSON file named in the client's settings (a custom schema): never executed, only parsed. */
+  readJson(path: string): Promise<unknown>;
+  /** Worker threads with `config`; `workerUrl` overrides where the worker script is. */
+  createAnalyser(config: ResolvedConfig, options: { size: number; workerUrl?: string }): BoundedAnalyser;
+  /** Milliseconds on a monotonic clock, to measure parse times. */
+  now(): number;
+  /** Today's date, ISO. */
+  today(): string;
+  /** `path` read against `base` (a folder), unless absolute. */
+  resolvePath(base: string | undefined, path: string): string;
+  uriToPath(uri: string): string | undefined;
+  pathToUri(path: string): string;
+}

@@ -1,0 +1,51 @@
+/**
+ * How the things of the model are named in the outline, workspace symbols and
+ * tree view, so the three agree: "18.2 That the Winter Plan be noted.",
+ * "2022-01-18 — Health and Wellbeing Board considers…".
+ */
+import type { Action, AgendaItem, GovDocument, Milestone, Resolution, Seat } from '../core/model.js';
+
+const MAX_NAME = 160;
+
+function clip(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > MAX_NAME ? t.slice(0, MAX_NAME - 1).trimEnd() + '…' : t;
+}
+
+export function resolutionName(r: Resolution): string {
+  return clip(r.identifier !== undefined ? `${r.identifier} ${r.text}` : r.text);
+}
+
+export function agendaItemName(item: AgendaItem): string {
+  return clip(item.number !== undefined ? `${item.number}. ${item.title}` : item.title);
+}
+
+export function milestoneName(m: Milestone): string {
+  return clip(`${m.date.text} — ${m.title}`);
+}
+
+export function actionName(a: Action): string {
+  const what = [a.owner, a.text].filter((s): s is string => s !== undefined && s.trim() !== '').join(' — ');
+  return clip(`Action: ${what === '' ? '(no text)' : what}`);
+}
+
+export function seatName(s: Seat): string {
+  return clip(s.label);
+}
+
+export function seatDetail(s: Seat): string {
+  const parts = [`${s.count} seat${s.count === 1 ? '' : 's'}`];
+  if (s.organization) parts.push(s.organization);
+  if (s.statutory) parts.push('statutory');
+  if (s.voting === false) parts.push('non-voting');
+  return parts.join(' · ');
+}
+
+/** The title a document goes by: `title:`, else its first heading, else its id, else its file name. */
+export function documentTitle(doc: Pick<GovDocument, 'uri' | 'data'>): string {
+  const { meta, content } = doc.data;
+  const title = typeof meta.title === 'string' ? meta.title : content.title;
+  if (title) return clip(title);
+  if (typeof meta.id === 'string') return meta.id;
+  return decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
+}

@@ -1,0 +1,98 @@
+/**
+ * The server's host on Node: files, discovery, `govmark.config.json`, worker
+ * threads under a deadline (the engine's `WorkerPool` and `analyseBounded`).
+ *
+ * The configuration and discovery modules are loaded on first use and a
+ * failure to load them leaves the server running with defaults: they read
+ * the config file's JSON Schema at module load, and a server that cannot start
+ * at all is worse than one without `govmark.config.json` support.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ResolvedConfig } from '../core/config.js';
+import { WorkerPool } from '../node/pool.js';
+import { analyseBounded } from '../node/validate.js';
+import type { BoundedAnalyser, LoadedConfig, ServerHost } from './host.js';
+
+/** Where the worker script is: beside this module, in the compiled tree and in a bundle alike (see worker.ts). */
+export function defaultServerWorkerUrl(): URL {
+  return new URL('./worker.js', import.meta.url);
+}
+
+export function createNodeHost(): ServerHost {
+  return {
+    async readFile(path) {
+      try {
+        return await readFile(path, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    async discover(folder, loaded) {
+      const { discoverFiles } = await import('../node/discover.js');
+      return discoverFiles([folder], { cwd: folder, ignores: loaded.config.ignores, ignoreBase: loaded.baseDir });
+    },
+    async loadConfig(folder) {
+      let loadConfig: (cwd: string) => Promise<LoadedConfig>;
+      try {
+        ({ loadConfig } = await import('../node/config-file.js'));
+      } catch (error) {
+        throw new Error(`govmark.config.json support could not be loaded (${error instanceof Error ? error.message : String(error)}); using defaults`);
+      }
+      return loadConfig(folder);
+    },
+    async readJson(path) {
+      return JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, '')) as unknown;
+    },
+    createAnalyser(config, options) {
+      return new PoolAnalyser(config, options.size, options.workerUrl);
+    },
+    resolvePath: (base, path) => (base === undefined ? resolve(path) : resolve(base, path)),
+    now: () => performance.now(),
+    today: () => new Date().toISOString().slice(0, 10),
+    uriToPath(uri) {
+      if (!uri.startsWith('file:')) return undefined;
+      try {
+        return fileURLToPath(uri);
+      } catch {
+        return undefined;
+      }
+    },
+    pathToUri: (path) => pathToFileURL(path).href,
+  };
+}
+
+/** A `file:` URL string must reach `Worker` as a URL object (a string is read as a path). */
+function workerLocation(given: string | undefined): URL | string {
+  if (given === undefined || given === '') return defaultServerWorkerUrl();
+  return /^file:/i.test(given) ? new URL(given) : given;
+}
+
+class PoolAnalyser implements BoundedAnalyser {
+  private pool: WorkerPool | undefined;
+
+  constructor(
+    private readonly config: ResolvedConfig,
+    private readonly size: number,
+    private readonly workerUrl: string | undefined,
+  ) {}
+
+  analyse(req: { uri: string; text: string }) {
+    // Threads start on first use: a workspace without large documents never needs one.
+    this.pool ??= new WorkerPool({
+      size: Math.max(1, Math.min(this.size, availableParallelism())),
+      config: this.config,
+      timeoutMs: this.config.parseTimeoutMs,
+      workerUrl: workerLocation(this.workerUrl),
+    });
+    return analyseBounded(this.pool, { ...req, includeModel: true }, this.config);
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}
+

@@ -1,0 +1,415 @@
+/**
+ * The govmark language server: wires an LSP connection to the core through
+ * the document store, one provider per feature. Knows nothing of the machine
+ * it runs on (that is the injected `ServerHost`) nor of the transport (that is
+ * `main.ts`), so tests can drive it over any connection.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  WatchKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type CompletionList,
+  type Connection,
+  type FileEvent,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { LineIndex } from '../core/text/lines.js';
+import { timelineOf, workspaceTimeline } from '../core/timeline/index.js';
+import {
+  DocumentsRequest,
+  NewDocumentRequest,
+  TimelineRequest,
+  ValidateWorkspaceRequest,
+  type DocumentsResult,
+  type NewDocumentParams,
+  type NewDocumentResult,
+  type TimelineModel,
+  type TimelineParams,
+  type ValidateWorkspaceResult,
+} from '../protocol/requests.js';
+import { VERSION } from '../version.js';
+import { codeActions } from './code-actions.js';
+import { completion, COMPLETION_TRIGGERS } from './completion.js';
+import { DiagnosticsPublisher } from './diagnostics.js';
+import { documentSymbols } from './document-symbols.js';
+import { documentsResult } from './documents-tree.js';
+import { toOffset } from './edge.js';
+import { describeError, guard } from './guard.js';
+import type { ServerHost } from './host.js';
+import { hover } from './hover.js';
+import { newDocument } from './new-document.js';
+import { definition, idAt, references } from './references.js';
+import { DEFAULT_DEBOUNCE_MS, resolveSettings, type ServerSettings } from './settings.js';
+import { DocumentStore, type Snapshot } from './store.js';
+import { workspaceSymbols } from './workspace-symbols.js';
+
+/** What the client may pass as `initializationOptions`. */
+export interface InitializationOptions {
+  /** URL (`file:`) or path of the worker script, when it is not `worker.js` beside the server. */
+  workerUrl?: string;
+  /** The `govmark` settings, for clients that cannot answer `workspace/configuration`. */
+  settings?: unknown;
+  /** ISO date to use as today (tests, reproducible reports). */
+  today?: string;
+}
+
+/** Concurrent file reads while indexing. */
+const READ_CONCURRENCY = 16;
+/** File events within this many milliseconds are handled together (duplicates from two watchers merge). */
+const FILE_EVENT_DELAY_MS = 50;
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+export interface GovmarkServer {
+  /** Resolves once the workspace folders have been indexed (first time). */
+  readonly indexed: Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export function createServer(connection: Connection, host: ServerHost): GovmarkServer {
+  const documents = new TextDocuments(TextDocument);
+  const log = (message: string) => connection.console.error(message);
+  const ready = deferred<{ store: DocumentStore; publisher: DiagnosticsPublisher }>();
+  const indexed = deferred<void>();
+  let folders: string[] = [];
+  let options: InitializationOptions = {};
+  let clientCapabilities: ClientCapabilities = {};
+  let settings: ServerSettings | undefined;
+  let indexGeneration = 0;
+  let started: { store: DocumentStore; publisher: DiagnosticsPublisher } | undefined;
+
+  const debounceMs = () => settings?.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const today = () => settings?.config.today ?? host.today();
+
+  /** The server's spelling of a file URI (the one discovery uses), so a file is one document whatever the client's spelling. */
+  const canonical = (uri: string): string => {
+    const path = host.uriToPath(uri);
+    return path !== undefined ? host.pathToUri(path) : uri;
+  };
+
+  async function loadSettings(): Promise<ServerSettings> {
+    let raw: unknown = options.settings;
+    if (clientCapabilities.workspace?.configuration) {
+      try {
+        raw = await connection.workspace.getConfiguration({ section: 'govmark', ...(folders[0] ? { scopeUri: host.pathToUri(folders[0]) } : {}) });
+      } catch (error) {
+        log(`govmark: could not read the settings: ${describeError(error)}`);
+      }
+    }
+    const loaded = await resolveSettings(host, folders[0], raw, { today: options.today });
+    for (const problem of loaded.problems) {
+      log(`govmark: ${problem}`);
+      void connection.window.showWarningMessage(`govmark: ${problem}`);
+    }
+    return loaded;
+  }
+
+  /** Reads every governance document of the workspace folders into the store. */
+  async function indexWorkspace(store: DocumentStore): Promise<void> {
+    const generation = ++indexGeneration;
+    const loaded = { config: store.currentConfig, baseDir: folders[0] ?? '' };
+    const paths: string[] = [];
+    for (const folder of folders) {
+      try {
+        paths.push(...(await host.discover(folder, { ...loaded, baseDir: folder })));
+      } catch (error) {
+        log(`govmark: could not list the files of ${folder}: ${describeError(error)}`);
+      }
+    }
+    const found = new Set(paths.map((p) => host.pathToUri(p)));
+    // Files known before but not found now (deleted, now ignored) leave the index.
+    for (const { uri } of store.analyses()) if (!found.has(uri) && !store.isOpen(uri)) store.forget(uri);
+    let next = 0;
+    const worker = async () => {
+      while (next < paths.length && generation === indexGeneration) {
+        const path = paths[next++];
+        const text = await host.readFile(path);
+        if (text === undefined) continue;
+        try {
+          await store.setFromDisk(host.pathToUri(path), text);
+        } catch (error) {
+          log(`govmark: could not read ${path}: ${describeError(error)}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+    if (generation === indexGeneration) store.fireIndex();
+  }
+
+  /** Applies new settings: every document is analysed again. */
+  async function reconfigure(): Promise<void> {
+    const { store } = await ready.promise;
+    settings = await loadSettings();
+    await store.reconfigure(settings.config);
+    for (const doc of documents.all()) store.update(doc.uri, doc.getText(), doc.version, 0);
+    await indexWorkspace(store);
+  }
+
+  // --- lifecycle -------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientCapabilities = params.capabilities;
+    options = (params.initializationOptions as InitializationOptions | undefined) ?? {};
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = uris.map((u) => host.uriToPath(u)).filter((p): p is string => p !== undefined);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        documentSymbolProvider: { label: 'govmark' },
+        workspaceSymbolProvider: true,
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
+      },
+      serverInfo: { name: 'govmark', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    try {
+      settings = await loadSettings();
+      const store = new DocumentStore(host, settings.config, { workerUrl: options.workerUrl, log });
+      const publisher = new DiagnosticsPublisher(connection, store);
+      started = { store, publisher };
+      ready.resolve(started);
+      // Documents opened before the settings were known.
+      for (const doc of documents.all()) store.update(doc.uri, doc.getText(), doc.version, 0);
+      if (clientCapabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: '**/*.{md,markdown}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+            { globPattern: '**/govmark.config.json', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+          ],
+        });
+      }
+      if (clientCapabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: 'govmark' });
+      }
+      await indexWorkspace(store);
+    } catch (error) {
+      log(`govmark: starting failed: ${describeError(error)}`);
+    } finally {
+      indexed.resolve();
+    }
+  });
+
+  connection.onShutdown(async () => {
+    await started?.store.dispose();
+  });
+
+  // --- documents ---------------------------------------------------------------
+
+  documents.onDidOpen(({ document }) => {
+    if (!started) return;
+    const diskUri = canonical(document.uri);
+    if (diskUri !== document.uri) started.store.forget(diskUri);
+    started.store.update(document.uri, document.getText(), document.version, 0);
+  });
+
+  documents.onDidChangeContent(({ document }) => {
+    if (!started || !started.store.isOpen(document.uri)) return; // the open is handled above
+    started.store.update(document.uri, document.getText(), document.version, debounceMs());
+  });
+
+  documents.onDidClose(({ document }) => {
+    if (!started) return;
+    const { store, publisher } = started;
+    publisher.clear(document.uri);
+    store.close(document.uri, canonical(document.uri)).catch((error) => log(`govmark: closing ${document.uri}: ${describeError(error)}`));
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    reconfigure().catch((error) => log(`govmark: applying the settings failed: ${describeError(error)}`));
+  });
+
+  const pendingEvents = new Map<string, FileChangeType>();
+  let eventTimer: ReturnType<typeof setTimeout> | undefined;
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    for (const change of changes) pendingEvents.set(canonical(change.uri), change.type);
+    clearTimeout(eventTimer);
+    eventTimer = setTimeout(() => {
+      const batch = [...pendingEvents].map(([uri, type]): FileEvent => ({ uri, type }));
+      pendingEvents.clear();
+      handleFileEvents(batch).catch((error) => log(`govmark: file changes: ${describeError(error)}`));
+    }, FILE_EVENT_DELAY_MS);
+  });
+
+  async function handleFileEvents(events: FileEvent[]): Promise<void> {
+    const { store } = await ready.promise;
+    if (events.some((e) => /(^|\/)govmark\.config\.json$/.test(e.uri))) {
+      await reconfigure();
+      return;
+    }
+    for (const { uri, type } of events) {
+      if (/\/(node_modules|\.git)\//.test(uri)) continue;
+      if (type === FileChangeType.Deleted) {
+        // A folder's deletion names the folder: everything under it goes.
+        for (const { uri: known } of store.analyses()) if (known === uri || known.startsWith(uri + '/')) store.forget(known);
+        store.forget(uri);
+        continue;
+      }
+      if (!/\.(md|markdown)$/i.test(uri) || store.isOpen(uri)) continue;
+      const path = host.uriToPath(uri);
+      const text = path !== undefined ? await host.readFile(path) : undefined;
+      if (text === undefined) store.forget(uri);
+      else await store.setFromDisk(uri, text);
+    }
+    store.fireIndex();
+  }
+
+  // --- features ----------------------------------------------------------------
+
+  /** The current analysis of an open document (made now if the debounce is still waiting). */
+  async function snapshot(uri: string): Promise<Snapshot | undefined> {
+    const { store } = await ready.promise;
+    return store.current(uri);
+  }
+
+  connection.onDocumentSymbol(
+    guard(log, 'documentSymbol', () => [], async ({ textDocument }, token) => {
+      const s = await snapshot(textDocument.uri);
+      return s?.analysis ? documentSymbols(s.analysis.doc, token) : [];
+    }),
+  );
+
+  connection.onWorkspaceSymbol(
+    guard(log, 'workspaceSymbol', () => [], async ({ query }, token) => {
+      const { store } = await ready.promise;
+      return workspaceSymbols(store.analyses(), query, token);
+    }),
+  );
+
+  connection.onHover(
+    guard(log, 'hover', () => null, async ({ textDocument, position }, token) => {
+      const s = await snapshot(textDocument.uri);
+      if (!s?.analysis) return null;
+      const { store } = await ready.promise;
+      const doc = s.analysis.doc;
+      return hover(doc, toOffset(doc.lines, position), store.currentConfig, store.index.index(), token);
+    }),
+  );
+
+  const emptyList = (): CompletionList => ({ isIncomplete: false, items: [] });
+  connection.onCompletion(
+    guard(log, 'completion', emptyList, async ({ textDocument, position }, token) => {
+      const { store } = await ready.promise;
+      const document = documents.get(textDocument.uri);
+      if (!document) return emptyList();
+      // The editor's text as it is now: completion must not wait for the debounce.
+      const text = document.getText();
+      const lines = new LineIndex(text);
+      return completion({ uri: textDocument.uri, text, lines, offset: toOffset(lines, position), config: store.currentConfig, index: store.index.index() }, token);
+    }),
+  );
+
+  connection.onCodeAction(
+    guard(log, 'codeAction', () => [], async (params, token) => {
+      const { store, publisher } = await ready.promise;
+      const uri = params.textDocument.uri;
+      return codeActions(
+        {
+          params,
+          version: store.versionOf(uri),
+          published: publisher.lastSent(uri),
+          versionedEdits: clientCapabilities.workspace?.workspaceEdit?.documentChanges === true,
+        },
+        token,
+      );
+    }),
+  );
+
+  connection.onDefinition(
+    guard(log, 'definition', () => [], async ({ textDocument, position }, token) => {
+      const s = await snapshot(textDocument.uri);
+      if (!s?.analysis) return [];
+      const { store } = await ready.promise;
+      const { doc, summary } = s.analysis;
+      return definition(summary, toOffset(doc.lines, position), store.index.index(), token);
+    }),
+  );
+
+  connection.onReferences(
+    guard(log, 'references', () => [], async ({ textDocument, position, context }, token) => {
+      const s = await snapshot(textDocument.uri);
+      if (!s?.analysis) return [];
+      const { store } = await ready.promise;
+      const { doc, summary } = s.analysis;
+      const id = idAt(doc, summary, toOffset(doc.lines, position));
+      return id !== undefined ? references(id, store.index.index(), context.includeDeclaration, token) : [];
+    }),
+  );
+
+  // --- custom requests -----------------------------------------------------------
+
+  const emptyTimeline = (): TimelineModel => ({ title: '', today: today(), entries: [] });
+  connection.onRequest(
+    TimelineRequest,
+    guard(log, TimelineRequest, emptyTimeline, async (params: TimelineParams, token: CancellationToken): Promise<TimelineModel> => {
+      const { store } = await ready.promise;
+      if (params?.scope === 'document') {
+        if (!params.uri) return emptyTimeline();
+        const s = store.isOpen(params.uri) ? await snapshot(params.uri) : undefined;
+        const analysis = s?.analysis ?? store.latest(params.uri);
+        return analysis ? timelineOf(analysis.doc, today()) : emptyTimeline();
+      }
+      await Promise.all(store.openUris().map((u) => store.current(u)));
+      if (token.isCancellationRequested) return emptyTimeline();
+      return workspaceTimeline(store.analyses().map((a) => a.analysis.doc), today());
+    }),
+  );
+
+  connection.onRequest(
+    DocumentsRequest,
+    guard(log, DocumentsRequest, (): DocumentsResult => ({ today: today(), documents: [] }), async (_params: unknown, token: CancellationToken) => {
+      const { store } = await ready.promise;
+      await Promise.all(store.openUris().map((u) => store.current(u)));
+      return documentsResult(store.analyses(), store.allMessages(), today(), token);
+    }),
+  );
+
+  connection.onRequest(
+    ValidateWorkspaceRequest,
+    guard(log, ValidateWorkspaceRequest, (): ValidateWorkspaceResult => ({ files: 0, errors: 0, warnings: 0 }), async () => {
+      const { store, publisher } = await ready.promise;
+      await indexWorkspace(store);
+      await Promise.all(store.openUris().map((u) => store.current(u)));
+      return publisher.publishAll();
+    }),
+  );
+
+  connection.onRequest(
+    NewDocumentRequest,
+    guard(log, NewDocumentRequest, (): NewDocumentResult => ({ text: '', fileName: 'untitled.md' }), async (params: NewDocumentParams) => {
+      const { store } = await ready.promise;
+      const findTerms = (id: string) => {
+        const s = store.index.index().byId(id).find((d) => d.type !== undefined);
+        return s ? store.latest(s.uri) : undefined;
+      };
+      return newDocument(params, today(), findTerms);
+    }),
+  );
+
+  documents.listen(connection);
+
+  return {
+    indexed: indexed.promise,
+    async dispose() {
+      clearTimeout(eventTimer);
+      await started?.store.dispose();
+    },
+  };
+}

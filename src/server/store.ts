@@ -1,0 +1,407 @@
+/**
+ * The documents the server knows and their analyses: open documents (the
+ * editor's text wins) and governance documents on disk, all held in one core
+ * `Workspace` so cross-document rules, definitions and references work.
+ *
+ * Parsing in the editor is bounded, like everywhere else in govmark. The
+ * Markdown parser is super-linear on some inputs (a 40 KB paragraph of
+ * unmatched emphasis takes it over ten seconds) and a synchronous parse cannot
+ * be interrupted, so a document that may be slow is parsed in a worker thread
+ * under the engine's deadline (`BoundedAnalyser`: past it, the cheap
+ * line-by-line pass and a `too-complex` message), while this thread goes on
+ * serving every other document. Ordinary edits take the core's incremental
+ * path on this thread instead (`Workspace.set` with its chunk cache: only the
+ * top-level section an edit touched is parsed again), which is faster than any
+ * round trip to a thread. A document goes to the worker when
+ * - it is parsed here for the first time and is large (no chunk cache yet:
+ *   the whole text would be parsed at once);
+ * - a cheap, linear risk check finds what makes the parser slow (long runs of
+ *   emphasis, bracket or backtick delimiters in one paragraph, deep nesting,
+ *   huge lines);
+ * - its last parse here took long, or its last bounded parse ran out of time
+ *   (sticky until a bounded parse is quick again).
+ *
+ * Each open document is analysed once per version (features share it), at
+ * most one bounded analysis runs per document, and a result for a version
+ * older than the document's current one is dropped, never published.
+ */
+import type { ResolvedConfig } from '../core/config.js';
+import type { GovMessage } from '../core/message.js';
+import type { GovDocument } from '../core/model.js';
+import { findFrontMatter } from '../core/parse/frontmatter.js';
+import { LineIndex } from '../core/text/lines.js';
+import type { DocumentSummary } from '../core/workspace/summary.js';
+import { Workspace, type DocumentAnalysis } from '../core/workspace/workspace.js';
+import type { AnalysisResult } from '../node/protocol.js';
+import { mayBeGovernance } from '../node/validate.js';
+import type { BoundedAnalyser, ServerHost } from './host.js';
+
+/** What one version of a document yields. `analysis` is absent for plain Markdown. */
+export interface Snapshot {
+  uri: string;
+  /** The editor's version; undefined for a document read from disk. */
+  version: number | undefined;
+  text: string;
+  analysis?: DocumentAnalysis;
+}
+
+interface OpenDocument {
+  uri: string;
+  version: number;
+  text: string;
+  analysed?: Snapshot;
+  timer?: ReturnType<typeof setTimeout>;
+  /** The bounded analysis in flight, if any. */
+  job?: Promise<void>;
+  /** Parse in a worker next time (the last parse was slow or ran out of time). */
+  slow: boolean;
+  /** Parsed on this thread before: the chunk cache holds its sections, so the next parse here is incremental. */
+  warm: boolean;
+}
+
+/** First parse of a text this large goes to a worker. */
+const FIRST_PARSE_LIMIT = 32 * 1024;
+/** Any text this large goes to a worker. */
+const HUGE = 2 * 1024 * 1024;
+/** An incremental parse on this thread that took longer than this sends the next ones to a worker. */
+const SLOW_MS = 200;
+/** The same for a document's first parse on this thread (the whole text, the chunk cache still empty). */
+const COLD_SLOW_MS = 1000;
+/** Inline delimiters in one paragraph beyond which the parser's backtracking may explode. */
+const MAX_DELIMITERS_PER_PARAGRAPH = 1000;
+/** Nesting (indentation columns, or `>` markers) beyond which the parser may be slow. */
+const MAX_NESTING = 64;
+const MAX_LINE = 100_000;
+
+/** A linear look for what makes the Markdown parser slow (see the module comment). */
+export function looksExpensive(text: string): boolean {
+  if (text.length > HUGE) return true;
+  let delimiters = 0;
+  let lineStart = 0;
+  let atLineStart = true;
+  let indent = 0;
+  let quotes = 0;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (i - lineStart > MAX_LINE) return true;
+      if (blank) delimiters = 0; // a blank line ends the paragraph
+      lineStart = i + 1;
+      atLineStart = true;
+      indent = 0;
+      quotes = 0;
+      blank = true;
+      continue;
+    }
+    if (atLineStart) {
+      if (c === 32) {
+        if (++indent > MAX_NESTING) return true;
+        continue;
+      }
+      if (c === 62 /* > */) {
+        if (++quotes > MAX_NESTING) return true;
+        continue;
+      }
+      if (c !== 9 && c !== 13) atLineStart = false;
+    }
+    if (c !== 32 && c !== 9 && c !== 13) blank = false;
+    // * _ [ ] ` < : what emphasis, links, code spans and HTML are made of
+    if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96 || c === 60) {
+      if (++delimiters > MAX_DELIMITERS_PER_PARAGRAPH) return true;
+    }
+  }
+  return text.length - lineStart > MAX_LINE;
+}
+
+/** An analysis made in a worker, as the core's `DocumentAnalysis` (the model with its source map). */
+export function analysisFromResult(uri: string, input: string, result: AnalysisResult): DocumentAnalysis | undefined {
+  const model = result.model;
+  if (!model) return undefined;
+  const text = stripBom(input);
+  const lines = new LineIndex(text);
+  const block = findFrontMatter(text, lines);
+  const doc: GovDocument = {
+    uri,
+    text,
+    lines,
+    type: model.type,
+    typeSource: model.typeSource,
+    data: model.data,
+    sourceMap: new Map(Object.entries(model.sourceMap)),
+    messages: [],
+    complete: model.complete,
+  };
+  if (block) {
+    const end = block.end > block.contentEnd ? block.end - (text[block.end - 1] === '\n' ? 1 : 0) - (text[block.end - 2] === '\r' ? 1 : 0) : block.end;
+    doc.frontMatterRange = lines.range(block.start, Math.max(block.start, end));
+    doc.frontMatterContentRange = lines.range(block.contentStart, block.contentEnd);
+  }
+  return { doc, messages: result.messages, summary: result.summary };
+}
+
+/** What other documents' cross-document checks read of a document (see `checkWorkspace`). */
+function dependencyKey(s: DocumentSummary | undefined): string {
+  if (!s) return '';
+  return JSON.stringify([s.type, s.id, s.idRange, s.title, s.refs.map((r) => [r.key, r.id]), s.quorum, s.votingSeats, s.adopted, s.date]);
+}
+
+export type AnalysedListener = (snapshot: Snapshot, dependentsMayChange: boolean) => void;
+
+export class DocumentStore {
+  private workspace: Workspace;
+  private readonly open = new Map<string, OpenDocument>();
+  /** Documents whose type is unknown (`type: minuts`): not in the workspace index, but their messages are shown. */
+  private readonly orphans = new Map<string, Snapshot>();
+  private readonly listeners: AnalysedListener[] = [];
+  private readonly indexListeners: (() => void)[] = [];
+  private editorAnalyser: BoundedAnalyser;
+  private diskAnalyser: BoundedAnalyser;
+
+  constructor(
+    private readonly host: ServerHost,
+    private config: ResolvedConfig,
+    private readonly options: { workerUrl?: string; log: (message: string) => void },
+  ) {
+    this.workspace = new Workspace(config);
+    this.editorAnalyser = host.createAnalyser(config, { size: 1, workerUrl: options.workerUrl });
+    this.diskAnalyser = host.createAnalyser(config, { size: 2, workerUrl: options.workerUrl });
+  }
+
+  get currentConfig(): ResolvedConfig {
+    return this.config;
+  }
+
+  /** Called after an open document was analysed; `dependentsMayChange` when what other documents read of it changed. */
+  onDidAnalyse(listener: AnalysedListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Called when documents on disk were added, changed or removed. */
+  onDidChangeIndex(listener: () => void): void {
+    this.indexListeners.push(listener);
+  }
+
+  /**
+   * A new configuration: every analysis is stale. The workspace starts empty
+   * (the caller indexes the disk again) and open documents are analysed anew.
+   */
+  async reconfigure(config: ResolvedConfig): Promise<void> {
+    const old = [this.editorAnalyser, this.diskAnalyser];
+    this.config = config;
+    this.workspace = new Workspace(config);
+    this.orphans.clear();
+    this.editorAnalyser = this.host.createAnalyser(config, { size: 1, workerUrl: this.options.workerUrl });
+    this.diskAnalyser = this.host.createAnalyser(config, { size: 2, workerUrl: this.options.workerUrl });
+    for (const d of this.open.values()) {
+      d.analysed = undefined;
+      d.slow = false;
+      d.warm = false;
+    }
+    await Promise.all(old.map((a) => a.close()));
+  }
+
+  async dispose(): Promise<void> {
+    for (const d of this.open.values()) clearTimeout(d.timer);
+    await Promise.all([this.editorAnalyser.close(), this.diskAnalyser.close()]);
+  }
+
+  // --- open documents -------------------------------------------------------
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  openUris(): string[] {
+    return [...this.open.keys()];
+  }
+
+  /** The editor's current version of an open document. */
+  versionOf(uri: string): number | undefined {
+    return this.open.get(uri)?.version;
+  }
+
+  /** The editor's text changed (or the document was opened): analyse after `delayMs`. */
+  update(uri: string, text: string, version: number, delayMs: number): void {
+    let d = this.open.get(uri);
+    if (!d) this.open.set(uri, (d = { uri, version, text, slow: false, warm: false }));
+    d.version = version;
+    d.text = text;
+    clearTimeout(d.timer);
+    d.timer = setTimeout(() => {
+      d!.timer = undefined;
+      this.current(uri).catch((error) => this.options.log(`analysing ${uri} failed: ${describe(error)}`));
+    }, delayMs);
+  }
+
+  /**
+   * The document was closed in the editor: the copy on disk (under `diskUri`,
+   * the server's spelling of the same file) is what the workspace knows of it
+   * from now on. A document saved before closing keeps its analysis.
+   */
+  async close(uri: string, diskUri: string = uri): Promise<void> {
+    const d = this.open.get(uri);
+    if (!d) return;
+    clearTimeout(d.timer);
+    this.open.delete(uri);
+    const path = this.host.uriToPath(diskUri);
+    const text = path !== undefined ? await this.host.readFile(path) : undefined;
+    if (this.open.has(uri) || this.open.has(diskUri)) return; // opened again meanwhile
+    if (diskUri !== uri || text === undefined) this.forgetAnalysis(uri);
+    if (text === undefined) this.forget(diskUri);
+    else await this.setFromDisk(diskUri, text);
+    this.fireIndex();
+  }
+
+  /** The analysis of the current version of an open document, made now if it is not yet. */
+  async current(uri: string): Promise<Snapshot | undefined> {
+    for (;;) {
+      const d = this.open.get(uri);
+      if (!d) return undefined;
+      if (d.analysed && d.analysed.version === d.version) return d.analysed;
+      if (d.job) {
+        await d.job;
+        continue;
+      }
+      clearTimeout(d.timer);
+      d.timer = undefined;
+      const { version, text } = d;
+      if (!mayBeGovernance(text)) {
+        this.forgetAnalysis(uri);
+        this.commit(d, { uri, version, text });
+        continue;
+      }
+      const known = this.workspace.get(uri)?.doc.text === text; // e.g. read from disk already
+      if (!known && (d.slow || looksExpensive(text) || (text.length > FIRST_PARSE_LIMIT && !d.warm && !d.analysed))) {
+        d.job = this.analyseBounded(d, version, text).finally(() => (d.job = undefined));
+        continue;
+      }
+      const started = this.host.now();
+      const analysis = this.workspace.set(uri, text);
+      if (!known) {
+        d.slow = this.host.now() - started > (d.warm ? SLOW_MS : COLD_SLOW_MS);
+        d.warm = true;
+      }
+      this.commit(d, { uri, version, text, analysis });
+    }
+  }
+
+  private async analyseBounded(d: OpenDocument, version: number, text: string): Promise<void> {
+    const started = this.host.now();
+    const result = await this.editorAnalyser.analyse({ uri: d.uri, text });
+    if (this.open.get(d.uri) !== d || d.version !== version) return; // stale: a newer version follows
+    const analysis = analysisFromResult(d.uri, text, result);
+    if (!analysis) return;
+    // Back to this thread only when the worker found the document quick to read.
+    d.slow = !result.complete || this.host.now() - started > SLOW_MS;
+    this.workspace.setAnalysis(d.uri, text, analysis);
+    this.commit(d, { uri: d.uri, version, text, analysis });
+  }
+
+  private commit(d: OpenDocument, snapshot: Snapshot): void {
+    const before = dependencyKey(d.analysed?.analysis?.summary ?? this.diskSummary(d.uri));
+    const analysis = snapshot.analysis;
+    if (analysis && analysis.doc.type === undefined) {
+      // Not a governance document for the index (an unknown type): kept aside, messages shown.
+      this.workspace.delete(d.uri);
+      this.orphans.set(d.uri, snapshot);
+    } else this.orphans.delete(d.uri);
+    d.analysed = snapshot;
+    const after = dependencyKey(analysis?.doc.type !== undefined ? analysis.summary : undefined);
+    for (const l of this.listeners) l(snapshot, before !== after);
+  }
+
+  private diskSummary(uri: string): DocumentSummary | undefined {
+    return this.workspace.get(uri)?.summary;
+  }
+
+  private forgetAnalysis(uri: string): void {
+    this.workspace.delete(uri);
+    this.orphans.delete(uri);
+  }
+
+  // --- documents on disk -----------------------------------------------------
+
+  /** Analyses a file's text (bounded) and keeps it, unless the document is open in the editor. */
+  async setFromDisk(uri: string, text: string): Promise<void> {
+    if (this.open.has(uri)) return;
+    if (!mayBeGovernance(text)) {
+      this.forget(uri);
+      return;
+    }
+    const unchanged = (this.workspace.get(uri)?.doc.text ?? this.orphans.get(uri)?.analysis?.doc.text) === stripBom(text);
+    if (unchanged) return;
+    const workspace = this.workspace;
+    const result = await this.diskAnalyser.analyse({ uri, text });
+    // Opened meanwhile, or the configuration changed: this result is stale.
+    if (this.open.has(uri) || workspace !== this.workspace) return;
+    const analysis = analysisFromResult(uri, text, result);
+    if (!analysis) return;
+    if (analysis.doc.type === undefined) {
+      this.workspace.delete(uri);
+      if (analysis.messages.length > 0) this.orphans.set(uri, { uri, version: undefined, text, analysis });
+      else this.orphans.delete(uri);
+      return;
+    }
+    this.orphans.delete(uri);
+    this.workspace.setAnalysis(uri, text, analysis);
+  }
+
+  /** A file is gone (or is no governance document any more). */
+  forget(uri: string): void {
+    if (this.open.has(uri)) return;
+    this.forgetAnalysis(uri);
+  }
+
+  /** Tells listeners that documents on disk changed (after a batch of `setFromDisk`/`forget`). */
+  fireIndex(): void {
+    for (const l of this.indexListeners) l();
+  }
+
+  // --- reading ---------------------------------------------------------------
+
+  /** The core workspace: governance documents, open and on disk. */
+  get index(): Workspace {
+    return this.workspace;
+  }
+
+  /** Every governance document's analysis (open ones at their latest analysed version). */
+  analyses(): { uri: string; analysis: DocumentAnalysis }[] {
+    return this.workspace.uris().flatMap((uri) => {
+      const analysis = this.workspace.get(uri);
+      return analysis ? [{ uri, analysis }] : [];
+    });
+  }
+
+  /** The analysis the workspace holds for a document (open or on disk), without waiting. */
+  latest(uri: string): DocumentAnalysis | undefined {
+    return this.workspace.get(uri) ?? this.orphans.get(uri)?.analysis;
+  }
+
+  /** Every message about one document, the cross-document rules included. */
+  messagesFor(uri: string): GovMessage[] {
+    const orphan = this.orphans.get(uri);
+    if (orphan) return orphan.analysis?.messages ?? [];
+    return this.workspace.checkOne(uri);
+  }
+
+  /** Every message of every document known, cross-document rules included. */
+  allMessages(): Map<string, GovMessage[]> {
+    const out = this.workspace.check();
+    for (const [uri, s] of this.orphans) out.set(uri, s.analysis?.messages ?? []);
+    return out;
+  }
+
+  /** Whether a document is a governance document (or an attempt at one) the server reports on. */
+  isReported(uri: string): boolean {
+    return this.workspace.get(uri) !== undefined || this.orphans.has(uri);
+  }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
