@@ -103,6 +103,16 @@ describe('parse: line endings and encodings', () => {
     });
   }
 
+  it('counts a lone CR as a line break before a section, as the line index does (\\n\\r)', () => {
+    // "\n\r" is two line breaks: a CR-only line ending after an LF one, as in a file edited on both old Mac and Unix.
+    const text = read('minutes-resolved-paragraph-and-list.md').replace('\n\n## 18.', '\n\r## 18.');
+    const doc = parse(text);
+    assertRangesInside(doc, 'LF then CR');
+    const i = doc.data.content.sections.findIndex((x) => x.title.startsWith('18.'));
+    assert.equal(doc.sourceMap.get(`/content/sections/${i}`)!.range.start.line, 15);
+    assert.equal(at(doc, `/content/sections/${i}`), '## 18. COVID 19 Outbreak Plan');
+  });
+
   it('reads the last line of a file without a final newline', () => {
     const doc = parseFixture('timeline-no-final-newline.md');
     const ms = doc.data.content.milestones!;

@@ -62,9 +62,18 @@ export function chunkStarts(text: string, bodyStart = 0): { starts: { offset: nu
   let fence: string | undefined;
   let html: RegExp | undefined; // what ends the HTML block we are in
   let line = 1;
-  for (let at = 0; at < text.length; line++) {
+  // Lines end at \n, \r\n or a lone \r, as in CommonMark and LineIndex: a chunk's line
+  // number must agree with theirs. `cr` is the next \r, searched again only once passed.
+  let cr = text.indexOf('\r');
+  for (let at = 0, next = 0; at < text.length; at = next, line++) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
+    next = end + 1;
+    if (cr >= 0 && cr < at) cr = text.indexOf('\r', at);
+    if (cr >= 0 && cr < end) {
+      next = text.charCodeAt(cr + 1) === 10 ? cr + 2 : cr + 1;
+      end = cr;
+    }
     const l = text.slice(at, Math.min(end, at + 200));
     if (fence !== undefined) {
       if (l.trimStart().startsWith(fence) && /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.test(l)) fence = undefined;
@@ -83,7 +92,6 @@ export function chunkStarts(text: string, bodyStart = 0): { starts: { offset: nu
         definitionsLength += d.length;
       }
     }
-    at = end + 1;
   }
   return { starts, definitions: definitions.join('\n') };
 }
