@@ -169,7 +169,7 @@ export class TimelinePreview implements vscode.Disposable {
     return renderTimelineHtml(model, {
       mode: 'webview',
       nonce: createNonce(),
-      cspSource: webview.cspSource,
+      cspSource: resourceSource(webview.cspSource),
       scriptUri: media('dist', 'webview.js'),
       styleUri: media('media', 'preview.css'),
       interactive: true,
@@ -211,6 +211,16 @@ export class TimelinePreview implements vscode.Disposable {
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+/**
+ * The renderer takes one CSP source expression; VS Code's `cspSource` is a list
+ * (`'self' https://*.vscode-cdn.net` in 1.139). The extension's files are served from the
+ * https one (`asWebviewUri`), so that one is enough.
+ */
+function resourceSource(cspSource: string): string {
+  const sources = cspSource.split(/\s+/).filter(Boolean);
+  return sources.length === 1 ? sources[0] : sources.find((s) => /^https?:/.test(s)) ?? cspSource;
 }
 
 function isState(value: unknown): value is PreviewState {

@@ -1,0 +1,150 @@
+/**
+ * Step B: the workbench as a user sees it, with govmark installed from the .vsix. Drives
+ * code-server's page with headless chromium and reads the results from the page itself:
+ * the status bar item, the Problems panel, the Outline, the Governance tree and the
+ * timeline webview's iframe. Ends with a screenshot of the extension at work.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { launchBrowser } from './code-server.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `fn` until it returns something truthy (errors count as not yet). */
+async function poll(fn, ms = 30_000) {
+  const end = Date.now() + ms;
+  let value;
+  while (Date.now() < end) {
+    try {
+      value = await fn();
+      if (value) return value;
+    } catch {}
+    await sleep(250);
+  }
+  return value;
+}
+
+async function palette(page, text) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(text);
+}
+
+async function runCommand(page, label) {
+  await palette(page, `>${label}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+/** Quick Open: the file by name, in the active editor group. */
+async function openFile(page, name) {
+  await palette(page, name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+}
+
+/** The frame of the timeline webview (webviews are iframes inside iframes). */
+async function timelineFrame(page) {
+  for (const frame of page.frames()) {
+    if (await frame.$('svg.govmark-timeline').catch(() => null)) return frame;
+  }
+  return undefined;
+}
+
+export async function runUiCheck(server, { folder, screenshot }) {
+  const checks = [];
+  const check = (name, ok, detail) => checks.push({ name, ok: !!ok, detail: typeof detail === 'string' ? detail : JSON.stringify(detail)?.slice(0, 300) });
+  const udd = mkdtempSync(join(tmpdir(), 'govmark-e2e-chrome-'));
+  const context = await launchBrowser(chromium, udd, { width: 1600, height: 1000 });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
+  try {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+
+    // (1) the installed extension activates on a governance document: its status bar item
+    await openFile(page, 'minutes-resolution-gap.md');
+    const status = await poll(async () => {
+      const text = await page.locator('.statusbar-item', { hasText: 'govmark' }).first().innerText({ timeout: 500 });
+      return /Minutes/.test(text) && text;
+    }, 60_000);
+    check('the installed .vsix activates: status bar shows the document type and problems', status, status);
+
+    // (2) the Problems panel lists the resolution-numbering warning of that file
+    await runCommand(page, 'View: Focus Problems');
+    const problems = await poll(async () => {
+      const text = await page.locator('.markers-panel').innerText({ timeout: 500 });
+      return /resolution-numbering/.test(text) && text;
+    });
+    check('Problems panel: resolution-numbering on minutes-resolution-gap.md', problems, problems);
+
+    // (3) the outline of meaning of the valid minutes
+    await openFile(page, 'trafford-hwb-minutes-2020-10-16.md');
+    await runCommand(page, 'Explorer: Focus on Outline View');
+    const outline = await poll(async () => {
+      const text = await page.locator('.outline-pane').innerText({ timeout: 500 });
+      return /18\.2/.test(text) && text;
+    });
+    check('Outline: the resolutions of the minutes ("18.2 …")', outline, outline);
+
+    // (4) the Governance tree
+    await runCommand(page, 'Explorer: Focus on Governance View');
+    const tree = await poll(async () => {
+      const text = await page.locator('.pane', { hasText: 'Governance' }).locator('.monaco-list').first().innerText({ timeout: 500 });
+      return /Trafford Health and Wellbeing Board/.test(text) && /Actions and milestones/.test(text) && text;
+    });
+    check('Governance tree: bodies, types and the actions-and-milestones node', tree, tree);
+
+    // (5) the timeline preview of the timeline document, then the whole workspace
+    await openFile(page, 'gloucestershire-icp-timeline.md');
+    await runCommand(page, 'govmark: Show Timeline Preview');
+    const drawn = await poll(async () => {
+      const frame = await timelineFrame(page);
+      if (!frame) return undefined;
+      const ids = await frame.$$eval('g.entry[data-id]', (gs) => gs.map((g) => g.getAttribute('data-id')));
+      return ids.length === 5 && { frame, ids };
+    }, 45_000);
+    check('timeline webview: the 5 milestones of the Gloucestershire timeline drawn', drawn, drawn ? `${drawn.ids.length} entries` : 'no webview frame with the timeline');
+    if (drawn) {
+      const csp = await drawn.frame.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute('content'));
+      check("timeline webview: CSP default-src 'none' with a script nonce", /default-src 'none'/.test(csp) && /script-src 'nonce-/.test(csp), csp);
+      await drawn.frame.click('button[data-scope="workspace"]');
+      const workspace = await poll(async () => {
+        const frame = await timelineFrame(page);
+        const count = frame ? await frame.$$eval('g.entry[data-id]', (gs) => gs.length) : 0;
+        return count > 5 && count;
+      });
+      check('timeline webview: "Whole workspace" adds meetings, actions and the other timelines', workspace, `${workspace} entries`);
+    }
+
+    // (6) Validate Workspace fills the Problems panel with the files not opened
+    await runCommand(page, 'govmark: Validate Workspace');
+    const validated = await poll(async () => {
+      const text = await page.locator('.markers-panel').innerText({ timeout: 500 });
+      return /impossible-date|30 February/.test(text) && /unknown-type|terms-of-referance/.test(text) && text;
+    });
+    check('Validate Workspace: problems of unopened files in the Problems panel', validated, validated);
+
+    // The screenshot: the minutes (left), the workspace timeline (right), the Governance tree,
+    // the Outline and the Problems panel.
+    await page.keyboard.press('Escape');
+    await page.locator('.tabs-container .tab', { hasText: 'trafford-hwb-minutes-2020-10-16.md' }).first().click().catch(() => {});
+    if (!(await page.locator('.tabs-container .tab', { hasText: 'trafford-hwb-minutes-2020-10-16.md' }).count())) {
+      await openFile(page, 'trafford-hwb-minutes-2020-10-16.md');
+    }
+    await poll(async () => /18\.2/.test(await page.locator('.outline-pane').innerText({ timeout: 500 })), 10_000);
+    await sleep(1000);
+  } catch (error) {
+    check('driving the workbench', false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+  }
+  await page.screenshot({ path: screenshot }).catch((e) => check('screenshot', false, e.message));
+  await context.close();
+  rmSync(udd, { recursive: true, force: true });
+  return checks;
+}
