@@ -221,7 +221,8 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
   });
 
   documents.onDidChangeContent(({ document }) => {
-    if (!started || !started.store.isOpen(document.uri)) return; // the open is handled above
+    // The open (which also fires this) is handled above, without waiting.
+    if (!started || !started.store.isOpen(document.uri) || started.store.versionOf(document.uri) === document.version) return;
     started.store.update(document.uri, document.getText(), document.version, debounceMs());
   });
 

@@ -1,0 +1,96 @@
+/**
+ * Parsing in the editor is bounded: a pathological document gets a
+ * `too-complex` diagnostic within a few seconds, and the server keeps serving
+ * other documents meanwhile. Which documents go to a worker is decided by a
+ * linear risk check, tested here on the shapes that make the parser slow.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { looksExpensive } from '../../src/server/store.js';
+import { exampleWorkspace, TestClient } from './client.js';
+
+const FRONT_MATTER = '---\ntype: minutes\nid: pathological\nbody: Test Board\ndate: 2021-01-01\n---\n\n';
+
+describe('server: bounded parsing', function () {
+  this.timeout(60_000);
+
+  describe('the risk check', () => {
+    it('flags what makes the Markdown parser slow', () => {
+      for (const [name, body] of [
+        ['mismatched emphasis', '*a_ '.repeat(10000)],
+        ['nested brackets', '['.repeat(5000) + 'a' + ']'.repeat(5000)],
+        ['unclosed links', '[a](<b '.repeat(5000)],
+        ['nested quotes', '>'.repeat(1000) + ' a'],
+        ['nested lists', Array.from({ length: 100 }, (_, i) => ' '.repeat(2 * i) + '- item ' + i).join('\n')],
+        ['backtick runs', Array.from({ length: 1000 }, (_, i) => 'e' + '`'.repeat(i + 1)).join('')],
+        ['a 1 MB line', 'governance '.repeat(100_000)],
+      ]) {
+        assert.equal(looksExpensive(FRONT_MATTER + body + '\n'), true, name);
+      }
+    });
+
+    it('lets ordinary documents be parsed incrementally', () => {
+      for (const f of ['valid/trafford-hwb-minutes-2020-10-16.md', 'valid/trafford-hwb-terms-of-reference.md', 'valid/gloucestershire-icp-timeline.md']) {
+        const ws = exampleWorkspace();
+        try {
+          const text = readFileSync(ws.path(f), 'utf8');
+          assert.equal(looksExpensive(text), false, f);
+          // Long but ordinary: many paragraphs with some emphasis and links each.
+          assert.equal(looksExpensive(text + '\nSee *the [report](https://example.org)* and _notes_.\n\n'.repeat(2000)), false, f + ' grown');
+        } finally {
+          ws.remove();
+        }
+      }
+    });
+  });
+
+  describe('over LSP', () => {
+    const ws = exampleWorkspace();
+    let client: TestClient;
+    before(async () => {
+      client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
+    });
+    after(async () => {
+      await client.stop();
+      ws.remove();
+    });
+
+    it('reports a pathological document as too complex within a few seconds, while another document’s diagnostics still arrive', async () => {
+      const bad = ws.uri('scratch/pathological.md');
+      const good = ws.uri('invalid/minutes-resolution-gap.md');
+      const started = Date.now();
+      client.open(bad, FRONT_MATTER + '*a_ '.repeat(10000) + '\n');
+      client.open(good, readFileSync(ws.path('invalid/minutes-resolution-gap.md'), 'utf8'));
+
+      const other = await client.waitForDiagnostics(good, (p) => p.version === 1, 10_000);
+      assert.equal(other.diagnostics.find((d) => d.code === 'resolution-numbering')?.range.start.line, 25);
+      // Requests are served meanwhile too.
+      const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: good } });
+      assert.ok(symbols.length > 0);
+      const answeredAt = Date.now();
+
+      const p = await client.waitForDiagnostics(bad, (x) => x.version === 1, 15_000);
+      const tooComplex = p.diagnostics.find((d) => d.code === 'too-complex');
+      assert.ok(tooComplex, JSON.stringify(p.diagnostics));
+      assert.equal(tooComplex.severity, 2);
+      assert.match(tooComplex.message as string, /too complex to check fully \(it took longer than 3000 ms to read\)/);
+      // The core places it on the first line after the front matter.
+      assert.deepEqual(tooComplex.range.start, { line: 6, character: 0 });
+      assert.ok(answeredAt < p.at, 'the other document was served before the pathological one finished');
+      assert.ok(p.at - started < 10_000, `took ${p.at - started} ms`);
+    });
+
+    it('keeps the outline of the cheap pass for the pathological document', async () => {
+      const bad = ws.uri('scratch/pathological.md');
+      const since = client.published.length;
+      const version = client.change(bad, FRONT_MATTER + '## 1. Minutes\n\nRESOLVED: That the minutes be agreed.\n\n' + '*a_ '.repeat(10000) + '\n');
+      const p = await client.waitForDiagnostics(bad, (x) => x.version === version, 15_000, since);
+      assert.ok(p.diagnostics.some((d) => d.code === 'too-complex'));
+      const symbols = await client.request<{ name: string; children?: { name: string }[] }[]>('textDocument/documentSymbol', { textDocument: { uri: bad } });
+      assert.deepEqual(
+        symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]),
+        [['1. Minutes', ['1 That the minutes be agreed.']]],
+      );
+    });
+  });
+});
