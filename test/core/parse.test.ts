@@ -119,6 +119,17 @@ describe('parse: line endings and encodings', () => {
     assert.equal(ms.at(-1)?.title, 'Active LTS starts');
     assert.equal(doc.sourceMap.get(`/content/milestones/${ms.length - 1}`)!.range.end.offset, doc.text.length);
   });
+
+  it('reads the front matter and body of a document with lone-CR line endings', () => {
+    const doc = parse(read('timeline-heading-years.md').replace(/\n/g, '\r'));
+    assert.deepEqual(doc.messages, [], 'no YAML error');
+    assert.deepEqual(doc.data.meta, parse(read('timeline-heading-years.md')).data.meta);
+    assertRangesInside(doc, 'lone CR');
+    assert.deepEqual(
+      doc.data.content.milestones!.map((m) => m.date.start),
+      parse(read('timeline-heading-years.md')).data.content.milestones!.map((m) => m.date.start),
+    );
+  });
 });
 
 describe('parse: the type decides what is read', () => {

@@ -71,7 +71,8 @@ export class FrontMatterReader {
   }
 
   read(): FrontMatterResult {
-    const source = this.lines.text.slice(this.block.contentStart, this.block.contentEnd);
+    // yaml breaks lines at \n only; a lone \r (old Mac line ending) becomes \n, same length, same offsets.
+    const source = this.lines.text.slice(this.block.contentStart, this.block.contentEnd).replace(/\r(?!\n)/g, '\n');
     const entries = new Map<string, SourceEntry>();
     const problems: YamlProblem[] = [];
     const lineCounter = new LineCounter();
