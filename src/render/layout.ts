@@ -186,12 +186,15 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
     const mode = options.rows ?? 'auto';
     const packed = mode === 'packed' || (mode === 'auto' && dated.length > ONE_ROW_EACH_UP_TO);
     // Packed rows share space: shorter labels leave room for more entries per row.
-    const maxLabel = packed ? Math.min(440, (right - left) * 0.5) : (right - left) * 0.8;
-    const boxes = dated.map((entry) => placeEntry(entry, scale, { minX, maxX, maxLabel }));
-    // Packed: each box (in date order) into the first row where it starts
-    // after everything already there; boxes in a row only ever grow rightwards.
+    const maxLabel = packed ? Math.min(280, (right - left) * 0.3) : (right - left) * 0.8;
+    // Packed, a label cut short on the right beats one flipped to the left:
+    // flipped labels crowd the rows before them.
+    const boxes = dated.map((entry) => placeEntry(entry, scale, { minX, maxX, maxLabel, cutRightFrom: packed ? 120 : Infinity }));
+    // Packed: by where each box starts (labels may reach left of the mark),
+    // into the first row it fits after what is already there: interval
+    // partitioning, which uses as few rows as the densest moment needs.
     const rowEnds: number[] = [];
-    for (const box of boxes) {
+    for (const box of packed ? [...boxes].sort((a, b) => a.extent[0] - b.extent[0]) : boxes) {
       let row = packed ? rowEnds.findIndex((end) => end + PACK_GAP <= box.extent[0]) : -1;
       if (row === -1) row = rowEnds.push(-Infinity) - 1;
       rowEnds[row] = box.extent[1];
@@ -266,7 +269,7 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
   return layout;
 }
 
-function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number; maxX: number; maxLabel: number }): EntryBox {
+function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number; maxX: number; maxLabel: number; cutRightFrom: number }): EntryBox {
   const days = entryDays(entry)!;
   const shape = shapeOf(entry);
   let x0: number;
@@ -293,10 +296,10 @@ function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number
   } else if (full <= rightRoom) {
     label.x = x1 + LABEL_GAP;
     extent = [x0, x1 + LABEL_GAP + full];
-  } else if (full <= leftRoom) {
+  } else if (full <= leftRoom && rightRoom < room.cutRightFrom) {
     Object.assign(label, { x: x0 - LABEL_GAP, anchor: 'end' });
     extent = [x0 - LABEL_GAP - full, x1];
-  } else if (rightRoom >= leftRoom) {
+  } else if (rightRoom >= leftRoom || rightRoom >= room.cutRightFrom) {
     title = fitTitle(date, title, overdue, rightRoom);
     Object.assign(label, { x: x1 + LABEL_GAP, title });
     extent = [x0, x1 + LABEL_GAP + labelWidth(date, title, overdue)];
