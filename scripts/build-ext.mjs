@@ -6,12 +6,20 @@
  *   dist/worker.js      the analysis worker the server starts beside itself (ES module)
  *   dist/webview.js     the timeline preview's script (IIFE for the browser)
  *   dist/e2e/index.cjs  the end-to-end suite run inside VS Code's extension host (--e2e)
+ * and with --package the .vsix, govmark-<version>.vsix at the root.
  *
- * usage: node scripts/build-ext.mjs [--dev] [--e2e]
- *   --dev  no minification, inline source maps (the package is built without them)
- *   --e2e  also bundle test/e2e/suite for the extension host
+ * usage: node scripts/build-ext.mjs [--dev] [--e2e] [--package]
+ *   --dev      no minification, inline source maps (the package is built without them)
+ *   --e2e      also bundle test/e2e/suite for the extension host
+ *   --package  then package with @vscode/vsce (`npm run package`)
+ *
+ * Packaging happens in a staging folder (dist/vsix/): package.json's `files` list is the npm
+ * package's (the library and the CLI), and vsce refuses a `files` list beside a
+ * .vscodeignore. The staged manifest is package.json without what only npm uses; the staged
+ * files are filtered by .vscodeignore as usual.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -115,3 +123,44 @@ await Promise.all(builds.map((b) => esbuild.build(b)));
 const outputs = ['dist/extension.cjs', 'dist/server.js', 'dist/worker.js', 'dist/webview.js', ...(args.has('--e2e') ? ['dist/e2e/index.cjs'] : [])];
 const sizes = outputs.map((f) => `${f} ${(statSync(join(root, f)).size / 1024).toFixed(0)} KB`).join(', ');
 console.log(`build-ext: ${sizes} (${dev ? 'dev' : 'minified'}, ${Date.now() - t0} ms)`);
+
+if (args.has('--package')) {
+  if (dev) {
+    console.error('build-ext: --package builds minified bundles; leave out --dev');
+    process.exit(1);
+  }
+  const stage = join(dist, 'vsix');
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(join(stage, 'dist'), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  // What only npm uses. `type: module` stays: it makes dist/server.js and dist/worker.js ES modules.
+  for (const key of ['files', 'exports', 'types', 'bin', 'scripts', 'dependencies', 'devDependencies']) delete manifest[key];
+  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const file of ['README.md', 'LICENSE', 'LICENSE.md', '.vscodeignore']) {
+    if (existsSync(join(root, file))) cpSync(join(root, file), join(stage, file));
+  }
+  for (const file of ['extension.cjs', 'server.js', 'worker.js', 'webview.js']) cpSync(join(dist, file), join(stage, 'dist', file));
+  for (const folder of ['media', 'syntaxes', 'schemas']) cpSync(join(root, folder), join(stage, folder), { recursive: true });
+
+  const out = join(root, `${manifest.name}-${manifest.version}.vsix`);
+  const vsce = (...vsceArgs) =>
+    spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), ...vsceArgs], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  // The repository is a placeholder (package.json), so are the README's link and image bases.
+  const packaged = vsce(
+    'package', '--no-dependencies', '--skip-license', '--out', out,
+    '--baseContentUrl', 'https://example.invalid/govmark/blob/main/',
+    '--baseImagesUrl', 'https://example.invalid/govmark/raw/main/',
+  );
+  process.stdout.write(packaged.stdout);
+  process.stderr.write(packaged.stderr);
+  if (packaged.status !== 0) process.exit(packaged.status ?? 1);
+  const listed = vsce('ls', '--no-dependencies');
+  const files = listed.stdout.split('\n').filter(Boolean);
+  const size = statSync(out).size;
+  console.log(`build-ext: ${relative(root, out)} ${(size / 1024).toFixed(0)} KB, ${files.length} files:\n  ${files.join('\n  ')}`);
+  const LIMIT = 2 * 1024 * 1024;
+  if (size > LIMIT) {
+    console.error(`build-ext: the .vsix is ${(size / 1024 / 1024).toFixed(2)} MB, over the 2 MB budget`);
+    process.exit(1);
+  }
+}
