@@ -45,7 +45,9 @@ describe('render: the timeline in headless Chromium', function () {
   let browser: Browser;
   let dir: string;
 
-  before(async () => {
+  before(async function () {
+    // Installing chromium (when missing, as root in CI) takes a minute or two.
+    this.timeout(15 * 60 * 1000);
     browser = await launch();
     dir = mkdtempSync(join(tmpdir(), 'govmark-render-'));
     writeFileSync(join(dir, 'timeline.js'), WEBVIEW_SCRIPT);
