@@ -29,7 +29,8 @@ if ! apt-get update -qq >&2; then
   echo "ensure-chromium: apt-get update failed (no access to Debian's package archive?)" >&2
   exit 1
 fi
-if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >&2; then
+# Another install running at the same time (the end-to-end setup): wait for its lock.
+if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=300 chromium >&2; then
   echo "ensure-chromium: apt-get install chromium failed" >&2
   exit 1
 fi
