@@ -23,16 +23,17 @@ export function workspaceSymbols(analyses: Iterable<{ uri: string; analysis: Doc
     if (token?.isCancellationRequested || out.length >= MAX_RESULTS) break;
     const { doc, summary } = analysis;
     const container = documentTitle(doc);
-    const add = (name: string, kind: SymbolKind, pointer: string, containerName = container) => {
+    /** `words`: the full text searched (names are clipped for display). */
+    const add = (name: string, kind: SymbolKind, pointer: string, containerName = container, words = name) => {
       const range = doc.sourceMap.get(pointer)?.range;
-      if (!range || !matchesQuery(name, query) || out.length >= MAX_RESULTS) return;
+      if (!range || !matchesQuery(words, query) || out.length >= MAX_RESULTS) return;
       out.push({ name, kind, location: { uri, range: toLspRange(range) }, containerName });
     };
     if (summary.id !== undefined) add(summary.id, SymbolKind.File, '/meta/id', `${container} (${doc.type ?? 'document'})`);
     const { items = [], resolutions = [], milestones = [] } = doc.data.content;
     items.forEach((item, i) => add(agendaItemName(item), SymbolKind.Module, `/content/items/${i}`));
-    resolutions.forEach((r, i) => add(resolutionName(r), SymbolKind.Event, `/content/resolutions/${i}`));
-    milestones.forEach((m, i) => add(milestoneName(m), SymbolKind.Event, `/content/milestones/${i}`));
+    resolutions.forEach((r, i) => add(resolutionName(r), SymbolKind.Event, `/content/resolutions/${i}`, container, `${r.identifier ?? ''} ${r.text}`));
+    milestones.forEach((m, i) => add(milestoneName(m), SymbolKind.Event, `/content/milestones/${i}`, container, `${m.date.text} ${m.title}`));
   }
   return out;
 }
