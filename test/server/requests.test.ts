@@ -1,0 +1,150 @@
+/**
+ * The custom requests the extension uses (src/protocol/requests.ts), over
+ * LSP: the timeline of a document and of the workspace, the documents for the
+ * tree view, validate workspace, new document.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { parse } from '../../src/core/parse/parse.js';
+import type { DocumentsResult, NewDocumentResult, TimelineModel, ValidateWorkspaceResult } from '../../src/protocol/requests.js';
+import { exampleWorkspace, TestClient } from './client.js';
+
+type Rng = { start: { line: number; character: number }; end: { line: number; character: number } };
+const r = (range: Rng) => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+
+describe('server: custom requests', function () {
+  this.timeout(60_000);
+  const ws = exampleWorkspace();
+  let client: TestClient;
+
+  before(async () => {
+    client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
+    await client.waitForIndex(10);
+  });
+  after(async () => {
+    await client.stop();
+    ws.remove();
+  });
+
+  describe('govmark/timeline', () => {
+    it('gives the milestones of one document, with their ranges', async () => {
+      const uri = ws.uri('valid/gloucestershire-icp-timeline.md');
+      const model = await client.request<TimelineModel>('govmark/timeline', { scope: 'document', uri });
+      assert.equal(model.today, '2026-11-23');
+      assert.equal(model.title, 'Formation of the Gloucestershire Integrated Care Partnership');
+      assert.deepEqual(
+        model.entries.map((e) => `${e.kind} ${e.date.text} ${e.status ?? '-'} ${r(e.range)}`),
+        [
+          'milestone 2021-09-21 done 11:0-11:139',
+          'milestone 2021-11-02 done 12:0-12:147',
+          'milestone 2022-01-18 - 13:0-13:137',
+          'milestone 2022-03-14 - 14:0-14:199',
+          'milestone 2022-05-18 - 15:0-15:73',
+        ],
+      );
+    });
+
+    it('follows the editor’s text of an open document', async () => {
+      const uri = ws.uri('valid/gloucestershire-icp-timeline.md');
+      const text = readFileSync(ws.path('valid/gloucestershire-icp-timeline.md'), 'utf8');
+      client.open(uri, text + '- Q3 2022 — Review of the partnership [planned]\n');
+      const model = await client.request<TimelineModel>('govmark/timeline', { scope: 'document', uri });
+      const last = model.entries[model.entries.length - 1];
+      assert.deepEqual([last.title, last.date.start, last.date.end, last.status, last.overdue], ['Review of the partnership', '2022-07-01', '2022-09-30', 'planned', true]);
+    });
+
+    it('gathers every timeline, meeting date, action due date and review date of the workspace', async () => {
+      const model = await client.request<TimelineModel>('govmark/timeline', { scope: 'workspace' });
+      const kinds = new Set(model.entries.map((e) => e.kind));
+      assert.deepEqual([...kinds].sort(), ['action', 'meeting', 'milestone', 'review']);
+      const meeting = model.entries.find((e) => e.kind === 'meeting' && e.uri === ws.uri('valid/trafford-hwb-minutes-2020-10-16.md'))!;
+      assert.equal(meeting.date.text, '2020-10-16');
+      assert.equal(r(meeting.range), '4:6-4:16');
+      const action = model.entries.find((e) => e.kind === 'action' && e.date.text === '2020-12-31')!;
+      assert.equal(action.overdue, true);
+      assert.equal(r(action.range), '80:3-80:69');
+    });
+
+    it('answers an incomplete request with an empty model, not an error', async () => {
+      const model = await client.request<TimelineModel>('govmark/timeline', { scope: 'document' });
+      assert.deepEqual(model.entries, []);
+      const unknown = await client.request<TimelineModel>('govmark/timeline', { scope: 'document', uri: ws.uri('nowhere.md') });
+      assert.deepEqual(unknown.entries, []);
+    });
+  });
+
+  describe('govmark/documents', () => {
+    it('lists every governance document with its problems, resolutions, actions and milestones', async () => {
+      const result = await client.request<DocumentsResult>('govmark/documents', {});
+      assert.equal(result.today, '2026-11-23');
+      const names = result.documents.map((d) => d.uri.slice(d.uri.lastIndexOf('/') + 1));
+      assert.ok(names.includes('trafford-hwb-terms-of-reference.md'));
+      assert.ok(!names.includes('unknown-type.md'), 'a document of unknown type is not in the tree');
+      const minutes = result.documents.find((d) => d.uri === ws.uri('valid/trafford-hwb-minutes-2020-10-16.md'))!;
+      assert.deepEqual([minutes.type, minutes.id, minutes.body, minutes.date, minutes.title], [
+        'minutes',
+        'trafford-hwb-2020-10-16',
+        'Trafford Health and Wellbeing Board',
+        '2020-10-16',
+        'Health and Wellbeing Board — 16 October 2020',
+      ]);
+      assert.equal(r(minutes.range), '12:0-12:46');
+      assert.deepEqual(minutes.problems, { errors: 0, warnings: 0 });
+      assert.equal(minutes.resolutions.length, 16);
+      assert.deepEqual(minutes.resolutions[2].identifier, '18.2');
+      assert.equal(r(minutes.resolutions[2].range), '66:0-66:33');
+      assert.deepEqual(minutes.actions.map((a) => [a.owner, a.due?.text, a.overdue]), [
+        ['Health & Social Care Programme Director', '2020-12-31', true],
+        [undefined, undefined, undefined],
+      ]);
+      const gap = result.documents.find((d) => d.uri === ws.uri('invalid/minutes-resolution-gap.md'))!;
+      assert.deepEqual(gap.problems, { errors: 0, warnings: 1 });
+      const timeline = result.documents.find((d) => d.uri === ws.uri('valid/gloucestershire-icp-timeline.md'))!;
+      assert.equal(timeline.milestones.length >= 5, true);
+    });
+  });
+
+  describe('govmark/validateWorkspace', () => {
+    it('validates every file, publishes diagnostics for the closed ones too, and counts', async () => {
+      const since = client.published.length;
+      const result = await client.request<ValidateWorkspaceResult>('govmark/validateWorkspace', {});
+      assert.equal(result.files, 12);
+      assert.ok(result.errors >= 6 && result.warnings >= 5, JSON.stringify(result));
+      const closed = ws.uri('invalid/timeline-impossible-date.md');
+      const p = client.published.slice(since).find((x) => x.uri === closed)!;
+      assert.ok(p, 'published for a file never opened');
+      assert.equal(p.version, undefined);
+      assert.deepEqual(p.diagnostics.map((d) => `${r(d.range)} ${d.code}`), ['10:2-10:12 impossible-date']);
+    });
+  });
+
+  describe('govmark/newDocument', () => {
+    it('pre-fills minutes from the terms of reference: body, terms, date, a Present list of the seats, the quorum', async () => {
+      const result = await client.request<NewDocumentResult>('govmark/newDocument', { type: 'minutes', terms: 'trafford-hwb-tor', date: '2021-06-18' });
+      assert.equal(result.fileName, 'trafford-hwb-2021-06-18.md');
+      const { text } = result;
+      assert.ok(text.startsWith('---\ntype: minutes\nid: trafford-hwb-2021-06-18\nbody: Trafford Health and Wellbeing Board\nterms: trafford-hwb-tor\ndate: 2021-06-18\nstatus: draft\n---\n'), text);
+      assert.match(text, /^# Trafford Health and Wellbeing Board — 18 June 2021$/m);
+      assert.match(text, /<!-- Quorum under trafford-hwb-tor: 5 voting members present\. -->/);
+      assert.match(text, /^- <!-- Executive Member for Health, Wellbeing and Equalities, Trafford Council -->$/m);
+      // One line per seat: 21 seats.
+      assert.equal(text.split('\n').filter((l) => l.startsWith('- <!--')).length, 21);
+
+      // It reads as minutes; the unfilled seat lines count nobody as present.
+      const doc = parse(text, { uri: 'untitled:new.md' });
+      assert.equal(doc.type, 'minutes');
+      assert.deepEqual(doc.messages, []);
+      assert.equal(doc.data.content.attendance?.present.length, 0);
+    });
+
+    it('gives a template for every type', async () => {
+      for (const type of ['terms-of-reference', 'resolution', 'timeline', 'minutes']) {
+        const { text, fileName } = await client.request<NewDocumentResult>('govmark/newDocument', { type, date: '2021-06-18' });
+        assert.match(fileName, /\.md$/);
+        const doc = parse(text, { uri: 'untitled:new.md' });
+        assert.equal(doc.type, type, text);
+        assert.deepEqual(doc.messages.filter((m) => m.ruleId === 'yaml-syntax'), [], type);
+      }
+    });
+  });
+});
