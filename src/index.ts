@@ -21,3 +21,6 @@ export type { Point, Range } from './core/text/range.js';
 export { LineIndex } from './core/text/lines.js';
 export { locate, rangeOf, pointer } from './core/source-map.js';
 export * from './core/dates/index.js';
+export { timelineOf, workspaceTimeline } from './core/timeline/index.js';
+export type { TimelineModel, TimelineEntry } from './protocol/requests.js';
+export { renderTimelineSvg, renderTimelineSvgDocument, renderTimelineHtml, escapeXml, createNonce } from './render/index.js';
