@@ -78,6 +78,30 @@ describe('parse: what the ranges point at', () => {
   });
 });
 
+describe('parse: sections are parsed one by one, as the whole text would be', () => {
+  const head = '---\ntype: minutes\nid: nodejs-tsc-2021-04-08\ndate: 2021-04-08\n---\n\n# Node.js TSC Meeting 2021-04-08\n\n';
+
+  it('a heading inside a fence that a list item left open is code, not a new section', () => {
+    // The fence in the list item ends with the item; the later ``` opens a top-level fence
+    // that holds the template's heading and RESOLVED line.
+    const text = head + '- Working group template:\n  ```\n  ## Charter\nThe template follows.\n```\n## 3. Decisions\n\nRESOLVED: That the working group be chartered.\n```\n';
+    const doc = parse(text);
+    assert.deepEqual(doc.data.content.items, []);
+    assert.deepEqual(doc.data.content.resolutions, []);
+  });
+
+  it('a line like a link definition inside a paragraph does not define a link for later sections', () => {
+    const text = head + '## 1. Notes\n\nNotes are kept in the shared document\n[minutes]: https://example.org/minutes\n\n## 2. Minutes\n\nRESOLVED: That the [minutes] be agreed.\n';
+    const doc = parse(text);
+    assert.equal(doc.data.content.resolutions![0].text, 'That the [minutes] be agreed.');
+  });
+
+  it('a link definition at the end of the file still defines links in every section', () => {
+    const text = head + '## 2. Minutes\n\nRESOLVED: That the [minutes][m] be agreed.\n\n## Links\n\n[m]: https://example.org/minutes\n';
+    assert.equal(parse(text).data.content.resolutions![0].text, 'That the minutes be agreed.');
+  });
+});
+
 describe('parse: line endings and encodings', () => {
   const sources = ['minutes-resolved-paragraph-and-list.md', 'tor-functions-table-quorum-words.md', 'timeline-separators-and-fuzzy-dates.md'];
 

@@ -61,6 +61,7 @@ export function chunkStarts(text: string, bodyStart = 0): { starts: { offset: nu
   let definitionsLength = 0;
   let fence: string | undefined;
   let html: RegExp | undefined; // what ends the HTML block we are in
+  let definitionMayStart = true;
   let line = 1;
   // Lines end at \n, \r\n or a lone \r, as in CommonMark and LineIndex: a chunk's line
   // number must agree with theirs. `cr` is the next \r, searched again only once passed.
@@ -76,25 +77,50 @@ export function chunkStarts(text: string, bodyStart = 0): { starts: { offset: nu
     }
     const l = text.slice(at, Math.min(end, at + 200));
     if (fence !== undefined) {
-      if (l.trimStart().startsWith(fence) && /^ {0,3}(`{3,}|~{3,})[ \t]*\r?$/.test(l)) fence = undefined;
+      if (l.trimStart().startsWith(fence) && /^ {0,3}(`{3,}|~{3,})[ \t]*$/.test(l)) {
+        fence = undefined;
+        definitionMayStart = true;
+      }
     } else if (html) {
-      if (html.test(text.slice(at, end))) html = undefined;
+      if (html.test(text.slice(at, end))) {
+        html = undefined;
+        definitionMayStart = true;
+      }
     } else {
-      const f = /^ {0,3}(`{3,}|~{3,})/.exec(l);
+      const f = /^ {0,3}(`{3,}(?=[^`]*$)|~{3,})/.exec(l);
+      const h = f ? undefined : htmlBlockEnd(l);
       if (f) fence = f[1];
-      else if (/^ {0,3}<!--/.test(l)) html = /-->/.test(text.slice(at + l.indexOf('<!--') + 4, end)) ? undefined : /-->/;
-      else if (/^ {0,3}<(script|pre|style|textarea)[\s>]/i.test(l)) html = /<\/(script|pre|style|textarea)>/i;
-      else if (/^ {0,3}<[a-zA-Z/?!]/.test(l)) html = /^[ \t]*\r?$/;
-      else if (at >= bodyStart && line > 1 && /^#{1,2}(?:[ \t]|\r?$)/.test(l)) starts.push({ offset: at, line });
-      else if (at >= bodyStart && DEFINITION.test(l) && definitionsLength < MAX_DEFINITIONS) {
+      else if (h) html = h.test(text.slice(at + l.indexOf('<') + 1, end)) ? undefined : h;
+      else if (at >= bodyStart && line > 1 && /^#{1,2}(?:[ \t]|$)/.test(l)) starts.push({ offset: at, line });
+      else if (at >= bodyStart && definitionMayStart && DEFINITION.test(l) && definitionsLength < MAX_DEFINITIONS) {
         const d = text.slice(at, end).trim();
         definitions.push(d);
         definitionsLength += d.length;
       }
+      // A definition cannot interrupt a paragraph: `text\n[a]: url` is one paragraph.
+      definitionMayStart = f !== null || h !== undefined || /^[ \t]*$/.test(l) || /^ {0,3}#{1,6}(?:[ \t]|$)/.test(l) || THEMATIC_BREAK.test(l) || (definitionMayStart && DEFINITION.test(l));
     }
   }
   return { starts, definitions: definitions.join('\n') };
 }
+
+/**
+ * The start condition of a CommonMark HTML block on this line, as what ends the
+ * block (tested against the rest of the start line and the following lines).
+ */
+function htmlBlockEnd(l: string): RegExp | undefined {
+  if (!/^ {0,3}</.test(l)) return undefined;
+  if (/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(l)) return /<\/(?:script|pre|style|textarea)>/i;
+  if (/^ {0,3}<!--/.test(l)) return /-->/;
+  if (/^ {0,3}<\?/.test(l)) return /\?>/;
+  if (/^ {0,3}<!\[CDATA\[/.test(l)) return /\]\]>/;
+  if (/^ {0,3}<![a-zA-Z]/.test(l)) return />/;
+  // Other tags end at a blank line; treating every `<x` as one only ever merges sections, never splits one.
+  if (/^ {0,3}<\/?[a-zA-Z]/.test(l)) return /^[ \t]*$/;
+  return undefined;
+}
+
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** A one-line link reference definition: `[label]: url`. */
 const DEFINITION = /^ {0,3}\[[^\]\n]{1,200}\]:[ \t]*\S/;
@@ -118,6 +144,16 @@ function shift(tree: Root, lineDelta: number, offsetDelta: number): void {
 }
 
 /**
+ * Appended to a section that a heading follows: when it does not parse as a
+ * heading, the section ended inside a fenced code or HTML block (one that opened
+ * inside a list item, say, and that the line scan took for closed), so the next
+ * heading is not one either and the two sections are parsed together. A heading
+ * closes every other block, so whether it is one depends only on what is open
+ * before it: this probe answers for any heading line.
+ */
+const PROBE = '#\n';
+
+/**
  * Parses section by section, reusing the cache's trees for sections whose text
  * did not change (moving their positions if text before them grew or shrank).
  * Without a cache it is one parse per section; positions are the document's.
@@ -128,24 +164,41 @@ export function parseChunked(text: string, cache?: ChunkCache, bodyStart = 0): R
   const suffix = definitions === '' ? '' : '\n\n' + definitions + '\n';
   const next = new Map<string, { tree: Root; line: number; offset: number }>();
   const root: Root = { type: 'root', children: [] };
-  for (let i = 0; i < starts.length; i++) {
+  for (let i = 0; i < starts.length; ) {
     const { offset, line } = starts[i];
-    const chunk = text.slice(offset, i + 1 < starts.length ? starts[i + 1].offset : text.length);
-    const key = chunk + suffix;
-    let entry = cache?.chunks.get(key);
-    if (entry && !next.has(key)) {
-      shift(entry.tree, line - entry.line, offset - entry.offset);
-      entry.line = line;
-      entry.offset = offset;
-    } else {
+    let j = i + 1;
+    let entry: { tree: Root; line: number; offset: number } | undefined;
+    let key = '';
+    while (!entry) {
+      const last = j >= starts.length;
+      const chunk = text.slice(offset, last ? text.length : starts[j].offset);
+      key = chunk + (last ? '' : PROBE) + suffix;
+      entry = cache?.chunks.get(key);
+      if (entry && !next.has(key)) {
+        shift(entry.tree, line - entry.line, offset - entry.offset);
+        entry.line = line;
+        entry.offset = offset;
+        break;
+      }
       const tree = parseMarkdown(key);
-      if (suffix !== '') tree.children = tree.children.filter((c) => (c.position?.start.offset ?? 0) < chunk.length);
+      if (!last && !startsHeading(tree, chunk.length)) {
+        entry = undefined;
+        j++;
+        continue;
+      }
+      tree.children = tree.children.filter((c) => (c.position?.start.offset ?? 0) < chunk.length);
       shift(tree, line - 1, offset);
       entry = { tree, line, offset };
     }
     next.set(key, entry);
     for (const c of entry.tree.children) root.children.push(c);
+    i = j;
   }
   if (cache) cache.chunks = next;
   return root;
+}
+
+/** True when the tree has a heading starting at `offset` (the probe parsed as one). */
+function startsHeading(tree: Root, offset: number): boolean {
+  return tree.children.some((c) => c.type === 'heading' && c.position?.start.offset === offset);
 }
