@@ -156,6 +156,21 @@ describe('parse: line endings and encodings', () => {
   });
 });
 
+describe('parse: a library stays quiet', () => {
+  it('prints no process warning for front matter that YAML reads oddly (a `[Retro]: url` key)', () => {
+    const warnings: unknown[] = [];
+    const original = process.emitWarning;
+    process.emitWarning = ((w: unknown) => void warnings.push(w)) as typeof process.emitWarning;
+    try {
+      const doc = parse('---\ntype: timeline\n[Retro]: https://k8s.io/retro\n---\n\n# Release 1.25\n');
+      assert.equal(doc.type, 'timeline');
+    } finally {
+      process.emitWarning = original;
+    }
+    assert.deepEqual(warnings, []);
+  });
+});
+
 describe('parse: the type decides what is read', () => {
   it('leaves the body of a non-governance document unread', () => {
     const doc = parseFixture('frontmatter-type-far.md');

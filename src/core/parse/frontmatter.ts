@@ -79,7 +79,8 @@ export class FrontMatterReader {
     let doc;
     try {
       // uniqueKeys: false — yaml's own duplicate check is quadratic (19 s on 50k keys); we check in linear time below.
-      doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, lineCounter, strict: false });
+      // logLevel 'error': yaml would print its warnings (a `[a]: b` key stringified) on the host's stderr.
+      doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, lineCounter, strict: false, logLevel: 'error' });
     } catch (error) {
       return { data: {}, entries, problems: [{ kind: 'too-complex', reason: `The front matter could not be read: ${String(error)}`, range: this.range(0, source.length) }] };
     }
