@@ -89,6 +89,17 @@ export interface NewDocumentResult {
   fileName: string;
 }
 
+/**
+ * `govmark/indexChanged` (server → client notification): the server's index of
+ * governance documents changed — first built, files changed on disk, settings
+ * applied. The tree view refreshes on it (`govmark/documents`).
+ */
+export const IndexChangedNotification = 'govmark/indexChanged';
+export interface IndexChangedParams {
+  /** Governance documents in the index. */
+  documents: number;
+}
+
 /** Messages from the webview to the extension. */
 export type WebviewToExtension =
   | { type: 'ready' }
