@@ -25,10 +25,12 @@ import { LineIndex } from '../core/text/lines.js';
 import { timelineOf, workspaceTimeline } from '../core/timeline/index.js';
 import {
   DocumentsRequest,
+  IndexChangedNotification,
   NewDocumentRequest,
   TimelineRequest,
   ValidateWorkspaceRequest,
   type DocumentsResult,
+  type IndexChangedParams,
   type NewDocumentParams,
   type NewDocumentResult,
   type TimelineModel,
@@ -118,6 +120,15 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   /** Reads every governance document of the workspace folders into the store. */
   async function indexWorkspace(store: DocumentStore): Promise<void> {
+    const run = store.beginIndexing();
+    try {
+      await readWorkspace(store);
+    } finally {
+      run.end();
+    }
+  }
+
+  async function readWorkspace(store: DocumentStore): Promise<void> {
     const generation = ++indexGeneration;
     const loaded = { config: store.currentConfig, baseDir: folders[0] ?? '' };
     const paths: string[] = [];
@@ -145,16 +156,20 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
-    if (generation === indexGeneration) store.fireIndex();
   }
 
   /** Applies new settings: every document is analysed again. */
   async function reconfigure(): Promise<void> {
     const { store } = await ready.promise;
     settings = await loadSettings();
-    await store.reconfigure(settings.config);
-    for (const doc of documents.all()) store.update(doc.uri, doc.getText(), doc.version, 0);
-    await indexWorkspace(store);
+    const run = store.beginIndexing();
+    try {
+      await store.reconfigure(settings.config);
+      for (const doc of documents.all()) store.update(doc.uri, doc.getText(), doc.version, 0);
+      await readWorkspace(store);
+    } finally {
+      run.end();
+    }
   }
 
   // --- lifecycle -------------------------------------------------------------
@@ -180,11 +195,17 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
   });
 
   connection.onInitialized(async () => {
+    let run: { end(): void } | undefined;
     try {
       settings = await loadSettings();
       const store = new DocumentStore(host, settings.config, { workerUrl: options.workerUrl, log });
       const publisher = new DiagnosticsPublisher(connection, store);
       started = { store, publisher };
+      store.onDidChangeIndex(() => {
+        if (!store.isIndexing) void connection.sendNotification(IndexChangedNotification, { documents: store.analyses().length } satisfies IndexChangedParams);
+      });
+      // Until the workspace is read, open documents get their own messages only (see `messagesFor`).
+      run = store.beginIndexing();
       ready.resolve(started);
       // Documents opened before the settings were known.
       for (const doc of documents.all()) store.update(doc.uri, doc.getText(), doc.version, 0);
@@ -199,10 +220,11 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
       if (clientCapabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'govmark' });
       }
-      await indexWorkspace(store);
+      await readWorkspace(store);
     } catch (error) {
       log(`govmark: starting failed: ${describeError(error)}`);
     } finally {
+      run?.end();
       indexed.resolve();
     }
   });

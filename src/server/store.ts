@@ -157,6 +157,8 @@ export class DocumentStore {
   private readonly indexListeners: (() => void)[] = [];
   private editorAnalyser: BoundedAnalyser;
   private diskAnalyser: BoundedAnalyser;
+  /** Indexing runs in progress: until they end, cross-document rules would judge on a partial index. */
+  private indexing = 0;
 
   constructor(
     private readonly host: ServerHost,
@@ -267,8 +269,9 @@ export class DocumentStore {
       d.timer = undefined;
       const { version, text } = d;
       if (!mayBeGovernance(text)) {
+        const before = this.dependencyKeyOf(uri);
         this.forgetAnalysis(uri);
-        this.commit(d, { uri, version, text });
+        this.commit(d, { uri, version, text }, before);
         continue;
       }
       const known = this.workspace.get(uri)?.doc.text === text; // e.g. read from disk already
@@ -276,13 +279,14 @@ export class DocumentStore {
         d.job = this.analyseBounded(d, version, text).finally(() => (d.job = undefined));
         continue;
       }
+      const before = this.dependencyKeyOf(uri);
       const started = this.host.now();
       const analysis = this.workspace.set(uri, text);
       if (!known) {
         d.slow = this.host.now() - started > (d.warm ? SLOW_MS : COLD_SLOW_MS);
         d.warm = true;
       }
-      this.commit(d, { uri, version, text, analysis });
+      this.commit(d, { uri, version, text, analysis }, before);
     }
   }
 
@@ -294,12 +298,18 @@ export class DocumentStore {
     if (!analysis) return;
     // Back to this thread only when the worker found the document quick to read.
     d.slow = !result.complete || this.host.now() - started > SLOW_MS;
+    const before = this.dependencyKeyOf(d.uri);
     this.workspace.setAnalysis(d.uri, text, analysis);
-    this.commit(d, { uri: d.uri, version, text, analysis });
+    this.commit(d, { uri: d.uri, version, text, analysis }, before);
   }
 
-  private commit(d: OpenDocument, snapshot: Snapshot): void {
-    const before = dependencyKey(d.analysed?.analysis?.summary ?? this.diskSummary(d.uri));
+  /** What other documents read of this one, as the index holds it now. */
+  private dependencyKeyOf(uri: string): string {
+    return dependencyKey(this.workspace.get(uri)?.summary);
+  }
+
+  /** `before`: the document's dependency key before its new analysis went into the index. */
+  private commit(d: OpenDocument, snapshot: Snapshot, before: string): void {
     const analysis = snapshot.analysis;
     if (analysis && analysis.doc.type === undefined) {
       // Not a governance document for the index (an unknown type): kept aside, messages shown.
@@ -309,10 +319,6 @@ export class DocumentStore {
     d.analysed = snapshot;
     const after = dependencyKey(analysis?.doc.type !== undefined ? analysis.summary : undefined);
     for (const l of this.listeners) l(snapshot, before !== after);
-  }
-
-  private diskSummary(uri: string): DocumentSummary | undefined {
-    return this.workspace.get(uri)?.summary;
   }
 
   private forgetAnalysis(uri: string): void {
@@ -378,11 +384,35 @@ export class DocumentStore {
     return this.workspace.get(uri) ?? this.orphans.get(uri)?.analysis;
   }
 
-  /** Every message about one document, the cross-document rules included. */
+  /**
+   * Every message about one document, the cross-document rules included —
+   * except while the workspace is being indexed: a reference to a document
+   * not read yet is not an error, so until the index is complete only the
+   * document's own messages are given (the index's completion re-publishes).
+   */
   messagesFor(uri: string): GovMessage[] {
     const orphan = this.orphans.get(uri);
     if (orphan) return orphan.analysis?.messages ?? [];
+    if (this.indexing > 0) return this.workspace.get(uri)?.messages ?? [];
     return this.workspace.checkOne(uri);
+  }
+
+  /** Marks an indexing run: `end` must be called once it is over (then listeners hear of the index). */
+  beginIndexing(): { end(): void } {
+    this.indexing++;
+    let ended = false;
+    return {
+      end: () => {
+        if (ended) return;
+        ended = true;
+        this.indexing--;
+        this.fireIndex();
+      },
+    };
+  }
+
+  get isIndexing(): boolean {
+    return this.indexing > 0;
   }
 
   /** Every message of every document known, cross-document rules included. */

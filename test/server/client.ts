@@ -49,6 +49,8 @@ export class TestClient {
   readonly published: Published[] = [];
   readonly logs: string[] = [];
   readonly registrations: unknown[] = [];
+  /** `govmark/indexChanged` notifications received. */
+  readonly indexChanges: { documents: number }[] = [];
   settings: Record<string, unknown>;
   private readonly waiters: (() => void)[] = [];
   private versions = new Map<string, number>();
@@ -68,6 +70,10 @@ export class TestClient {
     child.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       client.published.push({ ...p, at: Date.now() });
+      client.notify();
+    });
+    connection.onNotification('govmark/indexChanged', (p: { documents: number }) => {
+      client.indexChanges.push(p);
       client.notify();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => void client.logs.push(p.message));
@@ -157,15 +163,21 @@ export class TestClient {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
 
-  /** Polls `govmark/documents` until `count` documents are known (the workspace index is built). */
-  async waitForIndex(count: number, timeoutMs = 30_000): Promise<void> {
+  /** Waits for a `govmark/indexChanged` notification (the `since`-th on): the workspace index is built. */
+  async waitForIndex(since = 0, timeoutMs = 30_000): Promise<{ documents: number }> {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const r = await this.request<{ documents: unknown[] }>('govmark/documents', {});
-      if (r.documents.length >= count) return;
-      if (Date.now() > deadline) throw new Error(`only ${r.documents.length} of ${count} documents indexed`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    while (this.indexChanges.length <= since) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`the server did not announce its index within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
+    return this.indexChanges[since];
   }
 
   async stop(): Promise<void> {

@@ -19,7 +19,7 @@ describe('server: custom requests', function () {
 
   before(async () => {
     client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
-    await client.waitForIndex(10);
+    assert.equal((await client.waitForIndex()).documents, 11);
   });
   after(async () => {
     await client.stop();

@@ -1,0 +1,163 @@
+/**
+ * The workspace over LSP: changes on disk reach the index (and re-validate
+ * the open documents that depend on them), the configuration file and the
+ * client's settings apply and re-apply, requests can be cancelled, and no
+ * request is answered with an error.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { CancellationTokenSource } from 'vscode-languageserver-protocol';
+import { exampleWorkspace, TestClient } from './client.js';
+
+const CHANGED = 2;
+const DELETED = 3;
+
+describe('server: workspace', function () {
+  this.timeout(60_000);
+
+  describe('files on disk', () => {
+    const ws = exampleWorkspace();
+    let client: TestClient;
+    before(async () => {
+      client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
+      assert.equal((await client.waitForIndex()).documents, 11);
+    });
+    after(async () => {
+      await client.stop();
+      ws.remove();
+    });
+
+    it('registers file watchers for Markdown files and the configuration', () => {
+      const watchers = client.registrations
+        .filter((x): x is { method: string; registerOptions: { watchers: { globPattern: string }[] } } => (x as { method: string }).method === 'workspace/didChangeWatchedFiles')
+        .flatMap((x) => x.registerOptions.watchers.map((w) => w.globPattern));
+      assert.deepEqual(watchers, ['**/*.{md,markdown}', '**/govmark.config.json']);
+    });
+
+    it('re-validates an open document when the terms of reference it depends on change on disk', async () => {
+      const minutes = ws.uri('invalid/minutes-inquorate.md');
+      client.open(minutes, readFileSync(ws.path('invalid/minutes-inquorate.md'), 'utf8'));
+      const first = await client.waitForDiagnostics(minutes, (p) => p.version === 1);
+      assert.deepEqual(first.diagnostics.map((d) => d.code), ['quorum-not-met']);
+
+      const tor = ws.path('valid/trafford-hwb-terms-of-reference.md');
+      writeFileSync(tor, readFileSync(tor, 'utf8').replace('quorum: 5', 'quorum: 3'));
+      let since = client.published.length;
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('valid/trafford-hwb-terms-of-reference.md'), type: CHANGED }] });
+      const quorate = await client.waitForDiagnostics(minutes, () => true, 10_000, since);
+      assert.deepEqual(quorate.diagnostics, []);
+      assert.equal(quorate.version, 1);
+
+      rmSync(tor);
+      since = client.published.length;
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('valid/trafford-hwb-terms-of-reference.md'), type: DELETED }] });
+      const dangling = await client.waitForDiagnostics(minutes, () => true, 10_000, since);
+      assert.deepEqual(dangling.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`), ['4:7 unresolved-reference']);
+    });
+
+    it('re-validates other open documents as one is edited', async () => {
+      const minutes = ws.uri('invalid/minutes-inquorate.md');
+      const tor = ws.uri('scratch/new-tor.md');
+      const since = client.published.length;
+      client.open(tor, '---\ntype: terms-of-reference\nid: trafford-hwb-tor\nquorum: 2\n---\n\n# ToR\n\n## Functions\n\n1. To meet.\n\n## Membership\n\n| Seat | Count |\n| --- | ---: |\n| Member | 4 |\n');
+      const p = await client.waitForDiagnostics(minutes, () => true, 10_000, since);
+      assert.deepEqual(p.diagnostics, [], 'the reference resolves to the new, unsaved terms of reference');
+      const since2 = client.published.length;
+      client.change(tor, '---\ntype: terms-of-reference\nid: trafford-hwb-tor\nquorum: 4\n---\n\n# ToR\n\n## Functions\n\n1. To meet.\n\n## Membership\n\n| Seat | Count |\n| --- | ---: |\n| Member | 4 |\n');
+      const q = await client.waitForDiagnostics(minutes, () => true, 10_000, since2);
+      assert.deepEqual(q.diagnostics.map((d) => d.message), ['3 voting members present; the terms of reference (trafford-hwb-tor) set a quorum of 4. The meeting was not quorate.']);
+      assert.equal(q.diagnostics[0].relatedInformation?.[0].location.uri, tor);
+    });
+  });
+
+  describe('configuration', () => {
+    const ws = exampleWorkspace();
+    let client: TestClient;
+    before(async () => {
+      writeFileSync(ws.path('govmark.config.json'), JSON.stringify({ rules: { overdue: 'off', 'resolution-numbering': 'error' } }));
+      client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
+      assert.equal((await client.waitForIndex()).documents, 11);
+    });
+    after(async () => {
+      await client.stop();
+      ws.remove();
+    });
+
+    it('reads govmark.config.json of the workspace folder', async () => {
+      const gap = ws.uri('invalid/minutes-resolution-gap.md');
+      client.open(gap, readFileSync(ws.path('invalid/minutes-resolution-gap.md'), 'utf8'));
+      const p = await client.waitForDiagnostics(gap, (x) => x.version === 1);
+      assert.deepEqual(p.diagnostics.map((d) => `${d.code} ${d.severity}`), ['resolution-numbering 1']);
+      const tor = ws.uri('valid/trafford-hwb-terms-of-reference.md');
+      client.open(tor, readFileSync(ws.path('valid/trafford-hwb-terms-of-reference.md'), 'utf8'));
+      assert.deepEqual((await client.waitForDiagnostics(tor, (x) => x.version === 1)).diagnostics, [], 'overdue is off');
+    });
+
+    it('applies the client’s settings on top, and again when they change', async () => {
+      const gap = ws.uri('invalid/minutes-resolution-gap.md');
+      client.settings = { rules: { 'resolution-numbering': 'off' } };
+      const since = client.published.length;
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { govmark: client.settings } });
+      const p = await client.waitForDiagnostics(gap, () => true, 10_000, since);
+      assert.deepEqual(p.diagnostics, []);
+    });
+
+    it('re-reads govmark.config.json when it changes on disk', async () => {
+      const tor = ws.uri('valid/trafford-hwb-terms-of-reference.md');
+      writeFileSync(ws.path('govmark.config.json'), JSON.stringify({ rules: { overdue: 'warning' } }));
+      const since = client.published.length;
+      void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.uri('govmark.config.json'), type: CHANGED }] });
+      const p = await client.waitForDiagnostics(tor, (x) => x.diagnostics.length > 0, 10_000, since);
+      assert.deepEqual(p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.severity}`), ['10:8 overdue 2']);
+    });
+
+    it('says what is wrong with a setting and goes on', async () => {
+      client.settings = { rules: { 'resolution-numberng': 'off', overdue: 'loud' } };
+      const logs = client.logs.length;
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { govmark: client.settings } });
+      const deadline = Date.now() + 10_000;
+      while (!client.logs.slice(logs).some((l) => l.includes('overdue must be')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      const said = client.logs.slice(logs).join('\n');
+      assert.match(said, /govmark\.rules: unknown rule 'resolution-numberng'/);
+      assert.match(said, /govmark\.rules\.overdue must be one of error, warning, info, hint, off/);
+    });
+  });
+
+  describe('robustness', () => {
+    const ws = exampleWorkspace();
+    let client: TestClient;
+    before(async () => {
+      client = await TestClient.start({ folder: ws.dir });
+      assert.equal((await client.waitForIndex()).documents, 11);
+    });
+    after(async () => {
+      await client.stop();
+      ws.remove();
+    });
+
+    it('answers requests about unknown documents with empty results, never an error', async () => {
+      const uri = ws.uri('nowhere.md');
+      const position = { line: 0, character: 0 };
+      assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position }), null);
+      assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+      assert.deepEqual(await client.request('textDocument/definition', { textDocument: { uri }, position }), []);
+      assert.deepEqual(await client.request('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: true } }), []);
+      assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position }), { isIncomplete: false, items: [] });
+      assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }), []);
+    });
+
+    it('bails out of a cancelled request and goes on serving', async () => {
+      const source = new CancellationTokenSource();
+      const pending = client.connection.sendRequest('workspace/symbol', { query: '' }, source.token);
+      source.cancel();
+      const outcome = await pending.then(
+        (result) => ({ result }),
+        (error: { code?: number }) => ({ error: error.code }),
+      );
+      // Either the empty answer or the protocol's "request cancelled" (-32800).
+      assert.ok('error' in outcome ? outcome.error === -32800 : Array.isArray(outcome.result) && outcome.result.length === 0, JSON.stringify(outcome));
+      const found = await client.request<unknown[]>('workspace/symbol', { query: 'trafford-hwb-tor' });
+      assert.ok(found.length > 0);
+    });
+  });
+});
