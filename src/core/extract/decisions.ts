@@ -21,9 +21,10 @@ export function decisionMarker(text: string): DecisionMarker | undefined {
   const t = text.trim();
   const m = LABEL.exec(t);
   if (m) {
-    const that = /that/i.test(m[3]);
-    const rest = (that ? 'That ' : '') + t.slice(m[0].length).trim();
-    return { marker: (m[1] + (m[2] ? ' ' + m[2] : '') + m[3]).trim(), rest: rest.trim(), number: m[2] };
+    const after = t.slice(m[0].length).trim();
+    // "RESOLVED that the report be noted" keeps its "That"; "Resolved that:" alone introduces a list.
+    const rest = /that/i.test(m[3]) && after !== '' ? 'That ' + after : after;
+    return { marker: (m[1] + (m[2] ? ' ' + m[2] : '') + m[3]).trim(), rest, number: m[2] };
   }
   const n = NOTING.exec(t);
   if (n) return { marker: n[1], rest: t.slice(n[0].length).trim() };
