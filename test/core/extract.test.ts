@@ -24,3 +24,49 @@ describe('extract: decisions', () => {
     assert.deepEqual(texts(minutes('RESOLVED that the annual report be received.\n')), ['That the annual report be received.']);
   });
 });
+
+describe('extract: decisions in nested bullets and under outcome headings', () => {
+  it('finds a labelled decision however deep the bullets go (rust 2024-01-19)', () => {
+    const doc = minutes(
+      [
+        '- Old business',
+        '    - **Decide**: [What do we want to do with private meeting notes?](https://github.com/rust-lang/leadership-council/issues/60) Email to current members?',
+        '        - Desire to avoid sharing private notes by default with future members',
+        '        - Proposal: Email to current members after each meeting.',
+        '        - **Decision**: No objections, seems like we can do this.',
+        '    - **Decide**: [Ownership and permissions of the Forge](https://github.com/rust-lang/leadership-council/issues/47)',
+        '      - "any team that wants access to the Forge can use it" - any objections?',
+        '          - Jonathan: What about WGs?',
+        '              - **Decision**: Anyone can request & get access.',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(texts(doc), ['No objections, seems like we can do this.', 'Anyone can request & get access.']);
+    const r = doc.sourceMap.get('/content/resolutions/1')!.range;
+    assert.equal(doc.text.slice(r.start.offset, r.end.offset), '- **Decision**: Anyone can request & get access.');
+  });
+
+  it('attaches an action nested under a decision bullet to that decision', () => {
+    const doc = minutes('- **Decision:** we agree to move forward with developing a process for archiving lessons.\n  - **Action:** Rayna — draft the archiving process, by 30 June 2017\n');
+    assert.deepEqual(doc.data.content.actions, [
+      { text: 'draft the archiving process', owner: 'Rayna', due: { text: '30 June 2017', precision: 'day', start: '2017-06-30', end: '2017-06-30' }, resolution: 0 },
+    ]);
+  });
+
+  it('reads the list right under "Conclusion/Resolution" as the decisions of the agenda item above it (tc39)', () => {
+    const doc = minutes('## 4.4 `return` on generator/iterator types\n\n## Conclusion/Resolution\n\n- Postpone until tomorrow morning at ~10:30, after István\'s talk at 10:15.\n');
+    assert.deepEqual(doc.data.content.resolutions, [
+      { text: "Postpone until tomorrow morning at ~10:30, after István's talk at 10:15.", marker: 'Conclusion/Resolution', block: 0, identifier: '4.4', item: '4.4' },
+    ]);
+  });
+
+  it('does not read an issue list\'s "Resolved:" status bucket as a decision (k8s sig-release)', () => {
+    const doc = minutes('- Flakes\n  - Under investigation:\n    - #95932 kubelet flake on ARM\n  - Resolved:\n    - #95770 fixed by retrying the image pull\n');
+    assert.deepEqual(doc.data.content.resolutions, []);
+  });
+
+  it('still reads "- Decisions:" with its clauses nested under it beside "- Actions:"', () => {
+    const doc = minutes('- Decisions:\n  - The working group is chartered.\n- Actions:\n  - Action: Joe — open the charter PR\n');
+    assert.deepEqual(texts(doc), ['The working group is chartered.']);
+  });
+});

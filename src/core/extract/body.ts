@@ -14,7 +14,7 @@ import type { ModelBuilder } from './builder.js';
 import { actionText, decisionMarker } from './decisions.js';
 import { readQuorum, wordNumber } from './numbers.js';
 import { agendaItem, sectionKind } from './sections.js';
-import { itemLead, itemMarkerRange, itemNumber, rangeOfNode, textOf } from './text.js';
+import { itemLead, itemMarkerRange, itemNumber, normaliseHeading, rangeOfNode, textOf } from './text.js';
 
 /** What a type's body is read for. Custom types reuse the reading of the type they extend. */
 export interface BodyReading {
@@ -55,12 +55,17 @@ interface Block {
   marker: string;
 }
 
+/** How deep nested lists are searched for decisions and actions (`- Old business` › `- Decide: …` › `- Decision: …`). */
+const MAX_NESTING = 6;
+
 export class BodyReader {
   private section: { kind?: string; title: string } | undefined;
   private item: string | undefined;
-  /** A decision marker paragraph with nothing after it: the next list holds its clauses. */
-  private pendingDecision: Block | undefined;
+  /** A decision marker paragraph or heading with nothing after it: the next list holds its clauses. */
+  private pendingDecision: { marker: string } | undefined;
   private blocks = 0;
+  /** Depth of the heading that named the current agenda item. */
+  private itemDepth: number | undefined;
   /** Date from a heading such as "## March 2022" that the items under it refine. */
   private groupDate: { date: FuzzyDate; title: string; range: ReturnType<typeof rangeOfNode>; used: boolean; firstText?: string } | undefined;
 
@@ -119,15 +124,23 @@ export class BodyReader {
     this.section = { kind, title };
     this.pendingDecision = undefined;
     this.closeGroup();
+    const decisions = kind === 'resolutions' || normaliseHeading(title) === 'decisions';
     if (this.reading.agendaItems && c.items) {
       const item = h.depth > 1 ? agendaItem(title) : undefined;
-      this.item = item?.number;
       if (item) {
+        this.item = item.number;
+        this.itemDepth = h.depth;
         const j = c.items.length;
         c.items.push(item);
         this.b.map(`/content/items/${j}`, rangeOfNode(h));
+      } else if (!decisions && !(this.itemDepth !== undefined && h.depth > this.itemDepth)) {
+        // A heading under the item ("### Discussion") or its outcome ("## Conclusion/Resolution") keeps it.
+        this.item = undefined;
+        this.itemDepth = undefined;
       }
     }
+    // "### Consented Decisions", "#### Conclusion/Resolution": the list right under it holds the decisions.
+    if (this.reading.decisions && decisions) this.pendingDecision = { marker: title };
     if (this.reading.milestones) {
       const date = parseFuzzyDate(title.replace(/[:*]+$/, ''));
       if (date) this.groupDate = { date, title, range: rangeOfNode(h), used: false };
@@ -168,12 +181,12 @@ export class BodyReader {
   private decisionParagraph(text: string, p: Paragraph): boolean {
     const d = decisionMarker(text);
     if (!d) return false;
-    const block: Block = { index: this.blocks++, marker: d.marker };
     if (d.rest === '') {
-      this.pendingDecision = block;
+      this.pendingDecision = { marker: d.marker };
       return true;
     }
     this.pendingDecision = undefined;
+    const block: Block = { index: this.blocks++, marker: d.marker };
     const number = d.number !== undefined && /^\d+$/.test(d.number) ? Number(d.number) : undefined;
     this.addResolution({ text: d.rest, marker: d.marker, number, identifier: d.number ?? this.item, item: this.item }, block, rangeOfNode(p), undefined);
     return true;
@@ -183,7 +196,7 @@ export class BodyReader {
     const kind = this.section?.kind;
     const pending = this.pendingDecision;
     this.pendingDecision = undefined;
-    if (pending && this.reading.decisions) return this.decisionList(list, pending);
+    if (pending && this.reading.decisions) return this.decisionList(list, pending.marker);
     if (this.reading.functions && kind === 'functions') return this.functionList(list);
     if (this.reading.membership && kind === 'membership') return this.seatList(list, undefined);
     if (this.reading.attendance && isAttendanceKind(kind)) {
@@ -196,26 +209,33 @@ export class BodyReader {
     }
     for (const item of list.children) {
       if (this.reading.milestones && this.milestoneItem(item)) continue;
-      if (this.reading.decisions) {
-        const lead = itemLead(item);
-        const d = decisionMarker(lead);
-        if (d && d.rest !== '') {
-          const block: Block = { index: this.blocks++, marker: d.marker };
-          this.addResolution({ text: d.rest, marker: d.marker, identifier: d.number ?? this.item, item: this.item }, block, rangeOfNode(item), undefined);
-          continue;
-        }
-        if (d) {
-          // "- Decisions:" with the clauses nested under it.
-          const nested = item.children.find((n): n is List => n.type === 'list');
-          if (nested) this.decisionList(nested, { index: this.blocks++, marker: d.marker });
-          continue;
-        }
-        this.action(lead, item, undefined);
-      }
+      if (this.reading.decisions) this.decisionItem(item, list, 0);
     }
   }
 
-  private decisionList(list: List, block: Block): void {
+  /** A list item that may be a decision or an action, or hold them in nested lists. */
+  private decisionItem(item: ListItem, list: List, depth: number): void {
+    const lead = itemLead(item);
+    const d = decisionMarker(lead);
+    const nested = item.children.filter((n): n is List => n.type === 'list');
+    if (d && d.rest !== '') {
+      const block: Block = { index: this.blocks++, marker: d.marker };
+      const r = this.addResolution({ text: d.rest, marker: d.marker, identifier: d.number ?? this.item, item: this.item }, block, rangeOfNode(item), undefined);
+      // "- **Decision:** …" with "- **Action:** …" under it.
+      for (const sub of nested.flatMap((n) => n.children)) this.action(itemLead(sub), sub, r);
+      return;
+    }
+    if (d) {
+      // "- Decisions:" with the clauses nested under it; not "- Resolved:" among status buckets.
+      if (nested[0] && !isStatusBucket(d.marker, list)) this.decisionList(nested[0], d.marker);
+      return;
+    }
+    if (this.action(lead, item, undefined) || depth >= MAX_NESTING) return;
+    for (const sub of nested.flatMap((n) => n.children.map((i) => [i, n] as const))) this.decisionItem(sub[0], sub[1], depth + 1);
+  }
+
+  private decisionList(list: List, marker: string): void {
+    const block: Block = { index: this.blocks++, marker };
     for (const item of list.children) {
       const number = list.ordered ? itemNumber(this.b.text, item) : undefined;
       const identifier = number !== undefined ? (this.item ? `${this.item}.${number}` : String(number)) : this.item;
@@ -243,12 +263,12 @@ export class BodyReader {
     return i;
   }
 
-  private action(text: string, node: Nodes, resolution: number | undefined): void {
+  private action(text: string, node: Nodes, resolution: number | undefined): boolean {
     const a = actionText(text, (s) => {
       const d = parseFuzzyDate(s);
       return d !== undefined && d.precision !== 'unknown';
     });
-    if (!a) return;
+    if (!a) return false;
     const actions = this.b.content.actions!;
     const i = actions.length;
     const action: Action = { text: a.text };
@@ -263,6 +283,7 @@ export class BodyReader {
     if (resolution !== undefined) action.resolution = resolution;
     actions.push(action);
     this.b.map(`/content/actions/${i}`, rangeOfNode(node));
+    return true;
   }
 
   private functionList(list: List): void {
@@ -416,6 +437,19 @@ export class BodyReader {
     this.b.map(`/content/milestones/${i}/date`, dateRange);
     if (m.date.invalid && dateRange) this.b.report('impossible-date', 'error', { reason: m.date.invalid, range: dateRange });
   }
+}
+
+/**
+ * "- Resolved:" with nothing after it beside other bare labels ("- Under
+ * investigation:", "- Observing:") is a status bucket of an issue list, not a
+ * decision (k8s sig-release meeting updates).
+ */
+function isStatusBucket(marker: string, list: List): boolean {
+  if (!/^resolved/i.test(marker)) return false;
+  return list.children.some((i) => {
+    const t = itemLead(i);
+    return /^[^:]{1,60}:$/.test(t) && decisionMarker(t) === undefined;
+  });
 }
 
 function isAttendanceKind(kind: string | undefined): boolean {

@@ -23,7 +23,7 @@ export const SECTION_KINDS: SectionKind[] = [
   { kind: 'in-attendance', heading: 'In attendance', synonyms: ['in attendance', 'also present', 'also in attendance', 'officers present', 'officers in attendance', 'observers', 'guests'] },
   { kind: 'apologies', heading: 'Apologies', synonyms: ['apologies', 'apologies for absence', 'regrets', 'absent', 'not attending', 'apologies received'] },
   { kind: 'actions', heading: 'Actions', synonyms: ['actions', 'action items', 'action log', 'actions arising', 'actions required'] },
-  { kind: 'resolutions', heading: 'Resolutions', synonyms: ['resolutions', 'resolved', 'decisions made', 'decision', 'decision outcome', 'consented decisions', 'resolution'] },
+  { kind: 'resolutions', heading: 'Resolutions', synonyms: ['resolutions', 'resolved', 'decisions made', 'decision', 'decision outcome', 'consented decisions', 'resolution', 'conclusion', 'conclusions', 'conclusion/resolution', 'conclusion / resolution', 'decisions and actions', 'decisions & action items'] },
   { kind: 'milestones', heading: 'Milestones', synonyms: ['milestones', 'timeline', 'schedule', 'key dates', 'timetable', 'roadmap'] },
 ];
 
