@@ -23,7 +23,7 @@ export interface BoundedAnalyser {
    * is too complex: past the bound the result comes from the cheap pass, with
    * a `too-complex` message.
    */
-  analyse(req: { uri: string; text: string }): Promise<AnalysisResult>;
+  analyse(req: { uri: string; text: string; type?: string }): Promise<AnalysisResult>;
   close(): Promise<void>;
 }
 
@@ -34,6 +34,8 @@ export interface ServerHost {
   discover(folder: string, loaded: LoadedConfig): Promise<string[]>;
   /** The configuration for `folder` (nearest `govmark.config.json`); throws an Error with a one-line message when it is invalid. */
   loadConfig(folder: string): Promise<LoadedConfig>;
+  /** Absolute path → custom type, for the files the configuration's `types.<name>.files` globs select. */
+  typesByPath(config: ResolvedConfig): Promise<Map<string, string>>;
   /** Reads a JSON file named in the client's settings (a custom schema): never executed, only parsed. */
   readJson(path: string): Promise<unknown>;
   /** Worker threads with `config`; `workerUrl` overrides where the worker script is. */

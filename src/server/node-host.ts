@@ -44,6 +44,10 @@ export function createNodeHost(): ServerHost {
       }
       return loadConfig(folder);
     },
+    async typesByPath(config) {
+      const { typesByPath } = await import('../node/custom-types.js');
+      return typesByPath(config);
+    },
     async readJson(path) {
       return JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, '')) as unknown;
     },
@@ -80,7 +84,7 @@ class PoolAnalyser implements BoundedAnalyser {
     private readonly workerUrl: string | undefined,
   ) {}
 
-  analyse(req: { uri: string; text: string }) {
+  analyse(req: { uri: string; text: string; type?: string }) {
     // Threads start on first use: a workspace without large documents never needs one.
     this.pool ??= new WorkerPool({
       size: Math.max(1, Math.min(this.size, availableParallelism())),

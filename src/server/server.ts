@@ -128,8 +128,20 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     }
   }
 
+  /** The files the configuration's `types.<name>.files` globs select. */
+  async function readGlobTypes(store: DocumentStore): Promise<void> {
+    if (!store.currentConfig.customTypes.some((t) => t.files?.length)) return store.setGlobTypes(new Map());
+    try {
+      const byPath = await host.typesByPath(store.currentConfig);
+      store.setGlobTypes(new Map([...byPath].map(([path, type]) => [host.pathToUri(path), type])));
+    } catch (error) {
+      log(`govmark: could not match the custom types' file globs: ${describeError(error)}`);
+    }
+  }
+
   async function readWorkspace(store: DocumentStore): Promise<void> {
     const generation = ++indexGeneration;
+    await readGlobTypes(store);
     const loaded = { config: store.currentConfig, baseDir: folders[0] ?? '' };
     const paths: string[] = [];
     for (const folder of folders) {
@@ -189,6 +201,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         definitionProvider: true,
         referencesProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'govmark', version: VERSION },
     };
@@ -215,6 +228,15 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
             { globPattern: '**/*.{md,markdown}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
             { globPattern: '**/govmark.config.json', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
           ],
+        });
+      }
+      if (clientCapabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+          const gone = new Set(removed.map((f) => host.uriToPath(f.uri)));
+          const more = added.map((f) => host.uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+          folders = [...folders.filter((f) => !gone.has(f)), ...more];
+          // The configuration comes from the first folder: read everything again.
+          reconfigure().catch((error) => log(`govmark: re-reading the workspace folders failed: ${describeError(error)}`));
         });
       }
       if (clientCapabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -277,6 +299,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
       await reconfigure();
       return;
     }
+    if (events.some((e) => e.type === FileChangeType.Created)) await readGlobTypes(store);
     for (const { uri, type } of events) {
       if (/\/(node_modules|\.git)\//.test(uri)) continue;
       if (type === FileChangeType.Deleted) {

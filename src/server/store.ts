@@ -159,6 +159,8 @@ export class DocumentStore {
   private diskAnalyser: BoundedAnalyser;
   /** Indexing runs in progress: until they end, cross-document rules would judge on a partial index. */
   private indexing = 0;
+  /** URI → custom type, for files a `types.<name>.files` glob selects (their own `type:` wins). */
+  private globTypes = new Map<string, string>();
 
   constructor(
     private readonly host: ServerHost,
@@ -206,6 +208,26 @@ export class DocumentStore {
   async dispose(): Promise<void> {
     for (const d of this.open.values()) clearTimeout(d.timer);
     await Promise.all([this.editorAnalyser.close(), this.diskAnalyser.close()]);
+  }
+
+  /** The files the configuration's globs give a type (read again when files appear). */
+  setGlobTypes(types: Map<string, string>): void {
+    const old = this.globTypes;
+    this.globTypes = types;
+    // Open documents whose type a glob now decides differently are read again.
+    for (const d of this.open.values()) {
+      if (old.get(d.uri) !== types.get(d.uri)) {
+        d.analysed = undefined;
+        this.update(d.uri, d.text, d.version, 0);
+      }
+    }
+  }
+
+  /** The type to read a text as when its front matter names none: a glob's, else none (plain Markdown). */
+  private typeFor(uri: string, text: string): { governance: boolean; type?: string } {
+    if (mayBeGovernance(text)) return { governance: true };
+    const type = this.globTypes.get(uri);
+    return type !== undefined ? { governance: true, type } : { governance: false };
   }
 
   // --- open documents -------------------------------------------------------
@@ -268,20 +290,21 @@ export class DocumentStore {
       clearTimeout(d.timer);
       d.timer = undefined;
       const { version, text } = d;
-      if (!mayBeGovernance(text)) {
+      const { governance, type } = this.typeFor(uri, text);
+      if (!governance) {
         const before = this.dependencyKeyOf(uri);
         this.forgetAnalysis(uri);
         this.commit(d, { uri, version, text }, before);
         continue;
       }
-      const known = this.workspace.get(uri)?.doc.text === text; // e.g. read from disk already
+      const known = type === undefined && this.workspace.get(uri)?.doc.text === text; // e.g. read from disk already
       if (!known && (d.slow || looksExpensive(text) || (text.length > FIRST_PARSE_LIMIT && !d.warm && !d.analysed))) {
-        d.job = this.analyseBounded(d, version, text).finally(() => (d.job = undefined));
+        d.job = this.analyseBounded(d, version, text, type).finally(() => (d.job = undefined));
         continue;
       }
       const before = this.dependencyKeyOf(uri);
       const started = this.host.now();
-      const analysis = this.workspace.set(uri, text);
+      const analysis = this.workspace.set(uri, text, type !== undefined ? { type } : {});
       if (!known) {
         d.slow = this.host.now() - started > (d.warm ? SLOW_MS : COLD_SLOW_MS);
         d.warm = true;
@@ -290,9 +313,9 @@ export class DocumentStore {
     }
   }
 
-  private async analyseBounded(d: OpenDocument, version: number, text: string): Promise<void> {
+  private async analyseBounded(d: OpenDocument, version: number, text: string, type: string | undefined): Promise<void> {
     const started = this.host.now();
-    const result = await this.editorAnalyser.analyse({ uri: d.uri, text });
+    const result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...(type !== undefined ? { type } : {}) });
     if (this.open.get(d.uri) !== d || d.version !== version) return; // stale: a newer version follows
     const analysis = analysisFromResult(d.uri, text, result);
     if (!analysis) return;
@@ -331,14 +354,15 @@ export class DocumentStore {
   /** Analyses a file's text (bounded) and keeps it, unless the document is open in the editor. */
   async setFromDisk(uri: string, text: string): Promise<void> {
     if (this.open.has(uri)) return;
-    if (!mayBeGovernance(text)) {
+    const { governance, type } = this.typeFor(uri, text);
+    if (!governance) {
       this.forget(uri);
       return;
     }
-    const unchanged = (this.workspace.get(uri)?.doc.text ?? this.orphans.get(uri)?.analysis?.doc.text) === stripBom(text);
-    if (unchanged) return;
+    const held = this.workspace.get(uri) ?? this.orphans.get(uri)?.analysis;
+    if (held && held.doc.text === stripBom(text) && held.doc.type === (type ?? held.doc.type)) return;
     const workspace = this.workspace;
-    const result = await this.diskAnalyser.analyse({ uri, text });
+    const result = await this.diskAnalyser.analyse({ uri, text, ...(type !== undefined ? { type } : {}) });
     // Opened meanwhile, or the configuration changed: this result is stale.
     if (this.open.has(uri) || workspace !== this.workspace) return;
     const analysis = analysisFromResult(uri, text, result);

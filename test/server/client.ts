@@ -3,13 +3,15 @@
  * (`src/server/main.js --stdio`) as a child process and talks JSON-RPC to it
  * over its stdio, as an editor would. No VS Code involved.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
@@ -41,6 +43,8 @@ export function exampleWorkspace(): { dir: string; uri: (relative: string) => st
 
 export interface ClientOptions {
   folder?: string;
+  /** `stdio` (default) or Node IPC, as the VS Code extension starts the server. */
+  transport?: 'stdio' | 'ipc';
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
 }
@@ -64,8 +68,13 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const ipc = options.transport === 'ipc';
+    const child = ipc
+      ? fork(serverMain, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+      : spawn(process.execPath, [serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = ipc
+      ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);
     child.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
     connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {

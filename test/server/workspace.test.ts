@@ -5,11 +5,12 @@
  * request is answered with an error.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
 import { exampleWorkspace, TestClient } from './client.js';
 
 const CHANGED = 2;
+const PAPER = '# Board paper\n\n## 4. Finance\n\nRESOLVED:\n\n1. That the budget be noted.\n3. That the plan be agreed.\n';
 const DELETED = 3;
 
 describe('server: workspace', function () {
@@ -74,9 +75,18 @@ describe('server: workspace', function () {
     const ws = exampleWorkspace();
     let client: TestClient;
     before(async () => {
-      writeFileSync(ws.path('govmark.config.json'), JSON.stringify({ rules: { overdue: 'off', 'resolution-numbering': 'error' } }));
+      writeFileSync(
+        ws.path('govmark.config.json'),
+        JSON.stringify({
+          rules: { overdue: 'off', 'resolution-numbering': 'error' },
+          types: { 'board-paper': { schema: 'board-paper.schema.json', extends: 'minutes', files: ['papers/*.md'] } },
+        }),
+      );
+      writeFileSync(ws.path('board-paper.schema.json'), JSON.stringify({ type: 'object', required: ['meta', 'content'] }));
+      mkdirSync(ws.path('papers'));
+      writeFileSync(ws.path('papers/finance.md'), PAPER);
       client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
-      assert.equal((await client.waitForIndex()).documents, 11);
+      assert.equal((await client.waitForIndex()).documents, 12, 'the examples and the board paper');
     });
     after(async () => {
       await client.stop();
@@ -91,6 +101,19 @@ describe('server: workspace', function () {
       const tor = ws.uri('valid/trafford-hwb-terms-of-reference.md');
       client.open(tor, readFileSync(ws.path('valid/trafford-hwb-terms-of-reference.md'), 'utf8'));
       assert.deepEqual((await client.waitForDiagnostics(tor, (x) => x.version === 1)).diagnostics, [], 'overdue is off');
+    });
+
+    it('reads files a custom type’s globs select as that type, without a `type:` key', async () => {
+      const paper = ws.uri('papers/finance.md');
+      client.open(paper, PAPER);
+      const p = await client.waitForDiagnostics(paper, (x) => x.version === 1);
+      assert.deepEqual(p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.severity}`), ['7:0 resolution-numbering 1']);
+      const symbols = await client.request<{ name: string }[]>('textDocument/documentSymbol', { textDocument: { uri: paper } });
+      assert.deepEqual(symbols.map((s) => s.name), ['4. Finance']);
+      // The same text elsewhere is plain Markdown.
+      const elsewhere = ws.uri('notes/finance.md');
+      client.open(elsewhere, PAPER);
+      assert.deepEqual((await client.waitForDiagnostics(elsewhere, (x) => x.version === 1)).diagnostics, []);
     });
 
     it('applies the client’s settings on top, and again when they change', async () => {
@@ -158,6 +181,23 @@ describe('server: workspace', function () {
       assert.ok('error' in outcome ? outcome.error === -32800 : Array.isArray(outcome.result) && outcome.result.length === 0, JSON.stringify(outcome));
       const found = await client.request<unknown[]>('workspace/symbol', { query: 'trafford-hwb-tor' });
       assert.ok(found.length > 0);
+    });
+  });
+
+  describe('transport', () => {
+    it('speaks LSP over Node IPC too, as the extension starts it', async () => {
+      const ws = exampleWorkspace();
+      const client = await TestClient.start({ folder: ws.dir, transport: 'ipc', initializationOptions: { today: '2026-11-23' } });
+      try {
+        assert.equal((await client.waitForIndex()).documents, 11);
+        const gap = ws.uri('invalid/minutes-resolution-gap.md');
+        client.open(gap, readFileSync(ws.path('invalid/minutes-resolution-gap.md'), 'utf8'));
+        const p = await client.waitForDiagnostics(gap, (x) => x.version === 1);
+        assert.deepEqual(p.diagnostics.map((d) => d.code), ['resolution-numbering']);
+      } finally {
+        await client.stop();
+        ws.remove();
+      }
     });
   });
 });
