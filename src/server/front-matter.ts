@@ -109,7 +109,7 @@ export function frontMatterContext(text: string, lines: LineIndex, offset: numbe
     const key = path[path.length - 1];
     const m = /^(\s*-\s+)(.*)$/.exec(before)!;
     const start = lineStart + m[1].length;
-    return { type, parent, kind: 'value', key, pointer: key !== undefined ? `${parent}/${key}/0` : undefined, replaceStart: start, replaceEnd: lineStart + lineText.trimEnd().length, siblings: new Set(), indent };
+    return { type, parent, kind: 'value', key, pointer: key !== undefined ? `${parent}/${key}/0` : undefined, replaceStart: start, replaceEnd: Math.max(start, lineStart + lineText.trimEnd().length), siblings: new Set(), indent };
   }
   if (valueLine) {
     const key = valueLine[2];

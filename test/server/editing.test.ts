@@ -128,6 +128,16 @@ describe('server: editing', function () {
       assert.equal([...list.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))[0].label, 'date');
     });
 
+    it('offers the keys of a nested mapping, and ids in a list', async () => {
+      const uri = open('scratch/completion-nested.md', '---\ntype: terms-of-reference\nid: completion-nested\nadopted:\n  date: 2020-11-25\n  \nsupersedes:\n  - \n---\n\n# ToR\n');
+      const keys = await complete(uri, 5, 2);
+      assert.deepEqual(keys.items.map((i) => i.label), ['by']);
+      const ids = await complete(uri, 7, 4);
+      const labels = ids.items.map((i) => i.label);
+      assert.ok(labels.includes('trafford-hwb-tor'), labels.join(', '));
+      assert.deepEqual((ids.items[0].textEdit as TextEdit).range, { start: { line: 7, character: 4 }, end: { line: 7, character: 4 } });
+    });
+
     it('offers the document types for `type:`', async () => {
       const uri = open('scratch/completion-type.md', '---\ntype: \n---\n');
       const list = await complete(uri, 1, 6);
