@@ -3,7 +3,7 @@
  * tree view, so the three agree: "18.2 That the Winter Plan be noted.",
  * "2022-01-18 — Health and Wellbeing Board considers…".
  */
-import type { Action, AgendaItem, GovDocument, Milestone, Resolution, Seat } from '../core/model.js';
+import type { Action, AgendaItem, Milestone, Resolution, Seat } from '../core/model.js';
 
 const MAX_NAME = 160;
 
@@ -41,11 +41,5 @@ export function seatDetail(s: Seat): string {
   return parts.join(' · ');
 }
 
-/** The title a document goes by: `title:`, else its first heading, else its id, else its file name. */
-export function documentTitle(doc: Pick<GovDocument, 'uri' | 'data'>): string {
-  const { meta, content } = doc.data;
-  const title = typeof meta.title === 'string' ? meta.title : content.title;
-  if (title) return clip(title);
-  if (typeof meta.id === 'string') return meta.id;
-  return decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
-}
+/** The title a document goes by: the one the timeline uses too (`title:`, first heading, id, file name). */
+export { documentTitle } from '../core/timeline/index.js';
