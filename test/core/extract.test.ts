@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import type { GovDocument } from '../../src/core/model.js';
 import { parse } from '../../src/core/parse/parse.js';
+import { summarize } from '../../src/core/workspace/summary.js';
 
 function minutes(body: string): GovDocument {
   return parse(`---\ntype: minutes\nid: test-minutes\ndate: 2020-10-16\n---\n\n# Minutes\n\n${body}`);
@@ -68,5 +69,36 @@ describe('extract: decisions in nested bullets and under outcome headings', () =
   it('still reads "- Decisions:" with its clauses nested under it beside "- Actions:"', () => {
     const doc = minutes('- Decisions:\n  - The working group is chartered.\n- Actions:\n  - Action: Joe — open the charter PR\n');
     assert.deepEqual(texts(doc), ['The working group is chartered.']);
+  });
+});
+
+describe('extract: attendance', () => {
+  const names = (doc: GovDocument, key: 'present' | 'inAttendance' | 'apologies') => doc.data.content.attendance![key].map((a) => a.name);
+
+  it('splits role-labelled lines into people with that role; a label with nobody adds nobody (rust)', () => {
+    const doc = minutes('## Attendance\n\n- Council members: Mara, TC, Eric Huss, James, Nadrieril (filling in for Oli), Eric Holk\n- Observers: Santiago\n- Observers:\n');
+    assert.deepEqual(names(doc, 'present'), ['Mara', 'TC', 'Eric Huss', 'James', 'Nadrieril', 'Eric Holk', 'Santiago']);
+    assert.equal(doc.data.content.attendance!.present[0].role, 'Council member');
+    assert.equal(doc.data.content.attendance!.present[6].voting, false, 'an observer does not vote');
+    assert.equal(summarize(doc).presentVoting!.count, 6);
+  });
+
+  it('someone on the Present list noted as not present, or sending regrets, is counted with the apologies', () => {
+    const doc = minutes('## Steering Committee Members Attending\n\n- Sue McClatchy (arriving Tuesday afternoon)\n- Kari Jordan (not present)\n- CRob sends regrets (In WDC this week)\n');
+    assert.deepEqual(names(doc, 'present'), ['Sue McClatchy']);
+    assert.deepEqual(names(doc, 'apologies'), ['Kari Jordan', 'CRob']);
+    assert.equal(summarize(doc).presentVoting!.count, 1);
+  });
+
+  it('reads initials in brackets as an id, not an organisation; keeps "(LF)" as one', () => {
+    const doc = minutes('## Attendees\n\nBrian Terlson (BT), Allen Wirfs-Brock (AWB), Adrianne Marcum (LF)\n');
+    assert.deepEqual(doc.data.content.attendance!.present, [{ name: 'Brian Terlson' }, { name: 'Allen Wirfs-Brock' }, { name: 'Adrianne Marcum', affiliation: 'LF' }]);
+  });
+
+  it('separates a role from the organisation in one bracket (ossf)', () => {
+    const doc = minutes('## Attendees\n\n|  | Name/Affiliation | GH ID |\n| --- | --- | --- |\n| x | Zach Steindler (GitHub,**TAC Chair**) | steiza |\n|   | Daniel Appelquist (Samsung, **TAC**) | torgo |\n');
+    assert.deepEqual(doc.data.content.attendance!.present, [{ name: 'Zach Steindler', role: 'TAC Chair', affiliation: 'GitHub' }]);
+    const row = doc.sourceMap.get('/content/attendance/present/0')!.range;
+    assert.match(doc.text.slice(row.start.offset, row.end.offset), /^\| x \| Zach Steindler/);
   });
 });

@@ -9,7 +9,7 @@
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, Table } from 'mdast';
 import { matchLeadingDate, parseFuzzyDate } from '../dates/index.js';
 import type { Action, Attendee, FuzzyDate, Milestone, MilestoneStatus, Resolution, Seat } from '../model.js';
-import { readAttendee, readAttendeeParagraph } from './attendance.js';
+import { readAttendanceLine, readAttendeeEntry, readAttendeeParagraph, type AttendeeEntry } from './attendance.js';
 import type { ModelBuilder } from './builder.js';
 import { actionText, decisionMarker } from './decisions.js';
 import { readQuorum, wordNumber } from './numbers.js';
@@ -168,7 +168,7 @@ export class BodyReader {
       }
     }
     if (this.reading.attendance && c.attendance && isAttendanceKind(kind)) {
-      this.addAttendees(kind!, readAttendeeParagraph(text), p);
+      this.addAttendees(kind!, readAttendeeParagraph(text).map((e) => ({ ...e, node: p })), p);
     }
     if (this.reading.decisions) {
       if (this.decisionParagraph(text, p)) return;
@@ -200,11 +200,7 @@ export class BodyReader {
     if (this.reading.functions && kind === 'functions') return this.functionList(list);
     if (this.reading.membership && kind === 'membership') return this.seatList(list, undefined);
     if (this.reading.attendance && isAttendanceKind(kind)) {
-      const people: Attendee[] = [];
-      for (const item of list.children) {
-        const a = readAttendee(itemLead(item));
-        if (a) people.push(a);
-      }
+      const people = list.children.flatMap((item) => readAttendanceLine(itemLead(item)).map((e) => ({ ...e, node: item as Nodes })));
       return this.addAttendees(kind!, people, list);
     }
     for (const item of list.children) {
@@ -344,11 +340,11 @@ export class BodyReader {
     if (this.reading.attendance && isAttendanceKind(kind)) {
       const name = Math.max(col(/name|member|attendee/), 0);
       const mark = headers.findIndex((h) => h === '' || /present|attend/.test(h));
-      const people: Attendee[] = [];
+      const people: (AttendeeEntry & { node: Nodes })[] = [];
       for (const row of rows) {
         if (mark >= 0 && !yes(cell(row, mark))) continue;
-        const a = readAttendee(cell(row, name));
-        if (a) people.push(a);
+        const e = readAttendeeEntry(cell(row, name));
+        if (e) people.push({ ...e, node: row });
       }
       return this.addAttendees(kind!, people, table);
     }
@@ -371,22 +367,30 @@ export class BodyReader {
     }
   }
 
-  private addAttendees(kind: string, people: Attendee[], node: Nodes): void {
-    const att = this.b.content.attendance!;
+  /**
+   * People of one attendance section, each mapped to the entry that names them.
+   * Someone on a Present list noted as absent ("(not present)", "sends regrets")
+   * is counted with the apologies.
+   */
+  private addAttendees(kind: string, people: (AttendeeEntry & { node: Nodes })[], container: Nodes): void {
     const key = kind === 'present' ? 'present' : kind === 'in-attendance' ? 'inAttendance' : 'apologies';
-    const list = att[key];
-    if (!this.b.sourceMap.has(`/content/attendance/${key}`)) this.b.map(`/content/attendance/${key}`, rangeOfNode(node));
-    else {
-      const prev = this.b.sourceMap.get(`/content/attendance/${key}`)!.range;
-      const r = rangeOfNode(node);
-      if (r) this.b.map(`/content/attendance/${key}`, { start: prev.start, end: r.end });
+    this.extendSection(key, container);
+    for (const { attendee, absent, node } of people) {
+      const to = absent ? 'apologies' : key;
+      const list = this.b.content.attendance![to];
+      if (to === 'inAttendance' && attendee.voting === undefined) attendee.voting = false;
+      this.b.map(`/content/attendance/${to}/${list.length}`, rangeOfNode(node));
+      list.push(attendee);
     }
-    const items = node.type === 'list' ? node.children : undefined;
-    people.forEach((p, j) => {
-      if (key === 'inAttendance' && p.voting === undefined) p.voting = false;
-      this.b.map(`/content/attendance/${key}/${list.length}`, items && items[j] ? rangeOfNode(items[j]) : rangeOfNode(node));
-      list.push(p);
-    });
+  }
+
+  /** The range of an attendance section grows over every list, table or paragraph it holds. */
+  private extendSection(key: 'present' | 'inAttendance' | 'apologies', node: Nodes): void {
+    const pointer = `/content/attendance/${key}`;
+    const r = rangeOfNode(node);
+    const prev = this.b.sourceMap.get(pointer)?.range;
+    if (!prev) this.b.map(pointer, r);
+    else if (r) this.b.map(pointer, { start: prev.start.offset <= r.start.offset ? prev.start : r.start, end: prev.end.offset >= r.end.offset ? prev.end : r.end });
   }
 
   /** A timeline list item: a leading date expression, a separator and a description. */

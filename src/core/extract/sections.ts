@@ -36,7 +36,15 @@ export function sectionKind(title: string): string | undefined {
   if (direct) return direct;
   // "Members present (voting)", "Apologies for absence and substitutions"
   const firstWords = n.split(/\s*[(—–:-]\s*/)[0];
-  return bySynonym.get(firstWords);
+  return bySynonym.get(firstWords) ?? attendanceByLastWords(firstWords);
+}
+
+/** "Steering Committee Members Attending", "TAC Member Regrets": who was there, said at the end. */
+function attendanceByLastWords(n: string): string | undefined {
+  if (/\b(?:not attending|absent|regrets|apologies)$/.test(n)) return 'apologies';
+  if (/\bin attendance$/.test(n)) return 'in-attendance';
+  if (/\bmembers? (?:attending|present)$|\b(?:attendees|attendance)$/.test(n)) return 'present';
+  return undefined;
 }
 
 export function sectionHeading(kind: string): string {
