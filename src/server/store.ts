@@ -315,14 +315,18 @@ export class DocumentStore {
 
   private async analyseBounded(d: OpenDocument, version: number, text: string, type: string | undefined): Promise<void> {
     const started = this.host.now();
+    const workspace = this.workspace;
     const result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...(type !== undefined ? { type } : {}) });
-    if (this.open.get(d.uri) !== d || d.version !== version) return; // stale: a newer version follows
-    const analysis = analysisFromResult(d.uri, text, result);
-    if (!analysis) return;
+    // Stale: a newer version follows, or the configuration changed meanwhile.
+    if (this.open.get(d.uri) !== d || d.version !== version || workspace !== this.workspace) return;
     // Back to this thread only when the worker found the document quick to read.
     d.slow = !result.complete || this.host.now() - started > SLOW_MS;
     const before = this.dependencyKeyOf(d.uri);
-    this.workspace.setAnalysis(d.uri, text, analysis);
+    const made = analysisFromResult(d.uri, text, result);
+    // A result without its model (never expected: the model is asked for) gets the cheap reading here.
+    const analysis = made
+      ? this.workspace.setAnalysis(d.uri, text, made)
+      : this.workspace.set(d.uri, text, { mode: 'cheap', cheapReason: 'This document could not be checked fully (no model came back)', ...(type !== undefined ? { type } : {}) });
     this.commit(d, { uri: d.uri, version, text, analysis }, before);
   }
 
