@@ -102,3 +102,14 @@ describe('extract: attendance', () => {
     assert.match(doc.text.slice(row.start.offset, row.end.offset), /^\| x \| Zach Steindler/);
   });
 });
+
+describe('extract: milestones', () => {
+  const timeline = (body: string) => parse(`---\ntype: timeline\nid: test-timeline\ntitle: Test\n---\n\n# Timeline\n\n${body}`);
+
+  it('gives a milestone the title a reader sees: link text, not Markdown link syntax', () => {
+    const doc = timeline(
+      '- **Wednesday 27th July 2022**: Week 10 — [Release Retrospective][Retrospective Document] part 1\n- **Thursday 16th June 2022**: Week 4 — [Production Readiness Soft Freeze](https://groups.google.com/g/kubernetes-sig-architecture/c/a6_y81N49aQ)\n\n[Retrospective Document]: https://bit.ly/k8s125-retro\n',
+    );
+    assert.deepEqual(doc.data.content.milestones!.map((m) => m.title), ['Week 10 — Release Retrospective part 1', 'Week 4 — Production Readiness Soft Freeze']);
+  });
+});

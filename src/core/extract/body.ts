@@ -406,18 +406,24 @@ export class BodyReader {
     let date: FuzzyDate;
     let dateRange;
     let rest: string;
+    /** The source text up to the end of the date. */
+    let upTo: number;
     if (match) {
       date = match.date;
       dateRange = this.b.range(start + lead, start + lead + match.length);
-      rest = raw.slice(lead + match.length);
+      upTo = lead + match.length;
     } else if (this.groupDate) {
       const refined = refine(this.groupDate.date, raw);
       if (!refined) return false;
       date = refined.date;
       dateRange = refined.length > 0 ? this.b.range(start, start + refined.length) : this.groupDate.range;
-      rest = raw.slice(refined.length);
+      upTo = refined.length;
       this.groupDate.used = true;
     } else return false;
+    // The title as the reader sees it: links and emphasis reduced to their text.
+    const plain = textOf(para);
+    const written = raw.slice(0, upTo).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trimStart();
+    rest = plain.startsWith(written) ? plain.slice(written.length) : raw.slice(upTo);
     rest = rest.replace(/^(?:\*\*|__)?\s*(?:[—–:-]+|\(\s*\))?\s*(?:\*\*|__)?\s*/, '');
     let status: MilestoneStatus | undefined;
     const tag = STATUS_TAG.exec(rest);
