@@ -106,6 +106,12 @@ describe('extract: attendance', () => {
 describe('extract: milestones', () => {
   const timeline = (body: string) => parse(`---\ntype: timeline\nid: test-timeline\ntitle: Test\n---\n\n# Timeline\n\n${body}`);
 
+  it('locates a date in a table on the date itself, not on the cell with its pipe and padding', () => {
+    const doc = timeline('| Date | What |\n| --- | --- |\n|   2022-02-30   | Board considers proposals on the development of the ICS |\n');
+    const m = doc.messages.find((x) => x.ruleId === 'impossible-date')!;
+    assert.equal(doc.text.slice(m.range.start.offset, m.range.end.offset), '2022-02-30');
+  });
+
   it('gives a milestone the title a reader sees: link text, not Markdown link syntax', () => {
     const doc = timeline(
       '- **Wednesday 27th July 2022**: Week 10 — [Release Retrospective][Retrospective Document] part 1\n- **Thursday 16th June 2022**: Week 4 — [Production Readiness Soft Freeze](https://groups.google.com/g/kubernetes-sig-architecture/c/a6_y81N49aQ)\n\n[Retrospective Document]: https://bit.ly/k8s125-retro\n',

@@ -362,7 +362,7 @@ export class BodyReader {
           const s = /^(done|complete|completed|planned|at[ -]risk|delayed|cancel+ed|tbc|tbd)$/i.exec(cell(row, status));
           if (s) m.status = statusOf(s[1]);
         }
-        this.addMilestone(m, rangeOfNode(row), rangeOfNode(row.children[when]));
+        this.addMilestone(m, rangeOfNode(row), contentRange(row.children[when]));
       }
     }
   }
@@ -460,6 +460,15 @@ function isStatusBucket(marker: string, list: List): boolean {
     const t = itemLead(i);
     return /^[^:]{1,60}:$/.test(t) && decisionMarker(t) === undefined;
   });
+}
+
+/** A table cell's text without its pipes and padding: where a date in it is underlined. */
+function contentRange(cell: Table['children'][number]['children'][number]): ReturnType<typeof rangeOfNode> {
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  const a = first && rangeOfNode(first);
+  const b = last && rangeOfNode(last);
+  return a && b ? { start: a.start, end: b.end } : rangeOfNode(cell);
 }
 
 function isAttendanceKind(kind: string | undefined): boolean {
