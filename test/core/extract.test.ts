@@ -4,9 +4,14 @@
  * real files copied in, and a few checks on whole real-world files.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { GovDocument } from '../../src/core/model.js';
 import { parse } from '../../src/core/parse/parse.js';
 import { summarize } from '../../src/core/workspace/summary.js';
+import { fixturesDir } from '../helpers.js';
+
+const fixture = (name: string) => parse(readFileSync(join(fixturesDir, 'parse', name), 'utf8'));
 
 function minutes(body: string): GovDocument {
   return parse(`---\ntype: minutes\nid: test-minutes\ndate: 2020-10-16\n---\n\n# Minutes\n\n${body}`);
@@ -110,6 +115,15 @@ describe('extract: milestones', () => {
     const doc = timeline('| Date | What |\n| --- | --- |\n|   2022-02-30   | Board considers proposals on the development of the ICS |\n');
     const m = doc.messages.find((x) => x.ruleId === 'impossible-date')!;
     assert.equal(doc.text.slice(m.range.start.offset, m.range.end.offset), '2022-02-30');
+  });
+
+  it('reads the k8s 1.25 release summary list and timeline table (excerpt): both, in document order', () => {
+    const ms = fixture('timeline-k8s-release-excerpt.md').data.content.milestones!;
+    // 9 summary bullets less the 3 that start with a time (`**01:00 UTC Friday 24th June 2022**`), then 7 table rows.
+    assert.equal(ms.length, 13);
+    assert.deepEqual([ms[0].date.start, ms[0].title], ['2022-05-23', 'Week 1 — Release cycle begins']);
+    assert.deepEqual([ms[5].date.precision, ms[5].title], ['unknown', 'Week 16 — Release Retrospective part 2']);
+    assert.deepEqual([ms[6].date.start, ms[6].date.end, ms[6].title], ['2022-05-16', '2022-05-20', 'KubeCon EU']);
   });
 
   it('gives a milestone the title a reader sees: link text, not Markdown link syntax', () => {

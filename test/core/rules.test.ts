@@ -207,6 +207,16 @@ describe('rules: what only code can show', () => {
     assert.deepEqual(messages.filter((m) => m.ruleId === 'resolution-numbering').map((m) => m.range.start.line), [25]);
   });
 
+  it('a summary list and the detailed table after it are two timelines, each checked in order (k8s release README)', () => {
+    const text = readFileSync(join(rulesDir, 'milestone-order', 'summary-list-then-table.md'), 'utf8');
+    const doc = parse(text);
+    assert.ok(doc.data.content.milestones!.length >= 10, 'both the list and the table are read');
+    assert.deepEqual(checkDocument(doc, config).filter((m) => m.ruleId === 'milestone-order'), []);
+    // Within the table, order still counts (table-row-out-of-order.md is this file with two rows swapped).
+    const swapped = readFileSync(join(rulesDir, 'milestone-order', 'table-row-out-of-order.md'), 'utf8');
+    assert.ok(checkDocument(parse(swapped), config).some((m) => m.ruleId === 'milestone-order'));
+  });
+
   it('messages come sorted by position', () => {
     const text = readFileSync(join(rulesDir, 'resolution-numbering', 'repeated-and-backwards.md'), 'utf8');
     const offsets = checkDocument(parse(text), config).map((m) => m.range.start.offset);

@@ -1,4 +1,5 @@
-import { compareFuzzyDates, definitelyBefore } from '../dates/index.js';
+import { compareFuzzyDates, definitelyBefore, parseFuzzyDate } from '../dates/index.js';
+import { formatSpan } from '../dates/describe.js';
 import type { Fix } from '../message.js';
 import type { GovDocument, Milestone } from '../model.js';
 import { rangeOf } from '../source-map.js';
@@ -18,37 +19,80 @@ export const milestoneOrder: DocumentRule = {
   docs: 'A milestone dated 2022-01-18 listed after one dated 2022-03-14 is reported. Uncertain dates count as the span they name, so overlapping spans are never out of order; `Tbc` milestones are not ordered. The quick fix sorts the list.',
   check({ doc, report }) {
     const ms = doc.data.content.milestones ?? [];
-    let latest: { m: Milestone; i: number } | undefined;
-    const fix = sortFix(doc, ms);
-    ms.forEach((m, i) => {
-      if (!m.date.start || m.date.invalid) return;
-      if (latest && definitelyBefore(m.date, latest.m.date)) {
-        const range = rangeOf(doc, `/content/milestones/${i}/date`) ?? rangeOf(doc, `/content/milestones/${i}`);
-        const at = rangeOf(doc, `/content/milestones/${latest.i}`);
-        if (range) {
-          report({
-            reason: `Milestone dated ${m.date.text} comes after one dated ${latest.m.date.text}${at ? ` (line ${at.start.line})` : ''}: the timeline is out of chronological order.`,
-            range,
-            related: at ? [{ uri: doc.uri, range: at, message: `The later milestone, dated ${latest.m.date.text}` }] : undefined,
-            fixes: fix ? [fix] : undefined,
-          });
+    for (const run of sequences(doc, ms)) {
+      let latest: { m: Milestone; i: number } | undefined;
+      const fix = sortFix(doc, ms, run);
+      for (const i of run) {
+        const m = ms[i];
+        if (!m.date.start || m.date.invalid) continue;
+        if (latest && definitelyBefore(m.date, latest.m.date)) {
+          const range = rangeOf(doc, `/content/milestones/${i}/date`) ?? rangeOf(doc, `/content/milestones/${i}`);
+          const at = rangeOf(doc, `/content/milestones/${latest.i}`);
+          if (range) {
+            report({
+              reason: `Milestone dated ${label(m)} comes after one dated ${label(latest.m)}${at ? ` (line ${at.start.line})` : ''}: the timeline is out of chronological order.`,
+              range,
+              related: at ? [{ uri: doc.uri, range: at, message: `The later milestone, dated ${label(latest.m)}` }] : undefined,
+              fixes: fix ? [fix] : undefined,
+            });
+          }
         }
+        if (!latest || compareFuzzyDates(m.date, latest.m.date) > 0) latest = { m, i };
       }
-      if (!latest || compareFuzzyDates(m.date, latest.m.date) > 0) latest = { m, i };
-    });
+    }
   },
 };
 
-/** Sorting is offered when the milestones are the consecutive items of one list. */
-function sortFix(doc: GovDocument, ms: Milestone[]): Fix | undefined {
-  if (ms.length < 2) return undefined;
-  const ranges = ms.map((_, i) => rangeOf(doc, `/content/milestones/${i}`));
-  if (ranges.some((r) => !r) || ms.some((m) => m.group !== ms[0].group)) return undefined;
+/** The date as written, or as a span when what is written needs its heading ("(8th)" under "## March 2022"). */
+function label(m: Milestone): string {
+  return /\d{4}/.test(m.date.text) || !m.date.start || !m.date.end ? m.date.text : formatSpan(m.date.start, m.date.end);
+}
+
+/**
+ * Milestones that must be in order among themselves: those of one list or
+ * table, across the dated headings of a heading-grouped timeline. A heading
+ * that is not a date ("## Timeline" after a "## Summary" list) or a new table
+ * starts another sequence: a summary and the detailed table after it are two
+ * timelines, each in order, not one.
+ */
+function sequences(doc: GovDocument, ms: Milestone[]): number[][] {
+  const out: number[][] = [];
+  let current: number[] = [];
+  ms.forEach((_, i) => {
+    if (i > 0 && startsAnother(doc, i - 1, i)) {
+      out.push(current);
+      current = [];
+    }
+    current.push(i);
+  });
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+function startsAnother(doc: GovDocument, a: number, b: number): boolean {
+  const ra = rangeOf(doc, `/content/milestones/${a}`);
+  const rb = rangeOf(doc, `/content/milestones/${b}`);
+  if (!ra || !rb || rb.start.offset <= ra.end.offset) return false;
+  for (const line of doc.text.slice(ra.end.offset, rb.start.offset).split(/\r\n|\r|\n/)) {
+    if (line.includes('|') && DELIMITER_ROW.test(line)) return true;
+    const h = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(line);
+    if (h && !parseFuzzyDate(h[1].replace(/[*_]/g, '').replace(/:$/, '').trim())) return true;
+  }
+  return false;
+}
+
+/** Sorting is offered when the sequence's milestones are the consecutive items of one list. */
+function sortFix(doc: GovDocument, ms: Milestone[], run: number[]): Fix | undefined {
+  if (run.length < 2) return undefined;
+  const ranges = run.map((i) => rangeOf(doc, `/content/milestones/${i}`));
+  if (ranges.some((r) => !r) || run.some((i) => ms[i].group !== ms[run[0]].group)) return undefined;
   const seps: string[] = [];
-  for (let i = 1; i < ranges.length; i++) seps.push(doc.text.slice(ranges[i - 1]!.end.offset, ranges[i]!.start.offset));
+  for (let k = 1; k < ranges.length; k++) seps.push(doc.text.slice(ranges[k - 1]!.end.offset, ranges[k]!.start.offset));
   if (seps.some((s) => s !== seps[0] || !/^\r?\n$/.test(s))) return undefined;
-  const items = ms.map((m, i) => ({ m, text: doc.text.slice(ranges[i]!.start.offset, ranges[i]!.end.offset) }));
-  const sorted = [...items].sort((a, b) => compareFuzzyDates(a.m.date, b.m.date));
+  const items = run.map((i, k) => ({ m: ms[i], text: doc.text.slice(ranges[k]!.start.offset, ranges[k]!.end.offset) }));
+  const sorted = [...items].sort((x, y) => compareFuzzyDates(x.m.date, y.m.date));
   const range = { start: ranges[0]!.start, end: ranges[ranges.length - 1]!.end };
   return { title: 'Sort the timeline chronologically', edits: [{ range, newText: sorted.map((s) => s.text).join(seps[0]) }], preferred: true };
 }
