@@ -133,3 +133,28 @@ describe('extract: milestones', () => {
     assert.deepEqual(doc.data.content.milestones!.map((m) => m.title), ['Week 10 — Release Retrospective part 1', 'Week 4 — Production Readiness Soft Freeze']);
   });
 });
+
+describe('extract: actions', () => {
+  const actions = (body: string) => minutes(body).data.content.actions;
+
+  it('reads a task-list item with its owner in brackets as an action (graphql 2019-09-12)', () => {
+    assert.deepEqual(actions('- [ ] [Ivan] Write proposal for how graphQL cats can be integrated into graphql-js\n'), [
+      { text: 'Write proposal for how graphQL cats can be integrated into graphql-js', owner: 'Ivan' },
+    ]);
+  });
+
+  it('does not read a bare checkbox as an action: it may list the meeting\'s goals (swcarpentry 2017-05-10)', () => {
+    assert.deepEqual(actions('- [x] Create space for staff to discuss the strategic plan\n'), []);
+  });
+
+  it('reads the owner before a dash and a due date after "due" or "by"', () => {
+    assert.deepEqual(actions('- Action: TimSt -- point docs folks at this recording.\n- Action: Governance Officer — circulate the glossary, by 30 November 2020\n'), [
+      { text: 'point docs folks at this recording.', owner: 'TimSt' },
+      { text: 'circulate the glossary', owner: 'Governance Officer', due: { text: '30 November 2020', precision: 'day', start: '2020-11-30', end: '2020-11-30' } },
+    ]);
+  });
+
+  it('does not read "AI:" as an action: in tc39 and WebAssembly notes it is a speaker\'s initials', () => {
+    assert.deepEqual(actions('AI: I think the proposal needs another round.\n'), []);
+  });
+});

@@ -40,11 +40,15 @@ export interface ActionText {
 
 const ACTION = /^(?:action(?:\s+item)?s?|actions? required)(?:\s+\d{1,4}(?:\.\d{1,4})*)?\s*[:—–-]\s*/i;
 
+/** A task-list item with its owner in brackets: `- [ ] [Ivan] Write proposal…` (graphql). A bare checkbox may be a goal, not a task. */
+const TASK = /^\[[ xX]\]\s+\[([^\][]{1,60})\]\s*:?\s+/;
+
 /** "Action: owner — text, due 2020-12-31" → owner, text, due. */
 export function actionText(text: string, isDate: (s: string) => boolean): ActionText | undefined {
   const t = text.trim();
   if (t.length > 2000) return undefined;
-  const m = ACTION.exec(t);
+  const task = TASK.exec(t);
+  const m = task ?? ACTION.exec(t);
   if (!m) return undefined;
   let body = t.slice(m[0].length).trim();
   if (body === '') return undefined;
@@ -54,6 +58,7 @@ export function actionText(text: string, isDate: (s: string) => boolean): Action
     due = d[1].trim();
     body = body.slice(0, d.index).trim();
   }
+  if (task) return { text: body, owner: task[1].trim(), due };
   let owner: string | undefined;
   // "owner — due 2020-12-31": the dash stays behind once the due date is cut off.
   const trailingDash = /\s*(?:[—–]|--?)\s*$/.test(body) && body.length > 1;
