@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import type { GovDocument } from '../../src/core/model.js';
 import { parse } from '../../src/core/parse/parse.js';
 import { summarize } from '../../src/core/workspace/summary.js';
-import { fixturesDir } from '../helpers.js';
+import { resolveConfig } from '../../src/core/config.js';
+import { checkDocument } from '../../src/core/rules/run.js';
+import { fixturesDir, sharedDir } from '../helpers.js';
 
 const fixture = (name: string) => parse(readFileSync(join(fixturesDir, 'parse', name), 'utf8'));
 
@@ -156,5 +158,44 @@ describe('extract: actions', () => {
 
   it('does not read "AI:" as an action: in tc39 and WebAssembly notes it is a speaker\'s initials', () => {
     assert.deepEqual(actions('AI: I think the proposal needs another round.\n'), []);
+  });
+});
+
+describe('extract: whole files of the real-world corpus', () => {
+  const corpus = (file: string, type: string) => parse(readFileSync(join(sharedDir, 'corpus', 'real-world', file), 'utf8'), { type });
+
+  it('k8s 1.25 release README: 37 milestones from the summary list and the table, the first on 23 May 2022, and no ordering warning', () => {
+    const doc = corpus('kubernetes__sig-release/releases__release-1.25__README.md', 'timeline');
+    const ms = doc.data.content.milestones!;
+    assert.equal(ms.length, 37);
+    assert.deepEqual([ms[0].date.start, ms[0].title], ['2022-05-23', 'Week 1 — Release cycle begins']);
+    const config = resolveConfig({ today: '2026-11-23' });
+    assert.deepEqual(checkDocument(doc, config).filter((m) => m.ruleId === 'milestone-order'), []);
+  });
+
+  it('tc39 June 2014 notes: the bullets under each "Conclusion/Resolution" heading, under their agenda item', () => {
+    const r = corpus('tc39__notes/meetings__2014-06__jun-4.md', 'minutes').data.content.resolutions!;
+    assert.equal(r.length, 26);
+    assert.deepEqual([r[0].text, r[0].marker], ['Agenda Approved', 'Conclusion/Resolution']);
+    assert.ok(r.some((x) => x.item === '4.6' && x.text === 'Reserve only await as a keyword in modules.'));
+  });
+
+  it('rust council 2024-01-19: the four "**Decision**:" bullets, however deep', () => {
+    const r = corpus('rust-lang__leadership-council/minutes__sync-meeting__2024-01-19.md', 'minutes').data.content.resolutions!;
+    assert.deepEqual(r.map((x) => x.text), ['No objections, seems like we can do this.', 'Anyone can request & get access.', 'Infra will own making sure the site works.', 'OK with us doing this.']);
+  });
+
+  it('ethereum core devs meeting 65: DECISION 65.1 to 65.6, numbered as written', () => {
+    const r = corpus('ethereum__pm/AllCoreDevs-EL-Meetings__Meeting 65.md', 'minutes').data.content.resolutions!;
+    assert.deepEqual(r.map((x) => x.identifier), ['65.1', '65.2', '65.3', '65.4', '65.5', '65.6']);
+  });
+
+  it('k8s 1.20 release team update: the "Resolved:" issue buckets are not decisions', () => {
+    assert.deepEqual(corpus('kubernetes__sig-release/releases__release-1.20__meeting-updates__2020-11-11.md', 'minutes').data.content.resolutions, []);
+  });
+
+  it('rust council 2025-01-17: "Council members: …" gives one attendee per name, "Observers:" none', () => {
+    const present = corpus('rust-lang__leadership-council/minutes__sync-meeting__2025-01-17.md', 'minutes').data.content.attendance!.present;
+    assert.deepEqual(present.map((a) => a.name), ['Mara', 'TC', 'Eric Huss', 'James', 'Mark', 'Oli', 'Eric Holk']);
   });
 });
