@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GovDocument } from '../../src/core/model.js';
+import { quorumNeeded, readQuorum } from '../../src/core/extract/numbers.js';
 import { parse } from '../../src/core/parse/parse.js';
 import { summarize } from '../../src/core/workspace/summary.js';
 import { resolveConfig } from '../../src/core/config.js';
@@ -197,5 +198,26 @@ describe('extract: whole files of the real-world corpus', () => {
   it('rust council 2025-01-17: "Council members: …" gives one attendee per name, "Observers:" none', () => {
     const present = corpus('rust-lang__leadership-council/minutes__sync-meeting__2025-01-17.md', 'minutes').data.content.attendance!.present;
     assert.deepEqual(present.map((a) => a.name), ['Mara', 'TC', 'Eric Huss', 'James', 'Mark', 'Oli', 'Eric Holk']);
+  });
+});
+
+describe('extract: quorum phrasing', () => {
+  const needed = (text: string, members: number) => quorumNeeded(readQuorum(text)!, members);
+
+  it('reads the ways terms of reference state a quorum', () => {
+    assert.deepEqual(readQuorum('The Board is quorate when five voting members are present.'), { count: 5 });
+    assert.deepEqual(readQuorum('Quorum to vote in a meeting is seven (7) members.'), { count: 7 });
+    assert.deepEqual(readQuorum('one third of members'), { fraction: { numerator: 1, denominator: 3 } });
+    assert.deepEqual(readQuorum('No more than 1/3 of the WG members'), { fraction: { numerator: 1, denominator: 3 } });
+    assert.equal(readQuorum('The Board is quorate when enough members are present.'), undefined);
+  });
+
+  it('a majority is more than half; "at least 50%" is half (nhscymru: 4 of 8 members is quorate)', () => {
+    assert.equal(needed('a simple majority of the members', 8), 5);
+    assert.equal(needed('a simple majority of the members', 9), 5);
+    assert.equal(needed('When at least 50% of members in attendance, including either the Chair or Deputy Chair', 8), 4);
+    assert.equal(needed('When at least 50% of members in attendance', 9), 5);
+    assert.equal(needed('one third of members', 17), 6);
+    assert.equal(needed('two-thirds supermajority of the members', 7), 5);
   });
 });

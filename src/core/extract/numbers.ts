@@ -55,8 +55,8 @@ export function quorumNeeded(q: QuorumMeaning, members: number | undefined): num
   if (q.count !== undefined) return q.count;
   if (q.fraction && members !== undefined) {
     const { numerator, denominator } = q.fraction;
-    // "a majority" (1/2) means more than half; other fractions mean at least that share.
-    if (numerator * 2 === denominator) return Math.floor(members / 2) + 1;
+    // "a majority" (read as 1/2) means more than half; "at least 50%" (50/100) and other shares mean at least that share.
+    if (numerator === 1 && denominator === 2) return Math.floor(members / 2) + 1;
     return Math.ceil((members * numerator) / denominator);
   }
   return undefined;
