@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GovDocument } from '../../src/core/model.js';
 import { quorumNeeded, readQuorum } from '../../src/core/extract/numbers.js';
+import { sectionKind } from '../../src/core/extract/sections.js';
 import { parse } from '../../src/core/parse/parse.js';
 import { summarize } from '../../src/core/workspace/summary.js';
 import { resolveConfig } from '../../src/core/config.js';
@@ -219,5 +220,40 @@ describe('extract: quorum phrasing', () => {
     assert.equal(needed('When at least 50% of members in attendance', 9), 5);
     assert.equal(needed('one third of members', 17), 6);
     assert.equal(needed('two-thirds supermajority of the members', 7), 5);
+  });
+});
+
+describe('extract: section headings', () => {
+  it('recognises headings as real documents write them', () => {
+    const kinds = Object.fromEntries(
+      [
+        'Members present (voting)',
+        'Apologies for absence and substitutions',
+        'Membership and quorum',
+        'TAC Member Regrets',
+        'Steering Committee Members Attending',
+        'Attendance (PLEASE ADD YOURSELF):',
+        'Section 6. Quorum',
+        '3. Functions',
+        'Conclusion/Resolution:',
+        'Consented Decisions',
+        'Chair and Vice-Chair',
+        'Out of scope',
+      ].map((h) => [h, sectionKind(h) ?? null]),
+    );
+    assert.deepEqual(kinds, {
+      'Members present (voting)': 'present',
+      'Apologies for absence and substitutions': 'apologies',
+      'Membership and quorum': 'membership',
+      'TAC Member Regrets': 'apologies',
+      'Steering Committee Members Attending': 'present',
+      'Attendance (PLEASE ADD YOURSELF):': 'present',
+      'Section 6. Quorum': 'quorum',
+      '3. Functions': 'functions',
+      'Conclusion/Resolution:': 'resolutions',
+      'Consented Decisions': 'resolutions',
+      'Chair and Vice-Chair': 'chair',
+      'Out of scope': null,
+    });
   });
 });

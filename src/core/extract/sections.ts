@@ -36,7 +36,9 @@ export function sectionKind(title: string): string | undefined {
   if (direct) return direct;
   // "Members present (voting)", "Apologies for absence and substitutions"
   const firstWords = n.split(/\s*[(—–:-]\s*/)[0];
-  return bySynonym.get(firstWords) ?? attendanceByLastWords(firstWords);
+  // "Apologies for absence and substitutions", "Membership and quorum": the first of two.
+  const beforeAnd = firstWords.split(/\s+(?:and|&)\s+/)[0];
+  return bySynonym.get(firstWords) ?? bySynonym.get(beforeAnd) ?? attendanceByLastWords(firstWords);
 }
 
 /** "Steering Committee Members Attending", "TAC Member Regrets": who was there, said at the end. */
