@@ -165,7 +165,7 @@ describe('properties: reading never fails', function () {
   });
 
   it('real documents after random edits, corpus lines spliced in, CRLF and BOM: the same holds', () => {
-    fc.assert(fc.property(mutatedDocument, fc.constantFrom(...TYPES), (text, type) => parseAndCheck(text, type)), runs(300));
+    fc.assert(fc.property(mutatedDocument, fc.constantFrom(...TYPES), (text, type) => parseAndCheck(text, type)), runs(200));
   });
 
   it('the cheap pass (past the time bound) never throws and keeps its ranges inside the text', () => {
@@ -208,7 +208,7 @@ describe('properties: the incremental path (chunk cache) equals a fresh parse', 
           }
         },
       ),
-      runs(200),
+      runs(120),
     );
   });
 
