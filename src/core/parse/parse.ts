@@ -106,7 +106,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
     doc.complete = false;
     b.report('too-complex', 'warning', {
       reason: `${options.cheapReason ?? 'This document is too complex to check fully'}: only its front matter, headings and list items were read. Simplify the Markdown (unmatched emphasis or brackets, very deep nesting) to have it checked in full.`,
-      range: lines.lineRange(bodyStartLine <= lines.lineCount ? bodyStartLine : 1),
+      range: lines.lineRange(firstTextLine(lines, bodyStartLine)),
       fatal: true,
     });
   } else {
@@ -114,6 +114,14 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
   }
   quorumFromFrontMatter(meta, b);
   return doc;
+}
+
+/** The first line from `from` on that has text (the message's place), or line 1. */
+function firstTextLine(lines: LineIndex, from: number): number {
+  for (let line = from; line <= lines.lineCount && line < from + 1000; line++) {
+    if (lines.lineEnd(line) > lines.lineStarts[line - 1] && lines.lineText(line).trim() !== '') return line;
+  }
+  return from <= lines.lineCount ? from : 1;
 }
 
 function decideType(meta: Record<string, unknown>, options: ParseOptions, b: ModelBuilder): string | undefined {
