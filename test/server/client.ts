@@ -222,3 +222,11 @@ export function applyEdits(text: string, edits: { range: { start: { line: number
   for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
 }
+
+/** Starts a server on the examples workspace (fixed today) and waits until it has indexed the `expected` documents. */
+export async function startOnExamples(folder: string, expected = 11): Promise<TestClient> {
+  const client = await TestClient.start({ folder, initializationOptions: { today: '2026-11-23' } });
+  const indexed = (await client.waitForIndex()).documents;
+  if (indexed !== expected) throw new Error(`the server indexed ${indexed} documents, expected ${expected}`);
+  return client;
+}

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { examplesDir } from '../helpers.js';
-import { exampleWorkspace, TestClient, type Published } from './client.js';
+import { exampleWorkspace, TestClient, type Published, startOnExamples } from './client.js';
 
 interface Expectation {
   file: string;
@@ -30,8 +30,7 @@ describe('server: diagnostics', function () {
   let client: TestClient;
 
   before(async () => {
-    client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
-    assert.equal((await client.waitForIndex()).documents, 11);
+    client = await startOnExamples(ws.dir);
   });
   after(async () => {
     await client.stop();

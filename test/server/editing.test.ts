@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-protocol';
-import { applyEdits, exampleWorkspace, TestClient } from './client.js';
+import { applyEdits, exampleWorkspace, TestClient, startOnExamples } from './client.js';
 
 type Rng = { start: { line: number; character: number }; end: { line: number; character: number } };
 const r = (range: Rng | undefined) => (range ? `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}` : 'none');
@@ -17,8 +17,7 @@ describe('server: editing', function () {
   let client: TestClient;
 
   before(async () => {
-    client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
-    assert.equal((await client.waitForIndex()).documents, 11);
+    client = await startOnExamples(ws.dir);
   });
   after(async () => {
     await client.stop();

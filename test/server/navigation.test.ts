@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { DocumentSymbol, Location, WorkspaceSymbol } from 'vscode-languageserver-protocol';
-import { exampleWorkspace, TestClient } from './client.js';
+import { exampleWorkspace, TestClient, startOnExamples } from './client.js';
 
 type Rng = { start: { line: number; character: number }; end: { line: number; character: number } };
 const r = (range: Rng) => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
@@ -37,8 +37,7 @@ describe('server: navigation', function () {
   let client: TestClient;
 
   before(async () => {
-    client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
-    assert.equal((await client.waitForIndex()).documents, 11);
+    client = await startOnExamples(ws.dir);
   });
   after(async () => {
     await client.stop();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/core/parse/parse.js';
 import type { DocumentsResult, NewDocumentResult, TimelineModel, ValidateWorkspaceResult } from '../../src/protocol/requests.js';
-import { exampleWorkspace, TestClient } from './client.js';
+import { exampleWorkspace, TestClient, startOnExamples } from './client.js';
 
 type Rng = { start: { line: number; character: number }; end: { line: number; character: number } };
 const r = (range: Rng) => `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
@@ -18,8 +18,7 @@ describe('server: custom requests', function () {
   let client: TestClient;
 
   before(async () => {
-    client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
-    assert.equal((await client.waitForIndex()).documents, 11);
+    client = await startOnExamples(ws.dir);
   });
   after(async () => {
     await client.stop();

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { CancellationTokenSource } from 'vscode-languageserver-protocol';
-import { exampleWorkspace, TestClient } from './client.js';
+import { exampleWorkspace, TestClient, startOnExamples } from './client.js';
 
 const CHANGED = 2;
 const PAPER = '# Board paper\n\n## 4. Finance\n\nRESOLVED:\n\n1. That the budget be noted.\n3. That the plan be agreed.\n';
@@ -20,8 +20,7 @@ describe('server: workspace', function () {
     const ws = exampleWorkspace();
     let client: TestClient;
     before(async () => {
-      client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
-      assert.equal((await client.waitForIndex()).documents, 11);
+      client = await startOnExamples(ws.dir);
     });
     after(async () => {
       await client.stop();
