@@ -34,6 +34,7 @@ const userSettings = {
   'update.mode': 'none',
   'window.commandCenter': false,
   'editor.minimap.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 export async function freePort() {

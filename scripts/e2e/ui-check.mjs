@@ -62,6 +62,8 @@ export async function runUiCheck(server, { folder, screenshot }) {
   const udd = mkdtempSync(join(tmpdir(), 'govmark-e2e-chrome-'));
   const context = await launchBrowser(chromium, udd, { width: 1600, height: 1000 });
   const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  let step = 'opening the workbench';
   page.on('pageerror', (e) => console.log(`  [pageerror] ${e.message}`));
   try {
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
@@ -69,6 +71,7 @@ export async function runUiCheck(server, { folder, screenshot }) {
     await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 
     // (1) the installed extension activates on a governance document: its status bar item
+    step = '(1) the installed extension activates on a governance document';
     await openFile(page, 'minutes-resolution-gap.md');
     const status = await poll(async () => {
       const text = await page.locator('.statusbar-item', { hasText: 'govmark' }).first().innerText({ timeout: 500 });
@@ -77,6 +80,7 @@ export async function runUiCheck(server, { folder, screenshot }) {
     check('the installed .vsix activates: status bar shows the document type and problems', status, status);
 
     // (2) the Problems panel lists the resolution-numbering warning of that file
+    step = '(2) the Problems panel lists the resolution-numbering warning of that file';
     await runCommand(page, 'View: Focus Problems');
     const problems = await poll(async () => {
       const text = await page.locator('.markers-panel').innerText({ timeout: 500 });
@@ -84,24 +88,36 @@ export async function runUiCheck(server, { folder, screenshot }) {
     });
     check('Problems panel: resolution-numbering on minutes-resolution-gap.md', problems, problems);
 
-    // (3) the outline of meaning of the valid minutes
+    // (3) the outline of meaning of the valid minutes: the Outline view (our provider's group),
+    step = '(3) the outline of meaning of the valid minutes';
+    // and Go to Symbol, which lists every symbol (the Outline's rows are virtualised)
     await openFile(page, 'trafford-hwb-minutes-2020-10-16.md');
     await runCommand(page, 'Explorer: Focus on Outline View');
     const outline = await poll(async () => {
       const text = await page.locator('.outline-pane').innerText({ timeout: 500 });
-      return /18\.2/.test(text) && text;
+      return /govmark/.test(text) && /Attendance/.test(text) && text;
     });
-    check('Outline: the resolutions of the minutes ("18.2 …")', outline, outline);
+    check('Outline: the outline of meaning (attendance, agenda items, resolutions)', outline, outline);
+    await palette(page, '@18.2');
+    const symbol = await poll(async () => {
+      const text = await page.locator('.quick-input-list').innerText({ timeout: 500 });
+      return /18\.2 That the Winter Plan be noted/.test(text) && text;
+    });
+    check('Go to Symbol: resolution "18.2 That the Winter Plan be noted"', symbol, symbol);
+    await page.keyboard.press('Escape');
 
     // (4) the Governance tree
+    step = '(4) the Governance tree';
     await runCommand(page, 'Explorer: Focus on Governance View');
+    const governance = page.locator('.pane').filter({ has: page.locator('.pane-header h3', { hasText: /^Governance$/ }) });
     const tree = await poll(async () => {
-      const text = await page.locator('.pane', { hasText: 'Governance' }).locator('.monaco-list').first().innerText({ timeout: 500 });
-      return /Trafford Health and Wellbeing Board/.test(text) && /Actions and milestones/.test(text) && text;
+      const text = await governance.locator('.monaco-list').first().innerText({ timeout: 500 });
+      return /Trafford Health and Wellbeing Board/.test(text) && /Actions and milestones/.test(text) && /Overdue/.test(text) && text;
     });
     check('Governance tree: bodies, types and the actions-and-milestones node', tree, tree);
 
     // (5) the timeline preview of the timeline document, then the whole workspace
+    step = '(5) the timeline preview of the timeline document';
     await openFile(page, 'gloucestershire-icp-timeline.md');
     await runCommand(page, 'govmark: Show Timeline Preview');
     const drawn = await poll(async () => {
@@ -123,25 +139,68 @@ export async function runUiCheck(server, { folder, screenshot }) {
       check('timeline webview: "Whole workspace" adds meetings, actions and the other timelines', workspace, `${workspace} entries`);
     }
 
-    // (6) Validate Workspace fills the Problems panel with the files not opened
+    // (6) Validate Workspace puts the problems of files never opened in the Problems panel
+    step = '(6) Validate Workspace puts the problems of files never opened in the Problems panel';
+    // (filtered by file name: the panel's rows are virtualised)
     await runCommand(page, 'govmark: Validate Workspace');
+    // The command ends by showing the Problems panel and a message with the counts.
+    const message = await poll(async () => {
+      const text = await page.evaluate(() => document.body.innerText);
+      const m = /govmark: \d+ files? checked[^\n]*/.exec(text);
+      return m && m[0];
+    });
+    check('Validate Workspace: reports the files checked and the counts', message, message);
+    const filter = page.locator('input[aria-label="Filter Problems"]:visible').first();
+    await filter.fill('timeline-impossible-date');
     const validated = await poll(async () => {
       const text = await page.locator('.markers-panel').innerText({ timeout: 500 });
-      return /impossible-date|30 February/.test(text) && /unknown-type|terms-of-referance/.test(text) && text;
+      return /timeline-impossible-date\.md/.test(text) && /is not a date/.test(text) && /impossible-date/.test(text) && text;
     });
-    check('Validate Workspace: problems of unopened files in the Problems panel', validated, validated);
+    check('Validate Workspace: problems of a file never opened in the Problems panel', validated, validated);
+    await filter.fill('');
 
-    // The screenshot: the minutes (left), the workspace timeline (right), the Governance tree,
-    // the Outline and the Problems panel.
+    // The screenshot: the minutes (left) at their resolutions, the workspace timeline (right),
+    step = 'The screenshot';
+    // the Outline following the cursor, the Governance tree and the Problems panel.
     await page.keyboard.press('Escape');
-    await page.locator('.tabs-container .tab', { hasText: 'trafford-hwb-minutes-2020-10-16.md' }).first().click().catch(() => {});
-    if (!(await page.locator('.tabs-container .tab', { hasText: 'trafford-hwb-minutes-2020-10-16.md' }).count())) {
-      await openFile(page, 'trafford-hwb-minutes-2020-10-16.md');
+    await runCommand(page, 'View: Focus First Editor Group');
+    await openFile(page, 'trafford-hwb-minutes-2020-10-16.md');
+    // Room for the Outline and the Governance tree: fold the file list, collapse the Outline.
+    const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'workspace-b' }).first();
+    if (await folders.count()) await folders.click();
+    const outlineHeader = page.locator('.pane-header', { hasText: 'Outline' }).first();
+    await outlineHeader.hover();
+    await outlineHeader.locator('.codicon-collapse-all').first().click({ timeout: 3000 }).catch(() => {});
+    // The cursor on resolution 18.2: the Outline follows it.
+    await palette(page, '@18.2');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: '18.2 That the Winter Plan' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    // Unfold govmark's outline down to the resolutions of item 18.
+    for (const label of [/^govmark$/, /^18\. COVID/]) {
+      const row = page.locator('.outline-pane .monaco-list-row').filter({ has: page.locator('.monaco-highlighted-label, .label-name', { hasText: label }) }).first();
+      if ((await row.getAttribute('aria-expanded', { timeout: 3000 }).catch(() => null)) === 'false') await row.locator('.monaco-tl-twistie').click().catch(() => {});
+    }
+    // A taller Outline: drag the sash above the (folded) Timeline view down.
+    const below = await page.locator('.pane-header', { hasText: /^Timeline/ }).first().boundingBox().catch(() => null);
+    if (below) {
+      await page.mouse.move(below.x + 100, below.y - 1);
+      await page.mouse.down();
+      await page.mouse.move(below.x + 100, below.y + 200, { steps: 5 });
+      await page.mouse.up();
     }
     await poll(async () => /18\.2/.test(await page.locator('.outline-pane').innerText({ timeout: 500 })), 10_000);
+    await page.mouse.move(800, 990);
+
+    // (7) the injection grammar is active: the decision marker, plain text for Markdown, is a
+    // token of its own colour (Monaco renders one span per token)
+    step = '(7) the grammar';
+    const tokenClass = (text) => page.locator('.view-line > span > span').filter({ hasText: text }).first().getAttribute('class', { timeout: 3000 });
+    const marker = await tokenClass(/^RESOLVED:$/).catch(() => null);
+    const plain = await tokenClass(/No\squestions\swere\sreceived/).catch(() => null);
+    check('grammar: "RESOLVED:" is highlighted apart from plain text', marker && plain && marker !== plain, { marker, plain });
     await sleep(1000);
   } catch (error) {
-    check('driving the workbench', false, error instanceof Error ? error.message.split('\n')[0] : String(error));
+    check(`driving the workbench (${step})`, false, error instanceof Error ? error.message.split('\n').slice(0, process.env.VERBOSE ? 20 : 1).join(' | ') : String(error));
   }
   await page.screenshot({ path: screenshot }).catch((e) => check('screenshot', false, e.message));
   await context.close();

@@ -107,7 +107,9 @@ export class GovernanceTree implements vscode.TreeDataProvider<Node> {
         return item;
       }
       case 'type': {
-        const item = new vscode.TreeItem(typeLabel(node.type), C.Expanded);
+        const count = this.getChildren(node).length;
+        const item = new vscode.TreeItem(typeLabel(node.type), C.Collapsed);
+        item.description = String(count);
         item.iconPath = new vscode.ThemeIcon(typeIcon(node.type));
         return item;
       }
