@@ -72,9 +72,9 @@ if (!run(process.execPath, ['scripts/build-ext.mjs', '--e2e'])) {
 if (process.env.E2E_SKIP_SUITE !== '1') {
   console.log('== A: the extension\u2019s mocha suite inside VS Code (code-server)');
   since = Date.now();
-  const run = join(root, 'run-a');
+  const run = join(root, `run-a-${process.pid}`);
   prepareRun(run);
-  const workspace = prepareWorkspace(repo, join(root, 'workspace-a'));
+  const workspace = prepareWorkspace(repo, join(run, 'examples'));
   const resultsFile = join(run, 'results.json');
   let server;
   try {
@@ -106,9 +106,9 @@ if (process.env.E2E_SKIP_SUITE !== '1') {
 if (process.env.E2E_SKIP_UI !== '1') {
   console.log('== B: the packaged .vsix in code-server, checked from the page');
   since = Date.now();
-  const run = join(root, 'run-b');
+  const run = join(root, `run-b-${process.pid}`);
   prepareRun(run);
-  const workspace = prepareWorkspace(repo, join(root, 'workspace-b'));
+  const workspace = prepareWorkspace(repo, join(run, 'examples'));
   const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
   const vsix = join(repo, `${pkg.name}-${pkg.version}.vsix`);
   let server;
@@ -133,5 +133,8 @@ if (process.env.E2E_SKIP_UI !== '1') {
   console.log(`step B ${seconds(since)} (logs in ${run})`);
 }
 
-rmSync(join(root, 'workspace-a'), { recursive: true, force: true });
+// Each run has folders of its own (two runs may share the checkout); kept when something failed.
+if (results.every((r) => r.ok)) {
+  for (const step of ['a', 'b']) rmSync(join(root, `run-${step}-${process.pid}`), { recursive: true, force: true });
+}
 finish();

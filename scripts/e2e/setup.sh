@@ -23,6 +23,9 @@ log() { echo "[e2e setup] $*" >&2; }
 stamp_ok() { [ -f "$ROOT/stamps/$1" ] && [ "$(cat "$ROOT/stamps/$1")" = "$2" ]; }
 stamp() { mkdir -p "$ROOT/stamps"; echo "$2" > "$ROOT/stamps/$1"; }
 mkdir -p "$ROOT"
+# One setup at a time: two test runs in the same checkout wait for each other here.
+exec 9>"$ROOT/.setup.lock"
+flock 9
 
 # 1) Debian packages. Chromium through the timeline's script when it is there (same path,
 #    same idempotence); libkrb5-dev only if missing.

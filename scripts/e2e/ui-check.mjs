@@ -166,7 +166,7 @@ export async function runUiCheck(server, { folder, screenshot }) {
     await runCommand(page, 'View: Focus First Editor Group');
     await openFile(page, 'trafford-hwb-minutes-2020-10-16.md');
     // Room for the Outline and the Governance tree: fold the file list, collapse the Outline.
-    const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'workspace-b' }).first();
+    const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: 'examples' }).first();
     if (await folders.count()) await folders.click();
     const outlineHeader = page.locator('.pane-header', { hasText: 'Outline' }).first();
     await outlineHeader.hover();
