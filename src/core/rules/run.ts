@@ -102,11 +102,12 @@ export function checkDocument(doc: GovDocument, config: ResolvedConfig): GovMess
   return out.sort(compareMessages);
 }
 
-/** Messages that depend on other documents, for every document in the index. */
-export function checkWorkspace(index: WorkspaceIndex, config: ResolvedConfig): Map<string, GovMessage[]> {
+/** Messages that depend on other documents, for every document in the index (or only those listed). */
+export function checkWorkspace(index: WorkspaceIndex, config: ResolvedConfig, only?: readonly string[]): Map<string, GovMessage[]> {
   const today = todayIso(config);
   const byUri = new Map<string, GovMessage[]>();
-  for (const summary of index.all()) {
+  const targets = only ? only.flatMap((uri) => index.get(uri) ?? []) : index.all();
+  for (const summary of targets) {
     const out: GovMessage[] = [];
     for (const rule of workspaceRules()) {
       if (!appliesTo(rule, summary.type, config)) continue;

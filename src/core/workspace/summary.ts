@@ -101,11 +101,12 @@ export function summarize(doc: GovDocument): DocumentSummary {
   if (content.seats && content.seats.length > 0) {
     summary.votingSeats = content.seats.filter((s) => s.voting !== false).reduce((n, s) => n + s.count, 0);
   }
-  if (content.attendance) {
-    const range = rangeOf(doc, '/content/attendance/present') ?? anchor;
+  // Only minutes that record who was present can be checked for quorum: no Present list is not "nobody came".
+  const presentRange = rangeOf(doc, '/content/attendance/present');
+  if (content.attendance && presentRange) {
     summary.presentVoting = {
       count: content.attendance.present.filter((a) => a.voting !== false).length,
-      range,
+      range: presentRange,
     };
   }
   return summary;

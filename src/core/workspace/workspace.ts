@@ -102,14 +102,8 @@ export class Workspace {
   checkOne(uri: string): GovMessage[] {
     const d = this.docs.get(uri);
     if (!d) return [];
-    const index = this.index();
-    const cross = checkWorkspace(createIndexFor(index, uri), this.config).get(uri) ?? [];
+    // The whole index, so rules see every id (did-you-mean), but only this document is checked.
+    const cross = checkWorkspace(this.index(), this.config, [uri]).get(uri) ?? [];
     return [...d.messages, ...cross].sort(compareMessages);
   }
-}
-
-/** An index whose `all()` yields only `uri`, so workspace rules run for that one document. */
-function createIndexFor(index: WorkspaceIndex, uri: string): WorkspaceIndex {
-  const one = index.get(uri);
-  return { all: () => (one ? [one] : []), get: index.get, byId: index.byId };
 }
