@@ -30,6 +30,8 @@ export interface PoolOptions {
 
 interface Slot {
   worker: Worker;
+  /** Loaded and able to take a document. */
+  ready: boolean;
   busy: boolean;
   task?: { req: WorkerRequest; resolve: (r: AnalysisResult) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
 }
@@ -45,6 +47,8 @@ export class WorkerPool {
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closed = false;
+  /** Set when a worker could not even start (a broken install): every task fails with it. */
+  private startupError: Error | undefined;
 
   constructor(private readonly options: PoolOptions) {
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
@@ -56,6 +60,7 @@ export class WorkerPool {
 
   run(req: Omit<WorkerRequest, 'id'>): Promise<AnalysisResult> {
     if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+    if (this.startupError) return Promise.reject(this.startupError);
     return new Promise((resolve, reject) => {
       this.queue.push({ req, resolve, reject });
       this.pump();
@@ -74,21 +79,34 @@ export class WorkerPool {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 1024, stackSizeMb: 8 },
     });
     worker.unref();
-    const slot: Slot = { worker, busy: false };
-    worker.on('message', (res: WorkerResponse) => this.settle(slot, res));
+    const slot: Slot = { worker, ready: false, busy: false };
+    worker.on('message', (res: WorkerResponse) => {
+      if ('ready' in res) {
+        slot.ready = true;
+        this.pump();
+      } else this.settle(slot, res);
+    });
     worker.on('error', (error: Error & { code?: string }) => {
+      if (!slot.ready) return this.failStartup(new Error(`the checker's worker thread could not start: ${error.message}`));
       const kind = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash';
       this.fail(slot, new BoundExceeded(kind, kind === 'memory' ? 'it needed more memory than one document may use' : `the checker crashed on it (${error.message})`));
     });
     worker.on('exit', () => {
+      if (!slot.ready && !this.closed) return this.failStartup(new Error("the checker's worker thread stopped while starting"));
       if (slot.task) this.fail(slot, new BoundExceeded('crash', 'the checker stopped while reading it'));
     });
     return slot;
   }
 
+  private failStartup(error: Error): void {
+    if (this.startupError || this.closed) return;
+    this.startupError = error;
+    for (const t of this.queue.splice(0)) t.reject(error);
+  }
+
   private pump(): void {
     for (const slot of this.slots) {
-      if (slot.busy) continue;
+      if (slot.busy || !slot.ready) continue;
       const task = this.queue.shift();
       if (!task) return;
       const req: WorkerRequest = { ...task.req, id: this.nextId++ };
@@ -102,7 +120,7 @@ export class WorkerPool {
     }
   }
 
-  private settle(slot: Slot, res: WorkerResponse): void {
+  private settle(slot: Slot, res: Exclude<WorkerResponse, { ready: true }>): void {
     const task = slot.task;
     if (!task || task.req.id !== res.id) return;
     clearTimeout(task.timer);

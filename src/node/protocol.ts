@@ -33,7 +33,11 @@ export interface SerializedModel {
   sourceMap: Record<string, SourceEntry>;
 }
 
-export type WorkerResponse = { id: number; ok: true; result: AnalysisResult } | { id: number; ok: false; error: string };
+export type WorkerResponse =
+  | { id: number; ok: true; result: AnalysisResult }
+  | { id: number; ok: false; error: string }
+  /** Sent once, when the worker has loaded and can take documents. */
+  | { ready: true };
 
 export function serializeModel(doc: GovDocument): SerializedModel {
   return {

@@ -1,0 +1,41 @@
+/** The worker pool: a deadline per document that start-up time does not eat, and a clear failure when workers cannot start. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { resolveConfig } from '../../src/core/config.js';
+import { BoundExceeded, WorkerPool } from '../../src/node/pool.js';
+
+const MINUTES = '---\ntype: minutes\nid: m\ndate: 2021-01-01\n---\n\n# Minutes\n\nRESOLVED: That the report be noted.\n';
+
+describe('WorkerPool', function () {
+  this.timeout(60_000);
+  const config = resolveConfig();
+
+  it('analyses documents, cuts one off past its deadline and goes on with the next', async () => {
+    const pool = new WorkerPool({ size: 1, config, timeoutMs: 1500 });
+    try {
+      const ok = await pool.run({ uri: 'file:///a.md', text: MINUTES });
+      assert.equal(ok.type, 'minutes');
+      await assert.rejects(pool.run({ uri: 'file:///b.md', text: MINUTES + '*a_ '.repeat(20000) }), (e: unknown) => e instanceof BoundExceeded && e.kind === 'time');
+      const again = await pool.run({ uri: 'file:///c.md', text: MINUTES });
+      assert.equal(again.summary.uri, 'file:///c.md', 'a fresh worker took over');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails every task with a clear reason when the worker cannot start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'govmark-pool-'));
+    const broken = join(dir, 'worker.mjs');
+    writeFileSync(broken, "throw new Error('missing module');\n");
+    const pool = new WorkerPool({ size: 1, config, timeoutMs: 1000, workerUrl: pathToFileURL(broken) });
+    try {
+      await assert.rejects(pool.run({ uri: 'file:///a.md', text: MINUTES }), /could not start|stopped while starting/);
+    } finally {
+      await pool.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
