@@ -12,6 +12,10 @@
 # Adapted from the shared vscode-in-a-box recipe (copied here: the project must not depend on
 # that folder at run time).
 set -euo pipefail
+# Run from `npm test`, the environment carries the outer npm's settings: npm_config_user_agent
+# names Node 20, and code-server's postinstall reads its Node version from it (and refuses).
+# The installs below must see only their own settings.
+for v in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$v"; done
 cd "$(dirname "$0")/../.."
 REPO=$PWD
 ROOT=${E2E_ROOT:-$REPO/.vscode-test}

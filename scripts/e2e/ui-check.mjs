@@ -130,13 +130,37 @@ export async function runUiCheck(server, { folder, screenshot }) {
     if (drawn) {
       const csp = await drawn.frame.$eval('meta[http-equiv="Content-Security-Policy"]', (m) => m.getAttribute('content'));
       check("timeline webview: CSP default-src 'none' with a script nonce", /default-src 'none'/.test(csp) && /script-src 'nonce-/.test(csp), csp);
-      await drawn.frame.click('button[data-scope="workspace"]');
+      // a click on a milestone reveals its line: 2022-03-14 is on line 15
+      await drawn.frame.click('g.entry[data-line="14"] .mark');
+      const revealed = await poll(async () => {
+        const tab = await page.locator('.tabs-container .tab.active').first().innerText({ timeout: 500 });
+        const position = await page.locator('.statusbar-item', { hasText: /^Ln \d+/ }).first().innerText({ timeout: 500 });
+        return /gloucestershire-icp-timeline\s*\.md/.test(tab) && /^Ln 15,/.test(position) && position;
+      });
+      check('timeline webview: a click on a milestone reveals its line in the editor', revealed, revealed);
+      const frame = (await timelineFrame(page)) ?? drawn.frame;
+      await frame.click('button[data-scope="workspace"]');
       const workspace = await poll(async () => {
         const frame = await timelineFrame(page);
         const count = frame ? await frame.$$eval('g.entry[data-id]', (gs) => gs.length) : 0;
         return count > 5 && count;
       });
       check('timeline webview: "Whole workspace" adds meetings, actions and the other timelines', workspace, `${workspace} entries`);
+
+      // the serializer: after a window reload the panel comes back, in the scope it had
+      step = '(5) the preview after a window reload';
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      const restored = await poll(async () => {
+        const frame = await timelineFrame(page);
+        const count = frame ? await frame.$$eval('g.entry[data-id]', (gs) => gs.length) : 0;
+        const pressed = frame ? await frame.$eval('button[data-scope="workspace"]', (b) => b.getAttribute('aria-pressed')) : null;
+        return count === workspace && pressed === 'true' && count;
+      }, 60_000);
+      check('timeline webview: restored after a window reload, still the whole workspace', restored, `${restored} entries`);
+      if (!restored && process.env.VERBOSE) await page.screenshot({ path: join(tmpdir(), 'govmark-e2e-restore.png') });
     }
 
     // (6) Validate Workspace puts the problems of files never opened in the Problems panel

@@ -1,11 +1,12 @@
 /**
  * The server's list of governance documents (`govmark/documents`), shared by the tree
- * view and the status bar. Refreshed on save and when diagnostics change, debounced, and
- * a response older than the latest request is dropped.
+ * view, the status bar and the workspace timeline. Refreshed when the server announces its
+ * index (`govmark/indexChanged`), on save and when diagnostics change, debounced; a response
+ * older than the latest request is dropped.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentsRequest, type DocumentNode, type DocumentsResult } from '../protocol/requests.js';
+import { DocumentsRequest, IndexChangedNotification, type DocumentNode, type DocumentsResult, type IndexChangedParams } from '../protocol/requests.js';
 
 export class DocumentsStore implements vscode.Disposable {
   private result: DocumentsResult = { today: '', documents: [] };
@@ -22,6 +23,11 @@ export class DocumentsStore implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument(() => this.schedule()),
       vscode.languages.onDidChangeDiagnostics(() => this.schedule()),
       vscode.workspace.onDidCloseTextDocument(() => this.schedule()),
+      // The server announces its index when it is first built and whenever files change on disk.
+      client.onNotification(IndexChangedNotification, (params: IndexChangedParams) => {
+        client.info(`govmark: the workspace index holds ${params.documents} governance document(s)`);
+        this.schedule();
+      }),
     );
   }
 

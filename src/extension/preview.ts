@@ -47,6 +47,11 @@ export class TimelinePreview implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument(() => {
         if (this.panel && this.state.scope === 'workspace') this.schedule();
       }),
+      // The server answers with what it has indexed so far (after a window reload, not yet
+      // everything): the workspace timeline follows the list of documents as it changes.
+      store.onDidChange(() => {
+        if (this.panel && this.state.scope === 'workspace') this.schedule();
+      }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!this.panel || this.state.scope !== 'document' || !editor || editor.document.languageId !== 'markdown') return;
         if (!vscode.workspace.getConfiguration('govmark.preview').get<boolean>('followActiveEditor', true)) return;

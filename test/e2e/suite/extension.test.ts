@@ -139,6 +139,25 @@ suite('govmark in a real VS Code', () => {
     await vscode.commands.executeCommand('undo');
   });
 
+  test('Export Timeline writes a standalone SVG and a script-free HTML page', async () => {
+    await open(timeline);
+    const svgFile = file('exports/timeline.svg');
+    const htmlFile = file('exports/timeline.html');
+    await vscode.workspace.fs.createDirectory(file('exports'));
+    const written = await vscode.commands.executeCommand<vscode.Uri>('govmark.exportTimeline', 'svg', svgFile);
+    assert.equal(written?.toString(), svgFile.toString());
+    const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(svgFile));
+    assert.match(svg, /^<\?xml/);
+    assert.match(svg, /<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /Joint workshop of the Health and Wellbeing Board/);
+    await vscode.commands.executeCommand('govmark.exportTimeline', 'html', htmlFile);
+    const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(htmlFile));
+    assert.match(html, /^<!DOCTYPE html>/);
+    assert.match(html, /Content-Security-Policy/);
+    assert.doesNotMatch(html, /<script/);
+    assert.match(html, /Full Council ratifies the Constitution Committee decision/);
+  });
+
   test('the Governance tree lists documents by body and type, and the minutes\u2019 resolutions', async () => {
     await api.documents.refresh();
     const top = api.tree.getChildren();
