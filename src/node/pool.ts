@@ -28,15 +28,43 @@ export interface PoolOptions {
   workerUrl?: URL | string;
 }
 
+interface Task {
+  req: Omit<WorkerRequest, 'id'>;
+  /** Set when posted to a worker. */
+  id: number;
+  resolve: (r: AnalysisResult) => void;
+  reject: (e: Error) => void;
+}
+
 interface Slot {
   worker: Worker;
   /** Loaded and able to take a document. */
   ready: boolean;
-  busy: boolean;
-  task?: { req: WorkerRequest; resolve: (r: AnalysisResult) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+  /** Posted to this worker, in the order it reads them: the first is the one it is reading now. */
+  inFlight: Task[];
+  /** The deadline of the first document in flight, re-armed as each one finishes. */
+  timer?: NodeJS.Timeout;
 }
 
-type Task = { req: Omit<WorkerRequest, 'id'>; resolve: (r: AnalysisResult) => void; reject: (e: Error) => void };
+/** Most documents posted to a worker in one message. */
+const MAX_BATCH = 16;
+
+/** A document that could not be read; `code` is the errno code. */
+export class ReadFailed extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What every document still waiting gets when the pool closes. */
+export class PoolClosed extends Error {
+  constructor() {
+    super('worker pool closed');
+  }
+}
 
 export function defaultWorkerUrl(): URL {
   return new URL('./worker.js', import.meta.url);
@@ -59,17 +87,17 @@ export class WorkerPool {
   }
 
   run(req: Omit<WorkerRequest, 'id'>): Promise<AnalysisResult> {
-    if (this.closed) return Promise.reject(new Error('worker pool is closed'));
+    if (this.closed) return Promise.reject(new PoolClosed());
     if (this.startupError) return Promise.reject(this.startupError);
     return new Promise((resolve, reject) => {
-      this.queue.push({ req, resolve, reject });
+      this.queue.push({ req, id: 0, resolve, reject });
       this.pump();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const t of this.queue.splice(0)) t.reject(new Error('worker pool closed'));
+    for (const t of this.queue.splice(0)) t.reject(new PoolClosed());
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
@@ -79,7 +107,7 @@ export class WorkerPool {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 1024, stackSizeMb: 8 },
     });
     worker.unref();
-    const slot: Slot = { worker, ready: false, busy: false };
+    const slot: Slot = { worker, ready: false, inFlight: [] };
     worker.on('message', (res: WorkerResponse) => {
       if ('ready' in res) {
         slot.ready = true;
@@ -93,7 +121,7 @@ export class WorkerPool {
     });
     worker.on('exit', () => {
       if (!slot.ready && !this.closed) return this.failStartup(new Error("the checker's worker thread stopped while starting"));
-      if (slot.task) this.fail(slot, new BoundExceeded('crash', 'the checker stopped while reading it'));
+      if (slot.inFlight.length > 0) this.fail(slot, new BoundExceeded('crash', 'the checker stopped while reading it'));
     });
     return slot;
   }
@@ -104,43 +132,70 @@ export class WorkerPool {
     for (const t of this.queue.splice(0)) t.reject(error);
   }
 
+  /**
+   * Posts queued documents: first a batch to every idle worker; then, when
+   * plenty is queued, a next batch to busy ones, so that no worker waits for
+   * the main thread between documents. With little queued (the editor), a
+   * document waits here for the first free worker instead.
+   */
   private pump(): void {
-    for (const slot of this.slots) {
-      if (slot.busy || !slot.ready) continue;
-      const task = this.queue.shift();
-      if (!task) return;
-      const req: WorkerRequest = { ...task.req, id: this.nextId++ };
-      slot.busy = true;
-      slot.worker.ref();
-      const timer = setTimeout(() => {
-        this.fail(slot, new BoundExceeded('time', `it took longer than ${this.options.timeoutMs} ms to read`));
-      }, this.options.timeoutMs);
-      slot.task = { req, resolve: task.resolve, reject: task.reject, timer };
-      slot.worker.postMessage(req);
+    for (const topUp of [false, true]) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (!slot.ready) continue;
+        const batch = Math.max(1, Math.min(MAX_BATCH, Math.floor(this.queue.length / (2 * this.slots.length))));
+        if (topUp ? slot.inFlight.length > batch || this.queue.length <= this.slots.length : slot.inFlight.length > 0) continue;
+        const tasks = this.queue.splice(0, batch);
+        for (const t of tasks) t.id = this.nextId++;
+        if (slot.inFlight.length === 0) {
+          slot.worker.ref();
+          this.arm(slot);
+        }
+        slot.inFlight.push(...tasks);
+        slot.worker.postMessage(tasks.length === 1 ? { ...tasks[0].req, id: tasks[0].id } : tasks.map((t) => ({ ...t.req, id: t.id })));
+      }
     }
   }
 
+  /** Starts the deadline of the document the worker reads next (one timer per worker, not per document). */
+  private arm(slot: Slot): void {
+    if (slot.timer) slot.timer.refresh();
+    else slot.timer = setTimeout(() => this.fail(slot, new BoundExceeded('time', `it took longer than ${this.options.timeoutMs} ms to read`)), this.options.timeoutMs);
+  }
+
+  private disarm(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = undefined;
+  }
+
   private settle(slot: Slot, res: Exclude<WorkerResponse, { ready: true }>): void {
-    const task = slot.task;
-    if (!task || task.req.id !== res.id) return;
-    clearTimeout(task.timer);
-    slot.task = undefined;
-    slot.busy = false;
-    slot.worker.unref();
+    const task = slot.inFlight[0];
+    if (!task || task.id !== res.id) return;
+    slot.inFlight.shift();
+    if (slot.inFlight.length > 0) this.arm(slot);
+    else {
+      this.disarm(slot);
+      slot.worker.unref();
+    }
     if (res.ok) task.resolve(res.result);
-    else task.reject(new Error(res.error));
+    else task.reject(res.code ? new ReadFailed(res.error, res.code) : new Error(res.error));
     this.pump();
   }
 
-  /** The current document overran: replace the worker, reject the task, go on. */
+  /**
+   * The current document overran: replace the worker, reject the document, and
+   * queue the ones posted after it (never started) first for the next worker.
+   */
   private fail(slot: Slot, error: Error): void {
-    const task = slot.task;
+    const [task, ...rest] = slot.inFlight;
     if (!task) return;
-    clearTimeout(task.timer);
-    slot.task = undefined;
+    this.disarm(slot);
+    slot.inFlight = [];
     const i = this.slots.indexOf(slot);
     void slot.worker.terminate();
     if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    if (this.closed) for (const t of rest) t.reject(new PoolClosed());
+    else this.queue.unshift(...rest);
     task.reject(error);
     this.pump();
   }

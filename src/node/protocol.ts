@@ -11,9 +11,21 @@ export interface WorkerRequest {
   text?: string;
   path?: string;
   type?: string;
+  /**
+   * Pre-screen the text first (a file only the worker reads): without a
+   * `type:` in its front matter it is read as `fallbackType`, or skipped.
+   */
+  screen?: { fallbackType?: string };
   /** Also send back the model (for `inspect` and the editor). */
   includeModel?: boolean;
 }
+
+/**
+ * What the pool posts: one request or a batch. A worker reads a batch's
+ * documents one after the other, in order, answering each as it finishes, so
+ * the pool always knows which document is running (its deadline is per document).
+ */
+export type WorkerMessage = WorkerRequest | WorkerRequest[];
 
 /** What one document yields, without the parsed tree: cacheable and sendable. */
 export interface AnalysisResult {
@@ -22,6 +34,8 @@ export interface AnalysisResult {
   messages: GovMessage[];
   summary: DocumentSummary;
   model?: SerializedModel;
+  /** The pre-screen found no governance document: nothing was read. */
+  skipped?: true;
 }
 
 export interface SerializedModel {
@@ -35,7 +49,8 @@ export interface SerializedModel {
 
 export type WorkerResponse =
   | { id: number; ok: true; result: AnalysisResult }
-  | { id: number; ok: false; error: string }
+  /** `code`: the errno code when the file could not be read. */
+  | { id: number; ok: false; error: string; code?: string }
   /** Sent once, when the worker has loaded and can take documents. */
   | { ready: true };
 
@@ -48,6 +63,12 @@ export function serializeModel(doc: GovDocument): SerializedModel {
     data: doc.data,
     sourceMap: Object.fromEntries(doc.sourceMap),
   };
+}
+
+/** The result for a file the pre-screen found not to be a governance document. */
+export function skippedResult(uri: string): AnalysisResult {
+  const start = { line: 1, column: 1, offset: 0 };
+  return { complete: true, messages: [], summary: { uri, refs: [], anchor: { start, end: start } }, skipped: true };
 }
 
 export function toResult(a: DocumentAnalysis, includeModel: boolean): AnalysisResult {

@@ -5,7 +5,7 @@
  * thread under a deadline; past the bound, the cheap line-by-line pass.
  * Cross-document rules run last, on the summaries of every file.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,8 +16,11 @@ import { analyse, combine } from '../core/workspace/workspace.js';
 import { ResultCache } from './cache.js';
 import { typesByPath } from './custom-types.js';
 import type { FileResult, RunOptions } from './contract.js';
-import { BoundExceeded, WorkerPool } from './pool.js';
-import { toResult, type AnalysisResult } from './protocol.js';
+import { BoundExceeded, PoolClosed, ReadFailed, WorkerPool } from './pool.js';
+import { skippedResult, toResult, type AnalysisResult, type WorkerRequest } from './protocol.js';
+import { screenedType } from './screen.js';
+
+export { mayBeGovernance } from './screen.js';
 
 /** Runs smaller than this use one worker: starting threads costs more than it saves. */
 const PARALLEL_THRESHOLD = 64;
@@ -44,19 +47,6 @@ function describeErrno(e: NodeJS.ErrnoException): string {
   }
 }
 
-/**
- * True when the text may be a governance document: front matter with a `type:`
- * key. Decided from the first bytes, before anything is parsed.
- */
-export function mayBeGovernance(text: string): boolean {
-  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', start)) return false;
-  const head = text.slice(start, start + 65536);
-  const close = /\n(?:---|\.\.\.)[ \t]*\r?(?:\n|$)/.exec(head);
-  const fm = close ? head.slice(0, close.index) : head;
-  return /^type[ \t]*:/m.test(fm);
-}
-
 export function workerCount(files: number, requested: RunOptions['workers']): number {
   if (typeof requested === 'number') return Math.max(1, Math.floor(requested));
   if (files < PARALLEL_THRESHOLD) return 1;
@@ -80,58 +70,123 @@ async function readAll(paths: readonly string[]): Promise<string[]> {
   return out;
 }
 
-/** Analyses one text in a worker under the bound; past it, the cheap pass in this thread. */
-export async function analyseBounded(
-  pool: WorkerPool,
-  req: { uri: string; text: string; type?: string; includeModel?: boolean },
-  config: ResolvedConfig,
-): Promise<AnalysisResult> {
+/** A document for `analyseBounded`: its text, or a path only the worker reads. */
+export type BoundedRequest = Omit<WorkerRequest, 'id'>;
+
+/** Analyses one document in a worker under the bound; past it, the cheap pass in this thread. */
+export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, config: ResolvedConfig): Promise<AnalysisResult> {
   try {
     return await pool.run(req);
   } catch (error) {
+    if (error instanceof PoolClosed) throw error;
+    if (error instanceof ReadFailed) throw new CannotRead(req.path ?? req.uri, Object.assign(new Error(error.message), { code: error.code }));
     const why = error instanceof BoundExceeded ? `This document is too complex to check fully (${error.message})` : `This document could not be checked fully (${String(error)})`;
-    return toResult(analyse(req.text, { uri: req.uri, type: req.type, config, mode: 'cheap', cheapReason: why }), req.includeModel === true);
+    const text = req.text ?? (await readText(req.path!));
+    let type = req.type;
+    if (req.screen) {
+      const screened = screenedType(text, req.screen.fallbackType);
+      if (screened.skip) return skippedResult(req.uri);
+      type = screened.type;
+    }
+    return toResult(analyse(text, { uri: req.uri, type, config, mode: 'cheap', cheapReason: why }), req.includeModel === true);
   }
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new CannotRead(path, error as NodeJS.ErrnoException);
+  }
+}
+
+/**
+ * Whether a file may need a worker at all, from its first bytes only: a
+ * governance document opens with front matter. The worker screens it fully.
+ */
+async function opensWithFrontMatter(path: string): Promise<boolean> {
+  const buffer = Buffer.allocUnsafe(6);
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const head = buffer.toString('utf8', 0, bytesRead);
+    return head.startsWith('---') || head.startsWith('\ufeff---');
+  } catch (error) {
+    throw new CannotRead(path, error as NodeJS.ErrnoException);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Runs `f` over `items` with at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, f: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const runner = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await f(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
 }
 
 export async function validatePaths(files: readonly string[], options: RunOptions): Promise<FileResult[]> {
   const { config } = options;
-  const texts = await readAll(files);
   const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, config) : undefined;
   const results = new Array<FileResult & { summary?: DocumentSummary }>(files.length);
-  const todo: number[] = [];
+  const uris = files.map((f) => pathToFileURL(f).href);
   let done = 0;
   const progress = () => options.onProgress?.(++done, files.length);
+  const skip = (i: number) => {
+    results[i] = { path: files[i], uri: uris[i], messages: [], skipped: true, complete: true };
+    progress();
+  };
   const byGlob = options.typeOverride ? new Map<string, string>() : await typesByPath(config);
   // A `type:` in the file's own front matter wins over a glob; `--type` wins over both.
-  const globType = files.map((f, i) => (mayBeGovernance(texts[i]) ? undefined : byGlob.get(resolve(f))));
-  const typeOf = (i: number) => options.typeOverride ?? globType[i];
-  files.forEach((path, i) => {
-    const uri = pathToFileURL(path).href;
-    if (typeOf(i) === undefined && !mayBeGovernance(texts[i])) {
-      results[i] = { path, uri, messages: [], skipped: true, complete: true };
-      progress();
-      return;
-    }
-    const cached = cache?.get(uri, texts[i], typeOf(i));
-    if (cached) {
-      results[i] = fileResult(path, uri, cached, true);
-      progress();
-      return;
-    }
-    todo.push(i);
-  });
+  const todo: { i: number; req: BoundedRequest }[] = [];
+  if (cache) {
+    // The cache key needs the text: read here, and only files not in the cache go on (with their text).
+    const texts = await readAll(files);
+    files.forEach((path, i) => {
+      let type = options.typeOverride;
+      if (type === undefined) {
+        const screened = screenedType(texts[i], byGlob.get(resolve(path)));
+        if (screened.skip) return skip(i);
+        type = screened.type;
+      }
+      const cached = cache.get(uris[i], texts[i], type);
+      if (cached) {
+        results[i] = fileResult(path, uris[i], cached, true);
+        progress();
+        return;
+      }
+      todo.push({ i, req: { uri: uris[i], text: texts[i], type } });
+    });
+  } else {
+    // The workers read and screen the files themselves; this thread only looks at the first bytes,
+    // so that a folder of ordinary Markdown never starts a worker.
+    await eachLimited(files, 32, async (path, i) => {
+      if (options.typeOverride !== undefined) todo.push({ i, req: { uri: uris[i], path, type: options.typeOverride } });
+      else {
+        const fallbackType = byGlob.get(resolve(path));
+        if (fallbackType === undefined && !(await opensWithFrontMatter(path))) return skip(i);
+        todo.push({ i, req: { uri: uris[i], path, screen: fallbackType === undefined ? {} : { fallbackType } } });
+      }
+    });
+    todo.sort((a, b) => a.i - b.i);
+  }
 
   if (todo.length > 0) {
     const pool = new WorkerPool({ size: workerCount(todo.length, options.workers), config, timeoutMs: config.parseTimeoutMs });
     try {
       await Promise.all(
-        todo.map(async (i) => {
-          const uri = pathToFileURL(files[i]).href;
-          const result = await analyseBounded(pool, { uri, text: texts[i], type: typeOf(i) }, config);
+        todo.map(async ({ i, req }) => {
+          const result = await analyseBounded(pool, req, config);
+          if (result.skipped) return skip(i);
           // A result read past the bound is not cached: next run tries in full again.
-          if (result.complete) cache?.set(uri, texts[i], typeOf(i), result);
-          results[i] = fileResult(files[i], uri, result, false);
+          if (result.complete && req.text !== undefined) cache?.set(req.uri, req.text, req.type, result);
+          results[i] = fileResult(files[i], req.uri, result, false);
           progress();
         }),
       );

@@ -2,12 +2,13 @@
  * A worker thread that analyses documents: parse, document rules, summary.
  * The pool terminates it when one document overruns its time or memory bound.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config.js';
 import { analyse } from '../core/workspace/workspace.js';
-import type { WorkerRequest, WorkerResponse } from './protocol.js';
-import { toResult } from './protocol.js';
+import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol.js';
+import { skippedResult, toResult } from './protocol.js';
+import { screenedType } from './screen.js';
 
 const config = (workerData as { config: ResolvedConfig }).config;
 
@@ -15,14 +16,31 @@ const config = (workerData as { config: ResolvedConfig }).config;
 // start-up time (heavier on a loaded machine) never counts against a document.
 parentPort!.postMessage({ ready: true });
 
-parentPort!.on('message', async (req: WorkerRequest) => {
-  let response: WorkerResponse;
-  try {
-    const text = req.text ?? (await readFile(req.path!, 'utf8'));
-    const analysis = analyse(text, { uri: req.uri, type: req.type, config });
-    response = { id: req.id, ok: true, result: toResult(analysis, req.includeModel === true) };
-  } catch (error) {
-    response = { id: req.id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
-  }
-  parentPort!.postMessage(response);
+// Synchronous on purpose: the documents of a batch are read strictly one after
+// the other, as the pool's per-document deadline assumes.
+parentPort!.on('message', (message: WorkerMessage) => {
+  for (const req of Array.isArray(message) ? message : [message]) parentPort!.postMessage(answer(req));
 });
+
+function answer(req: WorkerRequest): WorkerResponse {
+  let text: string;
+  try {
+    // The worker reads the file itself: the main thread neither reads nor clones it.
+    text = req.text ?? readFileSync(req.path!, 'utf8');
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    return { id: req.id, ok: false, error: `${e.name}: ${e.message}`, code: e.code ?? 'EIO' };
+  }
+  try {
+    let type = req.type;
+    if (req.screen) {
+      const screened = screenedType(text, req.screen.fallbackType);
+      if (screened.skip) return { id: req.id, ok: true, result: skippedResult(req.uri) };
+      type = screened.type;
+    }
+    const analysis = analyse(text, { uri: req.uri, type, config });
+    return { id: req.id, ok: true, result: toResult(analysis, req.includeModel === true) };
+  } catch (error) {
+    return { id: req.id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
+}
