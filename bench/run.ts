@@ -105,7 +105,7 @@ for (let rep = 0; rep < reps; rep++) {
 // The cache: one run that fills it, then re-runs with no file changed.
 const cacheSamples: { cold?: Sample; warm: Sample[] } = { warm: [] };
 if (!skip.has('cache') && only.length === 0) {
-  const cacheArgs = [join(REPO, 'bin', 'govmark.js'), 'validate', 'docs', '--format', 'json', '--output', '/dev/null'];
+  const cacheArgs = [join(REPO, 'bin', 'govmark.js'), 'validate', 'docs', '--cache-location', '.govmark-cache', '--format', 'json', '--output', '/dev/null'];
   rmSync(join(CORPUS_DIR, '.govmark-cache'), { recursive: true, force: true });
   cacheSamples.cold = runChild(NODE, cacheArgs, CORPUS_DIR);
   log(`  cache: filling run ${(cacheSamples.cold.wallMs / 1000).toFixed(2)} s`);
