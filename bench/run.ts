@@ -66,6 +66,8 @@ const THROUGHPUT: Case[] = [
   cli('1'),
   cli('2'),
   cli('auto'),
+  // What V8's single-threaded GC would give (it can only be set when the process starts).
+  { ...cli('auto'), name: 'cli-auto-stgc', label: 'govmark validate (CLI), workers auto, node --single-threaded-gc', args: ['--single-threaded-gc', ...cli('auto').args] },
   engine('1'),
   engine('2'),
   engine('auto'),
@@ -98,7 +100,7 @@ for (let rep = 0; rep < reps; rep++) {
     if (s.code !== 0 && !c.check) throw new Error(`${c.name} exited ${s.code}: ${s.stderr.trim()}`);
     c.check?.(s);
     samples.get(c.name)!.push(s);
-    log(`  rep ${rep + 1}/${reps} ${c.name.padEnd(13)} ${(s.wallMs / 1000).toFixed(2)} s, ${s.rssMb.toFixed(0)} MB, cpu ${s.cpuS.toFixed(1)} s`);
+    log(`  rep ${rep + 1}/${reps} ${c.name.padEnd(14)} ${(s.wallMs / 1000).toFixed(2)} s, ${s.rssMb.toFixed(0)} MB, cpu ${s.cpuS.toFixed(1)} s`);
   }
 }
 
