@@ -74,6 +74,32 @@ function fatal(ruleId: string, uri: string, anchor: GovMessage['range'], error: 
   };
 }
 
+/**
+ * Runs one rule: what it reports is stamped (id, severity, uri, docs url), and
+ * a throw becomes a fatal message on that document instead of a crashed run.
+ */
+function runRule<Ctx extends { report(message: MessageInput): void }>(
+  rule: Pick<Rule, 'id' | 'defaultSeverity'> & { check(ctx: Ctx): void },
+  context: Omit<Ctx, 'report'>,
+  uri: string,
+  anchor: GovMessage['range'],
+  config: ResolvedConfig,
+  out: GovMessage[],
+): void {
+  try {
+    rule.check({
+      ...context,
+      report: (input: MessageInput) => {
+        const m = stamp(rule, uri, input, config);
+        if (m) out.push(m);
+      },
+    } as Ctx);
+  } catch (error) {
+    const m = fatal(rule.id, uri, anchor, error, config);
+    if (m) out.push(m);
+  }
+}
+
 const LINE_ONE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
 
 /** Every message about one document that needs only that document. */
@@ -82,22 +108,8 @@ export function checkDocument(doc: GovDocument, config: ResolvedConfig): GovMess
   if (doc.type === undefined) return out.sort(compareMessages);
   const today = todayIso(config);
   for (const rule of documentRules()) {
-    if (!appliesTo(rule, doc.type, config)) continue;
-    if (config.rules[rule.id] === 'off') continue;
-    try {
-      rule.check({
-        doc,
-        config,
-        today,
-        report: (input) => {
-          const m = stamp(rule, doc.uri, input, config);
-          if (m) out.push(m);
-        },
-      });
-    } catch (error) {
-      const m = fatal(rule.id, doc.uri, doc.frontMatterRange ?? LINE_ONE, error, config);
-      if (m) out.push(m);
-    }
+    if (!appliesTo(rule, doc.type, config) || config.rules[rule.id] === 'off') continue;
+    runRule(rule, { doc, config, today }, doc.uri, doc.frontMatterRange ?? LINE_ONE, config, out);
   }
   return out.sort(compareMessages);
 }
@@ -110,23 +122,8 @@ export function checkWorkspace(index: WorkspaceIndex, config: ResolvedConfig, on
   for (const summary of targets) {
     const out: GovMessage[] = [];
     for (const rule of workspaceRules()) {
-      if (!appliesTo(rule, summary.type, config)) continue;
-      if (config.rules[rule.id] === 'off') continue;
-      try {
-        rule.check({
-          summary,
-          index,
-          config,
-          today,
-          report: (input) => {
-            const m = stamp(rule, summary.uri, input, config);
-            if (m) out.push(m);
-          },
-        });
-      } catch (error) {
-        const m = fatal(rule.id, summary.uri, summary.anchor, error, config);
-        if (m) out.push(m);
-      }
+      if (!appliesTo(rule, summary.type, config) || config.rules[rule.id] === 'off') continue;
+      runRule(rule, { summary, index, config, today }, summary.uri, summary.anchor, config, out);
     }
     byUri.set(summary.uri, out.sort(compareMessages));
   }
