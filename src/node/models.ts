@@ -10,7 +10,8 @@ import type { ResolvedConfig } from '../core/config.js';
 import { typesByPath } from './custom-types.js';
 import { WorkerPool } from './pool.js';
 import type { AnalysisResult, SerializedModel } from './protocol.js';
-import { analyseBounded, CannotRead, mayBeGovernance, workerCount } from './validate.js';
+import { screenedType } from './screen.js';
+import { analyseBounded, CannotRead, workerCount } from './validate.js';
 
 export interface ReadModel {
   path: string;
@@ -39,7 +40,9 @@ export async function readModels(
     return await Promise.all(
       files.map(async (path, i) => {
         const uri = pathToFileURL(path).href;
-        const type = options.typeOverride ?? (mayBeGovernance(texts[i]) ? undefined : byGlob.get(resolve(path)));
+        // The same screen as validation: the file's own `type:` wins over a glob; `--type` over both.
+        const screened = screenedType(texts[i], byGlob.get(resolve(path)));
+        const type = options.typeOverride ?? (screened.skip ? undefined : screened.type);
         const result = await analyseBounded(pool, { uri, text: texts[i], type, includeModel: true }, options.config);
         return { path, uri, text: texts[i], model: result.model!, result };
       }),

@@ -13,11 +13,11 @@ import type { OptionSpecs, ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { displayPath } from '../formatters/results.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
-import { loadRunConfig, typeOption } from '../shared.js';
+import { CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
 
 const options: OptionSpecs = {
-  type: { type: 'string', short: 't', valueName: 'type', description: 'Read the files as this type, even without front matter' },
-  config: { type: 'string', short: 'c', valueName: 'file', description: 'Use this config file (for custom types), not the nearest govmark.config.json' },
+  type: TYPE_OPTION,
+  config: CONFIG_OPTION,
 };
 
 export const inspect: Command = {
@@ -25,7 +25,8 @@ export const inspect: Command = {
   help: [
     'Prints { uri, type, typeSource, complete, data: { meta, content }, sourceMap, messages }',
     'for each file: sourceMap maps each JSON pointer into data to the range it was read',
-    'from. The messages are those found while reading; run validate for the rules.',
+    'from. The messages are those of this document alone (reading and document rules);',
+    'run validate for the rules that compare documents.',
   ].join('\n'),
   options,
   run,

@@ -19,7 +19,7 @@ import type { Command } from '../command.js';
 import { loadParse } from '../engine.js';
 import { displayPath } from '../formatters/results.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
-import { loadRunConfig, typeOption } from '../shared.js';
+import { CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
 
 const FORMATS = ['html', 'svg'] as const;
 type Format = (typeof FORMATS)[number];
@@ -30,8 +30,8 @@ const options: OptionSpecs = {
   today: { type: 'string', valueName: 'YYYY-MM-DD', description: "The day to draw as today and judge overdue by; default: the config's today, else the real one" },
   title: { type: 'string', valueName: 'text', description: 'Title of the drawing; default: the document title, or "Timeline" for several' },
   width: { type: 'string', valueName: 'px', description: 'Width of the drawing in pixels (default 960)' },
-  config: { type: 'string', short: 'c', valueName: 'file', description: 'Use this config file, not the nearest govmark.config.json' },
-  type: { type: 'string', short: 't', valueName: 'type', description: 'Read every file as this type, even without front matter' },
+  config: CONFIG_OPTION,
+  type: TYPE_OPTION,
 };
 
 export const timeline: Command = {

@@ -18,7 +18,7 @@ import { FORMAT_NAMES, formatters, type FormatName } from '../formatters/index.j
 import { countResults, plural } from '../formatters/results.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../io.js';
 import { createProgress, noProgress, PROGRESS_THRESHOLD } from '../progress.js';
-import { loadRunConfig, typeOption } from '../shared.js';
+import { CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
 
 
 const options: OptionSpecs = {
@@ -26,11 +26,11 @@ const options: OptionSpecs = {
   output: { type: 'string', short: 'o', valueName: 'file', description: 'Write the report to this file instead of stdout' },
   'max-warnings': { type: 'string', valueName: 'n', description: 'Exit 1 when there are more than n warnings' },
   quiet: { type: 'boolean', short: 'q', description: 'Report errors only' },
-  config: { type: 'string', short: 'c', valueName: 'file', description: 'Use this config file, not the nearest govmark.config.json' },
+  config: CONFIG_OPTION,
   cache: { type: 'boolean', negatable: true, description: 'Reuse the results of unchanged files (default on)' },
   'cache-location': { type: 'string', valueName: 'dir', description: 'Keep the cache here; default node_modules/.cache/govmark, or the user cache folder' },
   workers: { type: 'string', valueName: 'n|auto', description: 'Worker threads; default auto (threads only for large runs)' },
-  type: { type: 'string', short: 't', valueName: 'type', description: 'Read every file as this type, even without front matter' },
+  type: TYPE_OPTION,
   color: { type: 'boolean', negatable: true, description: 'Colour the report; default: when stdout is a terminal' },
 };
 
