@@ -16,7 +16,7 @@ import {
   type CompletionList,
 } from 'vscode-languageserver/node';
 import type { ResolvedConfig } from '../core/config.js';
-import { SECTION_KINDS, sectionKind } from '../core/extract/sections.js';
+import { SECTION_KINDS, sectionKind } from '../core/read/phrases/sections.js';
 import { baseType, knownTypes } from '../core/parse/parse.js';
 import { skeleton } from '../core/rules/required-sections.js';
 import { knownProperties, schemaAtPointer, type SchemaObject } from '../core/schemas/index.js';

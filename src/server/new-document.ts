@@ -5,7 +5,7 @@
  * the quorum noted in a comment. Seat labels stay inside HTML comments, so an
  * unfilled line never counts as a member present.
  */
-import { quorumNeeded } from '../core/extract/numbers.js';
+import { quorumNeeded } from '../core/read/phrases/numbers.js';
 import { skeleton } from '../core/rules/required-sections.js';
 import type { DocumentAnalysis } from '../core/workspace/workspace.js';
 import type { NewDocumentParams, NewDocumentResult } from '../protocol/requests.js';

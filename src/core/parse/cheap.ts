@@ -5,10 +5,10 @@
  * author still gets an outline, a timeline and the front matter checks.
  */
 import { matchLeadingDate } from '../dates/index.js';
-import type { BodyReading } from '../extract/body.js';
-import type { ModelBuilder } from '../extract/builder.js';
-import { decisionMarker } from '../extract/decisions.js';
-import { agendaItem, sectionKind } from '../extract/sections.js';
+import type { BodyReading } from '../read/reader.js';
+import type { ModelBuilder } from '../read/builder.js';
+import { decisionMarker } from '../read/phrases/markers.js';
+import { agendaItem, sectionKind } from '../read/phrases/sections.js';
 
 const MAX_LINE = 10_000;
 

@@ -8,9 +8,10 @@
  */
 import type { ResolvedConfig } from '../config.js';
 import { parseFrontMatterDate } from '../dates/index.js';
-import { BodyReader, readingFor } from '../extract/body.js';
-import { ModelBuilder } from '../extract/builder.js';
-import { readQuorum } from '../extract/numbers.js';
+import { readingFor } from '../read/reader.js';
+import { readBody } from '../read/walk.js';
+import { ModelBuilder } from '../read/builder.js';
+import { readQuorum } from '../read/phrases/numbers.js';
 import { BUILTIN_TYPES, type GovDocument } from '../model.js';
 import { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
@@ -110,7 +111,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
       fatal: true,
     });
   } else {
-    new BodyReader(b, reading).read(parseChunked(text, options.chunkCache, block?.end ?? 0));
+    readBody(b, reading, parseChunked(text, options.chunkCache, block?.end ?? 0));
   }
   quorumFromFrontMatter(meta, b);
   return doc;

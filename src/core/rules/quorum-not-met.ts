@@ -1,4 +1,4 @@
-import { quorumNeeded } from '../extract/numbers.js';
+import { quorumNeeded } from '../read/phrases/numbers.js';
 import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
 import type { WorkspaceRule } from './rule.js';
 

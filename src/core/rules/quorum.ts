@@ -1,4 +1,4 @@
-import { quorumNeeded } from '../extract/numbers.js';
+import { quorumNeeded } from '../read/phrases/numbers.js';
 import { rangeOf } from '../source-map.js';
 import type { DocumentRule } from './rule.js';
 

@@ -1,4 +1,4 @@
-import { REQUIRED_SECTIONS, sectionHeading } from '../extract/sections.js';
+import { REQUIRED_SECTIONS, sectionHeading } from '../read/phrases/sections.js';
 import type { GovDocument } from '../model.js';
 import { rangeOf } from '../source-map.js';
 import type { DocumentRule } from './rule.js';

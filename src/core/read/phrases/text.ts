@@ -1,6 +1,6 @@
 /** Small helpers to read mdast nodes and the source text behind them. */
-import type { ListItem, Nodes, Parent } from 'mdast';
-import type { Range } from '../text/range.js';
+import type { ListItem, Nodes, Parent, Table } from 'mdast';
+import type { Range } from '../../text/range.js';
 
 /** The plain text of a node; iterative, so deeply nested input cannot overflow the stack. */
 export function textOf(node: Nodes): string {
@@ -63,4 +63,34 @@ export function normaliseHeading(title: string): string {
     .replace(/[:*_]+$/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** A table cell's "yes": `x`, `✓`, `Yes`, `voting`. */
+export function isYes(s: string): boolean {
+  return /^(yes|y|true|x|✓|✔|✅|voting|statutory)$/i.test(s.trim());
+}
+
+type Row = Table['children'][number];
+
+/** A table's header texts (lower case), its body rows, a column finder and a cell reader. */
+export function tableColumns(table: Table): {
+  headers: string[];
+  rows: Row[];
+  col: (test: RegExp | ((header: string) => boolean)) => number;
+  cell: (row: Row, i: number) => string;
+} {
+  const [head, ...rows] = table.children;
+  const headers = head ? head.children.map((c) => textOf(c).toLowerCase()) : [];
+  const col = (test: RegExp | ((header: string) => boolean)) => headers.findIndex((h) => (typeof test === 'function' ? test(h) : test.test(h)));
+  const cell = (row: Row, i: number) => (i >= 0 && row.children[i] ? textOf(row.children[i]) : '');
+  return { headers, rows, col, cell };
+}
+
+/** A table cell's text without its pipes and padding: where a value in it is underlined. */
+export function cellContentRange(cell: Row['children'][number]): Range | undefined {
+  const first = cell.children[0];
+  const last = cell.children[cell.children.length - 1];
+  const a = first && rangeOfNode(first);
+  const b = last && rangeOfNode(last);
+  return a && b ? { start: a.start, end: b.end } : rangeOfNode(cell);
 }

@@ -67,3 +67,8 @@ export function agendaItem(title: string): { number: string; title: string } | u
   if (!m) return undefined;
   return { number: m[1], title: m[2].trim() };
 }
+
+/** "### Consented Decisions", "#### Conclusion/Resolution": a heading whose list holds decisions. */
+export function isDecisionHeading(title: string, kind: string | undefined): boolean {
+  return kind === 'resolutions' || normaliseHeading(title) === 'decisions';
+}

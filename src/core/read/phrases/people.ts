@@ -1,5 +1,5 @@
 /** People on attendance lists: "Councillor J. Slater (Chair)", "Johna Wareing, Manchester NHS FT". */
-import type { Attendee } from '../model.js';
+import type { Attendee } from '../../model.js';
 
 const ROLE = /\b(chair|chairman|chairperson|chairwoman|vice[- ]chair|deputy chair|co-chair|secretary|clerk|minutes|facilitator|voting member|non[- ]?voting|observer|invited|guest|substitute|deputi[sz]ing|member|lead|ex officio)\b/i;
 const NON_VOTING = /\b(non[- ]?voting|observer|invited|guest|advisory|ex officio \(non-voting\)|not a member|in attendance)\b/i;

@@ -1,0 +1,97 @@
+/**
+ * The one walk over a document's tree: every reader that applies gets each
+ * node it asked for, with the shared context (section, agenda item, nesting
+ * depth) kept here. Only the root's children and list items a bounded number
+ * of levels down are visited, so the cost is linear in the tree's top levels
+ * and deep nesting is harmless. Tolerant: a reader that throws on a node loses
+ * that node, never the document.
+ */
+import type { Heading, List, Nodes, Root } from 'mdast';
+import type { ModelBuilder } from './builder.js';
+import { agendaItem, isDecisionHeading, sectionKind } from './phrases/sections.js';
+import { textOf } from './phrases/text.js';
+import type { BodyReading, ReadContext, ReaderHandlers } from './reader.js';
+import { READERS } from './registry.js';
+
+/** How deep nested lists are searched (`- Old business` › `- Decide: …` › `- Decision: …`). */
+export const MAX_NESTING = 6;
+
+export function readBody(b: ModelBuilder, reading: BodyReading, root: Root): void {
+  const ctx: ReadContext = { b, reading, text: b.text, section: undefined, item: undefined, depth: 0 };
+  const handlers: ReaderHandlers[] = [];
+  for (const r of READERS) if (r.applies(reading)) handlers.push(r.create(ctx));
+  const heading = new HeadingContext(ctx);
+
+  /** Offers the node to each reader in order until one reads it. */
+  const claim = (f: (h: ReaderHandlers) => boolean | void): boolean => {
+    for (const h of handlers) {
+      try {
+        if (f(h) === true) return true;
+      } catch {
+        // A node a reader cannot read is skipped by that reader; the rest of the document still counts.
+      }
+    }
+    return false;
+  };
+  const each = (f: (h: ReaderHandlers) => void): void => {
+    claim((h) => {
+      f(h);
+      return false;
+    });
+  };
+
+  const items = (list: List, depth: number): void => {
+    for (const item of list.children) {
+      ctx.depth = depth;
+      if (claim((h) => h.listItem?.(item, list, ctx))) continue;
+      if (depth >= MAX_NESTING) continue;
+      for (const child of item.children) if (child.type === 'list') items(child, depth + 1);
+    }
+    ctx.depth = 0;
+  };
+
+  for (const node of root.children as Nodes[]) {
+    switch (node.type) {
+      case 'heading':
+        heading.enter(node);
+        each((h) => h.heading?.(node, ctx));
+        break;
+      case 'paragraph':
+        claim((h) => h.paragraph?.(node, ctx));
+        break;
+      case 'list':
+        if (!claim((h) => h.list?.(node, ctx))) items(node, 0);
+        break;
+      case 'table':
+        claim((h) => h.table?.(node, ctx));
+        break;
+      default:
+        each((h) => h.other?.(node, ctx));
+    }
+  }
+  each((h) => h.end?.(ctx));
+}
+
+/** Keeps `section` and `item` of the context as headings come. */
+class HeadingContext {
+  /** Depth of the heading that named the current agenda item. */
+  private itemDepth: number | undefined;
+
+  constructor(private readonly ctx: ReadContext) {}
+
+  enter(h: Heading): void {
+    const title = textOf(h);
+    const kind = sectionKind(title);
+    this.ctx.section = kind ? { kind, title, depth: h.depth } : { title, depth: h.depth };
+    if (!this.ctx.reading.agendaItems) return;
+    const item = h.depth > 1 ? agendaItem(title) : undefined;
+    if (item) {
+      this.ctx.item = item.number;
+      this.itemDepth = h.depth;
+    } else if (!isDecisionHeading(title, kind) && !(this.itemDepth !== undefined && h.depth > this.itemDepth)) {
+      // A heading under the item ("### Discussion") or its outcome ("## Conclusion/Resolution") keeps it.
+      this.ctx.item = undefined;
+      this.itemDepth = undefined;
+    }
+  }
+}
