@@ -14,8 +14,9 @@ import { summarize } from '../../src/core/workspace/summary.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { checkDocument } from '../../src/core/rules/run.js';
 import { fixturesDir, sharedDir } from '../helpers.js';
+import { fixturePath } from './fixtures.js';
 
-const fixture = (name: string) => parse(readFileSync(join(fixturesDir, 'parse', name), 'utf8'));
+const fixture = (name: string) => parse(readFileSync(fixturePath(name), 'utf8'));
 
 function minutes(body: string): GovDocument {
   return parse(`---\ntype: minutes\nid: test-minutes\ndate: 2020-10-16\n---\n\n# Minutes\n\n${body}`);

@@ -12,7 +12,7 @@ import { basename, join, relative } from 'node:path';
 import type { Fix, GovMessage } from '../../src/core/message.js';
 import type { GovDocument } from '../../src/core/model.js';
 import type { Range } from '../../src/core/text/range.js';
-import { repoRoot } from '../helpers.js';
+import { fixturesDir, repoRoot } from '../helpers.js';
 
 export const updating = process.env.UPDATE === '1' || process.env.UPDATE === 'true';
 
@@ -119,4 +119,20 @@ export function applyEdits(text: string, edits: Fix['edits']): string {
     out = out.slice(0, e.range.start.offset) + e.newText + out.slice(e.range.end.offset);
   }
   return out;
+}
+
+/** Reader fixtures: `test/fixtures/read/<reader id>/x.md`, one folder per reader of the registry. */
+export const readFixturesDir = join(fixturesDir, 'read');
+
+/** Every parse and reader fixture (`.md`), sorted by folder then name. */
+export function allParseCases(): string[] {
+  const readers = existsSync(readFixturesDir) ? readdirSync(readFixturesDir).sort() : [];
+  return [join(fixturesDir, 'parse'), ...readers.map((r) => join(readFixturesDir, r))].flatMap((d) => markdownCases(d));
+}
+
+/** The path of a parse or reader fixture named `name` (`x.md`), wherever it lives. */
+export function fixturePath(name: string): string {
+  const found = allParseCases().find((p) => basename(p) === name);
+  if (!found) throw new Error(`no fixture named ${name}`);
+  return found;
 }

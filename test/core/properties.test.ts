@@ -17,6 +17,7 @@ import { chunkStarts, parseChunked, parseMarkdown, type ChunkCache } from '../..
 import { parse, type ParseOptions } from '../../src/core/parse/parse.js';
 import { checkDocument } from '../../src/core/rules/run.js';
 import { assertRangesInside } from '../acceptance/ranges.js';
+import { allParseCases } from './fixtures.js';
 import { examplesDir, fixturesDir, sharedDir } from '../helpers.js';
 
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
@@ -33,10 +34,7 @@ const documents: string[] = [
       .sort()
       .map((f) => readFileSync(join(examplesDir, d, f), 'utf8')),
   ),
-  ...readdirSync(join(fixturesDir, 'parse'))
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => readFileSync(join(fixturesDir, 'parse', f), 'utf8')),
+  ...allParseCases().map((f) => readFileSync(f, 'utf8')),
 ];
 
 /** Lines of the real-world corpus (short ones), to splice into documents. */
