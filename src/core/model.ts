@@ -93,6 +93,8 @@ export interface Action {
   due?: FuzzyDate;
   /** Index into `content.resolutions` of the resolution it belongs to. */
   resolution?: number;
+  /** Index into `content.meetings` of the meeting it was given at, in a document that records several. */
+  meeting?: number;
 }
 
 /** A decision (Popolo `Motion` that passed; Akoma Ntoso `resolution`). */
@@ -108,6 +110,8 @@ export interface Resolution {
   item?: string;
   /** Which decision block (one `RESOLVED:` and its list) the clause belongs to, counted from 0. */
   block: number;
+  /** Index into `content.meetings` of the meeting it was taken at, in a document that records several. */
+  meeting?: number;
 }
 
 export interface AgendaItem {

@@ -46,6 +46,7 @@ export function readAction(ctx: ReadContext, text: string, node: Nodes, resoluti
     }
   }
   if (resolution !== undefined) action.resolution = resolution;
+  if (ctx.meeting !== undefined) action.meeting = ctx.meeting;
   list.push(action);
   b.map(`/content/actions/${i}`, rangeOfNode(node));
   return true;

@@ -111,6 +111,7 @@ class DecisionReading {
     if (r.number !== undefined) clean.number = r.number;
     if (r.identifier !== undefined) clean.identifier = r.identifier;
     if (r.item !== undefined) clean.item = r.item;
+    if (this.ctx.meeting !== undefined) clean.meeting = this.ctx.meeting;
     list.push(clean);
     b.map(`/content/resolutions/${i}`, range);
     b.map(`/content/resolutions/${i}/number`, numberRange);

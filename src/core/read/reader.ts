@@ -52,6 +52,12 @@ export interface ReadContext {
   item: string | undefined;
   /** How deep the list item being read is nested (0: an item of a top-level list). */
   depth: number;
+  /**
+   * Index into `content.meetings` of the meeting the node belongs to, in a
+   * document that records several (set by the meetings reader, which comes
+   * before the readers that use it). Items read while it is set say so.
+   */
+  meeting: number | undefined;
 }
 
 /**

@@ -17,7 +17,7 @@ import { READERS } from './registry.js';
 export const MAX_NESTING = 6;
 
 export function readBody(b: ModelBuilder, reading: BodyReading, root: Root): void {
-  const ctx: ReadContext = { b, reading, text: b.text, section: undefined, item: undefined, depth: 0 };
+  const ctx: ReadContext = { b, reading, text: b.text, section: undefined, item: undefined, depth: 0, meeting: undefined };
   const handlers: ReaderHandlers[] = [];
   for (const r of READERS) if (r.applies(reading)) handlers.push(r.create(ctx));
   const heading = new HeadingContext(ctx);
