@@ -620,6 +620,13 @@ export const bundledSchemas = {
             "markdownDescription": "Which decision block (one `RESOLVED:` and its list of clauses) the clause belongs to, counted from 0.",
             "type": "integer",
             "minimum": 0
+          },
+          "meeting": {
+            "title": "Meeting",
+            "description": "Index into content.meetings of the meeting it was taken at, in a document that records several meetings.",
+            "markdownDescription": "Index into `content.meetings` of the meeting it was taken at, in a document that records several meetings (a weekly archive, a three-day plenary).",
+            "type": "integer",
+            "minimum": 0
           }
         },
         "required": [
@@ -655,6 +662,13 @@ export const bundledSchemas = {
             "title": "Resolution",
             "description": "Index into content.resolutions of the resolution the action belongs to.",
             "markdownDescription": "Index into `content.resolutions` of the resolution the action belongs to.",
+            "type": "integer",
+            "minimum": 0
+          },
+          "meeting": {
+            "title": "Meeting",
+            "description": "Index into content.meetings of the meeting it was given at, in a document that records several meetings.",
+            "markdownDescription": "Index into `content.meetings` of the meeting it was given at, in a document that records several meetings (a weekly archive, a three-day plenary).",
             "type": "integer",
             "minimum": 0
           }
