@@ -6,6 +6,7 @@
  * value came from lives beside it in `GovDocument.sourceMap`, keyed by JSON
  * pointer (RFC 6901), e.g. `/meta/review` or `/content/resolutions/3/number`.
  */
+import type { KindInference } from './kind/infer.js';
 import type { GovMessage } from './message.js';
 import type { LineIndex } from './text/lines.js';
 import type { Range } from './text/range.js';
@@ -171,10 +172,17 @@ export interface GovDocument {
   text: string;
   /** Offsets ↔ line/column for `text`. */
   lines: LineIndex;
-  /** The governance type from front matter (or `--type`), undefined when not a governance document. */
+  /** The governance type, undefined when not a governance document. */
   type?: string;
-  /** How the type was decided. */
-  typeSource: 'front-matter' | 'option' | 'none';
+  /**
+   * How the type was decided: `option` (`--type`), `front-matter` (its
+   * `type:` key), `config` (a glob of the configuration), `inferred`
+   * (recognised from its path and text, with the evidence in
+   * `typeInference`), `none` (not a governance document).
+   */
+  typeSource: 'front-matter' | 'option' | 'config' | 'inferred' | 'none';
+  /** How the kind was recognised when nothing declared it: scores and evidence (also when it was not recognised). */
+  typeInference?: KindInference;
   data: DocumentData;
   /** JSON pointer → where the value came from. */
   sourceMap: Map<string, SourceEntry>;

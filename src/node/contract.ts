@@ -26,6 +26,8 @@ export interface RunOptions {
   config: ResolvedConfig;
   /** Read every file as this type, even without front matter (`--type`). */
   typeOverride?: string;
+  /** The folder paths are relative to when a file's kind is recognised from its path (the working folder, the workspace). */
+  root?: string;
   /** Worker threads: a number, or `auto` (default: threads only for large runs). */
   workers?: number | 'auto';
   /** Cache folder, or false to disable the cache. */

@@ -11,7 +11,7 @@ import { typesByPath } from './custom-types.js';
 import { WorkerPool } from './pool.js';
 import type { AnalysisResult, SerializedModel } from './protocol.js';
 import { screenedType } from './screen.js';
-import { analyseBounded, CannotRead, workerCount } from './validate.js';
+import { analyseBounded, CannotRead, relativePath, workerCount } from './validate.js';
 
 export interface ReadModel {
   path: string;
@@ -23,7 +23,7 @@ export interface ReadModel {
 
 export async function readModels(
   files: readonly string[],
-  options: { config: ResolvedConfig; typeOverride?: string; workers?: number | 'auto' },
+  options: { config: ResolvedConfig; typeOverride?: string; workers?: number | 'auto'; root?: string },
 ): Promise<ReadModel[]> {
   const texts = await Promise.all(
     files.map(async (f) => {
@@ -41,9 +41,11 @@ export async function readModels(
       files.map(async (path, i) => {
         const uri = pathToFileURL(path).href;
         // The same screen as validation: the file's own `type:` wins over a glob; `--type` over both.
-        const screened = screenedType(texts[i], byGlob.get(resolve(path)));
-        const type = options.typeOverride ?? (screened.skip ? undefined : screened.type);
-        const result = await analyseBounded(pool, { uri, text: texts[i], type, includeModel: true }, options.config);
+        const relPath = relativePath(path, options.root);
+        const screened = screenedType(texts[i], byGlob.get(resolve(path)), relPath);
+        const type = options.typeOverride;
+        // A file that is not recognised is still read (inspect shows why it was not), just not as a type.
+        const result = await analyseBounded(pool, { uri, text: texts[i], type, configType: screened.configType, relPath, includeModel: true }, options.config);
         return { path, uri, text: texts[i], model: result.model!, result };
       }),
     );

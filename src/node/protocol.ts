@@ -10,10 +10,16 @@ export interface WorkerRequest {
   /** The text, or a path the worker reads itself. */
   text?: string;
   path?: string;
+  /** `--type`: read as this type whatever the file says. */
   type?: string;
+  /** The type a config glob gives the file, when its front matter declares none. */
+  configType?: string;
+  /** The file's path relative to the workspace, for recognising its kind. */
+  relPath?: string;
   /**
    * Pre-screen the text first (a file only the worker reads): without a
-   * `type:` in its front matter it is read as `fallbackType`, or skipped.
+   * `type:` in its front matter it is read as `fallbackType`, else as the kind
+   * it is recognised as, or skipped.
    */
   screen?: { fallbackType?: string };
   /** Also send back the model (for `inspect` and the editor). */
@@ -42,6 +48,7 @@ export interface SerializedModel {
   uri: string;
   type?: string;
   typeSource: GovDocument['typeSource'];
+  typeInference?: GovDocument['typeInference'];
   complete: boolean;
   data: DocumentData;
   sourceMap: Record<string, SourceEntry>;
@@ -59,6 +66,7 @@ export function serializeModel(doc: GovDocument): SerializedModel {
     uri: doc.uri,
     type: doc.type,
     typeSource: doc.typeSource,
+    ...(doc.typeInference ? { typeInference: doc.typeInference } : {}),
     complete: doc.complete,
     data: doc.data,
     sourceMap: Object.fromEntries(doc.sourceMap),

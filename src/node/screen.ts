@@ -1,13 +1,13 @@
 /**
- * The pre-screen: whether a file is a governance document at all, decided from
- * its first bytes before anything is parsed (most Markdown in a repository is
- * not). Shared by the main thread and the workers, which screen the files they
- * read themselves.
+ * The pre-screen: whether a file is a governance document at all, decided
+ * before anything is parsed (most Markdown in a repository is not). Shared by
+ * the main thread and the workers, which screen the files they read themselves.
  */
+import { inferKind } from '../core/kind/infer.js';
 
 /**
- * True when the text may be a governance document: front matter with a `type:`
- * key. Decided from the first bytes, before anything is parsed.
+ * True when the text declares its type: front matter with a `type:` key.
+ * Decided from the first bytes.
  */
 export function mayBeGovernance(text: string): boolean {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -18,11 +18,20 @@ export function mayBeGovernance(text: string): boolean {
   return /^type[ \t]*:/m.test(fm);
 }
 
+export interface Screened {
+  skip: boolean;
+  /** The type a config glob gives the file, when its front matter declares none. */
+  configType?: string;
+}
+
 /**
  * How a file is read: as its front matter's `type:` says; else as the type a
- * config glob gives its path (`fallbackType`); else not at all (`skip`).
+ * config glob gives its path (`fallbackType`); else as the kind its path and
+ * text show (`path` relative to the workspace); else not at all (`skip`).
  */
-export function screenedType(text: string, fallbackType: string | undefined): { skip: true } | { skip: false; type: string | undefined } {
-  if (mayBeGovernance(text)) return { skip: false, type: undefined };
-  return fallbackType === undefined ? { skip: true } : { skip: false, type: fallbackType };
+export function screenedType(text: string, fallbackType: string | undefined, path?: string, infer = true): Screened {
+  if (mayBeGovernance(text)) return { skip: false };
+  if (fallbackType !== undefined) return { skip: false, configType: fallbackType };
+  if (!infer) return { skip: true };
+  return { skip: inferKind({ text, path }).type === undefined };
 }

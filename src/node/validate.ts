@@ -5,9 +5,9 @@
  * thread under a deadline; past the bound, the cheap line-by-line pass.
  * Cross-document rules run last, on the summaries of every file.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config.js';
 import type { GovMessage } from '../core/message.js';
@@ -85,30 +85,13 @@ export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, conf
     if (error instanceof ReadFailed) throw new CannotRead(req.path ?? req.uri, Object.assign(new Error(error.message), { code: error.code }));
     const why = error instanceof BoundExceeded ? `This document is too complex to check fully (${error.message})` : `This document could not be checked fully (${String(error)})`;
     const text = req.text ?? readText(req.path!);
-    let type = req.type;
+    let configType = req.configType;
     if (req.screen) {
-      const screened = screenedType(text, req.screen.fallbackType);
+      const screened = screenedType(text, req.screen.fallbackType, req.relPath);
       if (screened.skip) return skippedResult(req.uri);
-      type = screened.type;
+      configType = screened.configType;
     }
-    return toResult(analyse(text, { uri: req.uri, type, config, mode: 'cheap', cheapReason: why }), req.includeModel === true);
-  }
-}
-
-/**
- * Whether a file may need a worker at all, from its first bytes only: a
- * governance document opens with front matter. The worker screens it fully.
- */
-function opensWithFrontMatter(path: string, buffer: Buffer): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
-    return head.startsWith('---') || head.startsWith('\ufeff---');
-  } catch (error) {
-    throw new CannotRead(path, error as NodeJS.ErrnoException);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    return toResult(analyse(text, { uri: req.uri, type: req.type, configType, path: req.relPath, config, mode: 'cheap', cheapReason: why }), req.includeModel === true);
   }
 }
 
@@ -124,36 +107,37 @@ export async function validatePaths(files: readonly string[], options: RunOption
     progress();
   };
   const byGlob = options.typeOverride ? new Map<string, string>() : await typesByPath(config);
+  const rel = (path: string) => relativePath(path, options.root);
   // A `type:` in the file's own front matter wins over a glob; `--type` wins over both.
   const todo: { i: number; req: BoundedRequest }[] = [];
   if (cache) {
     // The cache key needs the text: read here, and only files not in the cache go on (with their text).
     await eachInSlices(files, (path, i) => {
       const text = readText(path);
-      let type = options.typeOverride;
+      const type = options.typeOverride;
+      let configType: string | undefined;
       if (type === undefined) {
-        const screened = screenedType(text, byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined);
+        const screened = screenedType(text, byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined, rel(path));
         if (screened.skip) return skip(i);
-        type = screened.type;
+        configType = screened.configType;
       }
-      const cached = cache.get(uris[i], text, type);
+      const key = cacheKeyType(type, configType, rel(path));
+      const cached = cache.get(uris[i], text, key);
       if (cached) {
         results[i] = fileResult(path, uris[i], cached, true);
         progress();
         return;
       }
-      todo.push({ i, req: { uri: uris[i], text, type } });
+      todo.push({ i, req: { uri: uris[i], text, type, configType, relPath: rel(path) } });
     });
   } else {
-    // The workers read and screen the files themselves; this thread only looks at the first bytes,
-    // so that a folder of ordinary Markdown never starts a worker.
-    const head = Buffer.allocUnsafe(6);
+    // The workers read and screen the files themselves (a file without front matter may still be
+    // a governance document: the worker recognises its kind from its path and text).
     await eachInSlices(files, (path, i) => {
-      if (options.typeOverride !== undefined) todo.push({ i, req: { uri: uris[i], path, type: options.typeOverride } });
+      if (options.typeOverride !== undefined) todo.push({ i, req: { uri: uris[i], path, type: options.typeOverride, relPath: rel(path) } });
       else {
         const fallbackType = byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined;
-        if (fallbackType === undefined && !opensWithFrontMatter(path, head)) return skip(i);
-        todo.push({ i, req: { uri: uris[i], path, screen: fallbackType === undefined ? {} : { fallbackType } } });
+        todo.push({ i, req: { uri: uris[i], path, relPath: rel(path), screen: fallbackType === undefined ? {} : { fallbackType } } });
       }
     });
   }
@@ -166,7 +150,7 @@ export async function validatePaths(files: readonly string[], options: RunOption
           const result = await analyseBounded(pool, req, config);
           if (result.skipped) return skip(i);
           // A result read past the bound is not cached: next run tries in full again.
-          if (result.complete && req.text !== undefined) cache?.set(req.uri, req.text, req.type, result);
+          if (result.complete && req.text !== undefined) cache?.set(req.uri, req.text, cacheKeyType(req.type, req.configType, req.relPath), result);
           results[i] = fileResult(files[i], req.uri, result, false);
           progress();
         }),
@@ -195,4 +179,21 @@ export async function validatePaths(files: readonly string[], options: RunOption
 function fileResult(path: string, uri: string, a: AnalysisResult, fromCache: boolean): FileResult & { summary?: DocumentSummary } {
   const skipped = a.type === undefined && a.messages.length === 0;
   return { path, uri, type: a.type, messages: a.messages, skipped, complete: a.complete, fromCache, summary: a.type !== undefined ? a.summary : undefined };
+}
+
+/** `path` relative to `root` with `/` separators, for recognising a file's kind; the last two segments when outside it. */
+export function relativePath(path: string, root: string | undefined): string {
+  const abs = resolve(path);
+  if (root !== undefined) {
+    const r = relative(resolve(root), abs);
+    if (r !== '' && !r.startsWith('..') && !isAbsolute(r)) return r.split(sep).join('/');
+  }
+  return abs.split(sep).filter((p) => p !== '').slice(-2).join('/');
+}
+
+/** What besides the text decides a cached result: the type given, or the config glob's, and the path a kind is recognised from. */
+function cacheKeyType(type: string | undefined, configType: string | undefined, relPath: string | undefined): string {
+  if (type !== undefined) return 'option:' + type;
+  if (configType !== undefined) return 'config:' + configType;
+  return 'path:' + (relPath ?? '');
 }

@@ -32,13 +32,13 @@ function answer(req: WorkerRequest): WorkerResponse {
     return { id: req.id, ok: false, error: `${e.name}: ${e.message}`, code: e.code ?? 'EIO' };
   }
   try {
-    let type = req.type;
+    let configType = req.configType;
     if (req.screen) {
-      const screened = screenedType(text, req.screen.fallbackType);
+      const screened = screenedType(text, req.screen.fallbackType, req.relPath);
       if (screened.skip) return { id: req.id, ok: true, result: skippedResult(req.uri) };
-      type = screened.type;
+      configType = screened.configType;
     }
-    const analysis = analyse(text, { uri: req.uri, type, config });
+    const analysis = analyse(text, { uri: req.uri, type: req.type, configType, path: req.relPath, config });
     return { id: req.id, ok: true, result: toResult(analysis, req.includeModel === true) };
   } catch (error) {
     return { id: req.id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

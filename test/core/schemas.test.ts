@@ -307,7 +307,7 @@ describe('schemas', () => {
         assert.equal(m.reason, 'A resolution needs a status: add `status:` to the front matter');
         assert.deepEqual(
           m.fixes?.map((f) => f.title),
-          ['proposed', 'adopted', 'rejected', 'withdrawn', 'superseded', 'deferred'].map((v) => `Add \`status: ${v}\` to the front matter`),
+          ['proposed', 'adopted', 'rejected', 'withdrawn', 'superseded', 'deferred', 'accepted', 'deprecated'].map((v) => `Add \`status: ${v}\` to the front matter`),
         );
         assert.ok(applyFix(doc.text, m, 1).startsWith('---\ntype: resolution\ndate: 2021-03-19\nstatus: adopted\n---\n'));
       });

@@ -38,6 +38,7 @@ export function inspection(doc: GovDocument): Record<string, unknown> {
     uri: doc.uri,
     type: doc.type ?? null,
     typeSource: doc.typeSource,
+    ...(doc.typeInference ? { typeInference: doc.typeInference } : {}),
     complete: doc.complete,
     data: doc.data,
     sourceMap: Object.fromEntries([...doc.sourceMap].map(([pointer, entry]) => [pointer, entry.range])),
@@ -68,11 +69,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     const { readModels } = await import('../../node/models.js');
     const { CannotRead } = await import('../../node/validate.js');
     try {
-      for (const r of await readModels(files, { config, ...(type !== undefined ? { typeOverride: type } : {}) })) {
+      for (const r of await readModels(files, { config, root: baseDir ?? io.cwd, ...(type !== undefined ? { typeOverride: type } : {}) })) {
         out.push({
           uri: r.uri,
           type: r.model.type ?? null,
           typeSource: r.model.typeSource,
+          ...(r.model.typeInference ? { typeInference: r.model.typeInference } : {}),
           complete: r.model.complete,
           data: r.model.data,
           sourceMap: Object.fromEntries(Object.entries(r.model.sourceMap).map(([pointer, entry]) => [pointer, entry.range])),

@@ -70,6 +70,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const runOptions: RunOptions = {
     config,
     ...(typeOverride !== undefined ? { typeOverride } : {}),
+    root: baseDir ?? io.cwd,
     ...(workers !== undefined ? { workers } : {}),
     // Not inside the user's repository by default: node_modules/.cache when there is one, else ~/.cache.
     cacheDir:

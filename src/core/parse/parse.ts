@@ -16,6 +16,7 @@ import { BUILTIN_TYPES, type GovDocument } from '../model.js';
 import { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
+import { describeEvidence, inferKind, type KindInference } from '../kind/infer.js';
 import { readBodyCheaply } from './cheap.js';
 import { findFrontMatter, FrontMatterReader } from './frontmatter.js';
 import { parseChunked, type ChunkCache } from './markdown.js';
@@ -25,6 +26,19 @@ export interface ParseOptions {
   uri?: string;
   /** Read the document as this type whatever its front matter says (`--type`). */
   type?: string;
+  /** The type a config glob gives the file's path: used when the front matter has no `type:`. */
+  configType?: string;
+  /**
+   * Recognise the kind of a document that declares none (no `type:`, no
+   * `configType`) from its path and text (default true). See `core/kind/infer.ts`.
+   */
+  infer?: boolean;
+  /**
+   * The file's path relative to the workspace or repository root, for
+   * recognising its kind (`minutes/2024-01-09.md`). Without it, only the file
+   * name and its folder are taken from the URI.
+   */
+  path?: string;
   /** Custom types are known from here. */
   config?: Pick<ResolvedConfig, 'customTypes'>;
   /**
@@ -82,13 +96,15 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
     }
   }
 
-  const type = decideType(meta, options, b);
+  const decided = decideType(meta, options, b, text);
+  const type = decided.type;
   const doc: GovDocument = {
     uri,
     text,
     lines,
     type,
-    typeSource: options.type ? 'option' : type ? 'front-matter' : 'none',
+    typeSource: decided.source,
+    ...(decided.inference ? { typeInference: decided.inference } : {}),
     data: { meta, content: b.content },
     sourceMap: b.sourceMap,
     frontMatterRange,
@@ -98,6 +114,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
   };
   // Most Markdown in a repository is not a governance document: its body is never parsed.
   if (type === undefined) return doc;
+  if (decided.source === 'inferred' && decided.inference) reportRecognised(b, decided.inference, type, block, lines);
 
   checkFrontMatterDates(meta, b);
   const reading = readingFor(baseType(type, options.config));
@@ -117,6 +134,25 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
   return doc;
 }
 
+/**
+ * Says how a document that declares no type was recognised, on its first line
+ * with text, with a fix that declares it (the author's explicit action).
+ */
+function reportRecognised(b: ModelBuilder, inference: KindInference, type: string, block: ReturnType<typeof findFrontMatter>, lines: LineIndex): void {
+  const line = firstTextLine(lines, block ? lines.point(block.end).line : 1);
+  const edit = block
+    ? { range: lines.range(block.contentStart, block.contentStart), newText: `type: ${type}\n` }
+    : { range: lines.range(0, 0), newText: `---\ntype: ${type}\n---\n\n` };
+  b.report('recognised-type', 'hint', {
+    reason: `Read as ${KIND_NAMES[type] ?? type}, recognised from ${describeEvidence(inference)}. Add \`type: ${type}\` to the front matter to say so and have it checked in full.`,
+    range: lines.lineRange(line),
+    data: { scores: inference.scores, evidence: inference.evidence.slice(0, 8) },
+    fixes: [{ title: `Declare it: add 'type: ${type}'`, edits: [edit], preferred: true }],
+  });
+}
+
+const KIND_NAMES: Record<string, string> = { 'terms-of-reference': 'terms of reference', minutes: 'minutes', resolution: 'a decision record', timeline: 'a timeline' };
+
 /** The first line from `from` on that has text (the message's place), or line 1. */
 function firstTextLine(lines: LineIndex, from: number): number {
   for (let line = from; line <= lines.lineCount && line < from + 1000; line++) {
@@ -125,11 +161,44 @@ function firstTextLine(lines: LineIndex, from: number): number {
   return from <= lines.lineCount ? from : 1;
 }
 
-function decideType(meta: Record<string, unknown>, options: ParseOptions, b: ModelBuilder): string | undefined {
-  const known = knownTypes(options.config);
-  if (options.type) return options.type;
+interface DecidedType {
+  type?: string;
+  source: GovDocument['typeSource'];
+  inference?: KindInference;
+}
+
+/**
+ * The type, in this order: `--type`; the front matter's `type:`; a config
+ * glob; recognised from the path and text. A `type:` that is not ours (a
+ * blog's `type: post`) means the file is someone else's: not inferred.
+ */
+function decideType(meta: Record<string, unknown>, options: ParseOptions, b: ModelBuilder, text: string): DecidedType {
+  if (options.type) return { type: options.type, source: 'option' };
   const declared = meta.type;
-  if (typeof declared !== 'string') return undefined;
+  if (typeof declared === 'string') {
+    const t = declaredType(declared, options, b);
+    return t ? { type: t, source: 'front-matter' } : { source: 'none' };
+  }
+  if (options.configType) return { type: options.configType, source: 'config' };
+  if (options.infer === false) return { source: 'none' };
+  const inference = inferKind({ text, path: options.path ?? pathFromUri(b.uri) });
+  return inference.type ? { type: inference.type, source: 'inferred', inference } : { source: 'none', inference };
+}
+
+/** The last two segments of a URI's path (`minutes/2024-01-09.md`): folders above say nothing about the file. */
+function pathFromUri(uri: string): string {
+  const path = uri.replace(/^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?/i, '').replace(/[?#].*$/, '');
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: the path as written.
+  }
+  return decoded.split('/').filter((p) => p !== '').slice(-2).join('/');
+}
+
+function declaredType(declared: string, options: ParseOptions, b: ModelBuilder): string | undefined {
+  const known = knownTypes(options.config);
   if (known.includes(declared)) return declared;
   const suggestion = closest(declared, known);
   const entry = b.sourceMap.get('/meta/type');

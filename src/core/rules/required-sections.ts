@@ -30,6 +30,7 @@ const TYPE_NAMES: Record<string, string> = {
 
 export const requiredSections: DocumentRule = {
   id: 'required-sections',
+  optIn: true,
   scope: 'document',
   defaultSeverity: 'error',
   description: 'A document must have the sections its type requires.',

@@ -25,6 +25,14 @@ export interface RuleMeta {
   types?: string[];
   /** Longer explanation with an example, for docs/rules/<id>.md. */
   docs?: string;
+  /**
+   * What the rule asks only makes sense once an author has declared the
+   * document's type (a missing front matter key, a required section): on a
+   * document whose kind was recognised rather than declared, its messages
+   * (all, or those the function picks) are hints, unless the configuration
+   * sets the rule's severity.
+   */
+  optIn?: true | ((message: MessageInput) => boolean);
 }
 
 export interface DocumentRuleContext {

@@ -109,9 +109,26 @@ export function checkDocument(doc: GovDocument, config: ResolvedConfig): GovMess
   const today = todayIso(config);
   for (const rule of documentRules()) {
     if (!appliesTo(rule, doc.type, config) || config.rules[rule.id] === 'off') continue;
-    runRule(rule, { doc, config, today }, doc.uri, doc.frontMatterRange ?? LINE_ONE, config, out);
+    runRule(optInFor(rule, doc, config), { doc, config, today }, doc.uri, doc.frontMatterRange ?? LINE_ONE, config, out);
   }
   return out.sort(compareMessages);
+}
+
+/**
+ * The rule as it runs on this document: on a recognised (not declared)
+ * document, an opt-in rule reports hints, unless the config sets its severity.
+ */
+function optInFor<R extends Rule & { check(ctx: never): void }>(rule: R, doc: GovDocument, config: ResolvedConfig): R {
+  const optIn = rule.optIn;
+  if (!optIn || doc.typeSource !== 'inferred' || config.rules[rule.id] !== undefined) return rule;
+  return {
+    ...rule,
+    check: (ctx: { report(m: MessageInput): void }) =>
+      rule.check({
+        ...ctx,
+        report: (m: MessageInput) => ctx.report(optIn === true || optIn(m) ? { ...m, severity: 'hint' } : m),
+      } as never),
+  } as R;
 }
 
 /** Messages that depend on other documents, for every document in the index (or only those listed). */

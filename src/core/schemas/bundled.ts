@@ -1019,15 +1019,17 @@ export const bundledSchemas = {
           },
           "status": {
             "title": "Status",
-            "description": "Where the resolution stands: proposed, adopted, rejected, withdrawn, superseded, deferred.",
-            "markdownDescription": "Where the resolution stands: `proposed`, `adopted`, `rejected`, `withdrawn`, `superseded`, `deferred`.",
+            "description": "Where the resolution stands: proposed, adopted (or accepted, as decision records say), rejected, withdrawn, superseded, deferred, deprecated.",
+            "markdownDescription": "Where the resolution stands: `proposed`, `adopted` (or `accepted`, as ADRs and RFCs say), `rejected`, `withdrawn`, `superseded`, `deferred`, `deprecated`.",
             "enum": [
               "proposed",
               "adopted",
               "rejected",
               "withdrawn",
               "superseded",
-              "deferred"
+              "deferred",
+              "accepted",
+              "deprecated"
             ],
             "markdownEnumDescriptions": [
               "Put forward, not yet decided.",
@@ -1035,7 +1037,9 @@ export const bundledSchemas = {
               "Failed (Popolo `result: fail`).",
               "Withdrawn by the proposer before a decision.",
               "Replaced by a later resolution (that one names this in `supersedes`).",
-              "Postponed to a later meeting."
+              "Postponed to a later meeting.",
+              "Accepted, as decision records (ADRs, RFCs) say: the same as `adopted`.",
+              "No longer followed, without a named successor (ADRs)."
             ]
           },
           "identifier": {

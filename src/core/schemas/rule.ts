@@ -7,6 +7,8 @@ export const schemaRule: DocumentRule = {
   description: "Front matter (and what was read from the body) must match the JSON Schema of the document's type.",
   defaultSeverity: 'error',
   scope: 'document',
+  // A missing key only matters once the author has declared the type; a value written wrong always does.
+  optIn: (m) => (m.data as { keyword?: string } | undefined)?.keyword === 'required',
   docs: [
     "Each document type has a JSON Schema (`schemas/<type>.schema.json`; custom types bring their own). The schema describes the whole model: `meta` is the front matter as written, `content` is what govmark read from the body. This rule reports every place the model does not match, where the text belongs:",
     '',

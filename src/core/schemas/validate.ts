@@ -53,12 +53,12 @@ function frontMatterUnreadable(doc: GovDocument): boolean {
 }
 
 /**
- * The data the schema sees. When the type came from `--type` or a config glob
- * rather than a `type:` key, the schema's `type` requirement is already met:
+ * The data the schema sees. When the type came from `--type`, a config glob
+ * or was recognised rather than written as a `type:` key, the schema's `type` requirement is already met:
  * the effective type is put into `meta` so authors are not told to add it.
  */
 function effectiveData(doc: GovDocument): GovDocument['data'] {
-  if (doc.typeSource !== 'option' || doc.type === undefined) return doc.data;
+  if (doc.typeSource === 'front-matter' || doc.typeSource === 'none' || doc.type === undefined) return doc.data;
   return { ...doc.data, meta: { ...doc.data.meta, type: doc.type } };
 }
 
