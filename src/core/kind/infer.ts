@@ -100,7 +100,7 @@ const NOT_A_RECORD: { test: RegExp; what: string; weight: number }[] = [
   { test: /(?:^|\/)agendas?\//i, what: 'an agendas folder (an agenda is not yet a record)', weight: 8 },
   { test: /(?:^|\/)[^/]*agenda[^/]*\.m(?:d|arkdown)$/i, what: 'an agenda file name', weight: 6 },
   { test: /^(?:readme|index)\.m(?:d|arkdown)$/i, what: "the repository's README (a landing page)", weight: 4 },
-  { test: /(?:^|\/)(?:contributing|changelog|security|code[-_]of[-_]conduct|license|support|maintainers|owners)\.m(?:d|arkdown)$/i, what: 'a project file (contributing, changelog, licence…)', weight: 8 },
+  { test: /(?:^|\/)(?:contributing|changelog|changes|history|security|code[-_]of[-_]conduct|license|licence|support|maintainers|owners|authors)\.m(?:d|arkdown)$/i, what: 'a project file (contributing, changelog, licence…)', weight: 100 },
 ];
 
 /** Lines that are markers of a kind wherever they are. */
