@@ -99,7 +99,7 @@ describe('kind: recognising documents that declare no type', () => {
   it('leaves ordinary Markdown, agendas and project files alone', () => {
     assert.equal(parse('# My library\n\nInstall it with npm.\n\n## Usage\n\nCall `run()`.\n', { uri: 'file:///repo/README.md' }).type, undefined);
     const agenda = '# GraphQL WG — March 2024\n\n## Attendees\n\n| Name | Organisation |\n| --- | --- |\n| Lee | GraphQL |\n\n## Agenda\n\n1. Introductions\n';
-    assert.equal(parse(agenda, { uri: 'file:///repo/agendas/2024/03-Mar/07-wg-primary.md' }).type, undefined);
+    assert.equal(parse(agenda, { uri: 'file:///repo/agendas/2024/03-Mar/07-wg-primary.md', path: 'agendas/2024/03-Mar/07-wg-primary.md' }).type, undefined);
     assert.equal(parse(MINUTES, { uri: 'file:///repo/CONTRIBUTING.md' }).type, undefined);
   });
 
