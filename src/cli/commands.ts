@@ -19,6 +19,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Print the model govmark reads from each file, as JSON',
     load: async () => (await import('./commands/inspect.js')).inspect,
   },
+  init: {
+    summary: 'Scan a repository: what kinds of governance documents it holds, and a govmark.config.json to edit',
+    load: async () => (await import('./commands/init.js')).init,
+  },
   rules: {
     summary: 'List the rules with their default severities',
     load: async () => (await import('./commands/rules.js')).rules,

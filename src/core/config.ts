@@ -24,6 +24,10 @@ export interface ResolvedConfig {
   customTypes: CustomTypeConfig[];
   /** Glob patterns of files never validated. */
   ignores: string[];
+  /** Globs that give files a type (built-in or custom) when their front matter declares none; the first match wins. */
+  fileTypes: { files: string[]; type: string }[];
+  /** Recognise the kind of files that declare none and no glob names (default true). */
+  infer: boolean;
   /** The day "today" is, ISO; only info-level rules use it. */
   today?: string;
   /** Milliseconds one document's parse may take before the cheap pass is used (hosts enforce it). */
@@ -34,6 +38,8 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   rules: {},
   customTypes: [],
   ignores: [],
+  fileTypes: [],
+  infer: true,
   parseTimeoutMs: 3000,
 };
 
@@ -44,5 +50,7 @@ export function resolveConfig(partial: Partial<ResolvedConfig> = {}): ResolvedCo
     rules: { ...DEFAULT_CONFIG.rules, ...(partial.rules ?? {}) },
     customTypes: partial.customTypes ?? [],
     ignores: partial.ignores ?? [],
+    fileTypes: partial.fileTypes ?? [],
+    infer: partial.infer ?? true,
   };
 }

@@ -123,10 +123,19 @@ export async function readConfigFile(file: string, cwd: string = process.cwd()):
     });
   }
 
+  const known = [...BUILTIN_TYPES, ...customTypes.map((t) => t.name)];
+  const fileTypes: { files: string[]; type: string }[] = [];
+  for (const [glob, type] of Object.entries(data.files ?? {})) {
+    if (!known.includes(type)) fail(`files: '${glob}' names unknown type '${type}'${didYouMean(type, known)}; known types: ${known.join(', ')}`, `files.${glob}`);
+    fileTypes.push({ files: [anchorGlob(glob, baseDir)], type });
+  }
+
   return resolveConfig({
     rules: data.rules ?? {},
     customTypes,
     ignores: data.ignores ?? [],
+    fileTypes,
+    ...(data.infer !== undefined ? { infer: data.infer } : {}),
     ...(data.parseTimeoutMs !== undefined ? { parseTimeoutMs: data.parseTimeoutMs } : {}),
   });
 }
@@ -136,6 +145,8 @@ interface ConfigFileShape {
   rules?: Record<string, SeveritySetting>;
   types?: Record<string, { schema: string; extends?: string; requiredSections?: string[]; files?: string[] }>;
   ignores?: string[];
+  files?: Record<string, string>;
+  infer?: boolean;
   parseTimeoutMs?: number;
 }
 

@@ -42,7 +42,7 @@ export async function readModels(
         const uri = pathToFileURL(path).href;
         // The same screen as validation: the file's own `type:` wins over a glob; `--type` over both.
         const relPath = relativePath(path, options.root);
-        const screened = screenedType(texts[i], byGlob.get(resolve(path)), relPath);
+        const screened = screenedType(texts[i], byGlob.get(resolve(path)), relPath, options.config.infer);
         const type = options.typeOverride;
         // A file that is not recognised is still read (inspect shows why it was not), just not as a type.
         const result = await analyseBounded(pool, { uri, text: texts[i], type, configType: screened.configType, relPath, includeModel: true }, options.config);

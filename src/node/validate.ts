@@ -87,7 +87,7 @@ export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, conf
     const text = req.text ?? readText(req.path!);
     let configType = req.configType;
     if (req.screen) {
-      const screened = screenedType(text, req.screen.fallbackType, req.relPath);
+      const screened = screenedType(text, req.screen.fallbackType, req.relPath, config.infer);
       if (screened.skip) return skippedResult(req.uri);
       configType = screened.configType;
     }
@@ -117,7 +117,7 @@ export async function validatePaths(files: readonly string[], options: RunOption
       const type = options.typeOverride;
       let configType: string | undefined;
       if (type === undefined) {
-        const screened = screenedType(text, byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined, rel(path));
+        const screened = screenedType(text, byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined, rel(path), config.infer);
         if (screened.skip) return skip(i);
         configType = screened.configType;
       }

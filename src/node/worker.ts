@@ -34,7 +34,7 @@ function answer(req: WorkerRequest): WorkerResponse {
   try {
     let configType = req.configType;
     if (req.screen) {
-      const screened = screenedType(text, req.screen.fallbackType, req.relPath);
+      const screened = screenedType(text, req.screen.fallbackType, req.relPath, config.infer);
       if (screened.skip) return { id: req.id, ok: true, result: skippedResult(req.uri) };
       configType = screened.configType;
     }

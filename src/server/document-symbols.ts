@@ -9,6 +9,7 @@
  */
 import { SymbolKind, type CancellationToken, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { GovDocument } from '../core/model.js';
+import { frontMatterEnd, recognisedLine } from '../core/parse/parse.js';
 import type { Range } from '../core/text/range.js';
 import { toLspRange } from './edge.js';
 import { actionName, agendaItemName, milestoneName, resolutionName, seatDetail, seatName } from './names.js';
@@ -25,7 +26,7 @@ interface Node {
 export function documentSymbols(doc: GovDocument, token?: CancellationToken): DocumentSymbol[] {
   if (doc.type === undefined) return [];
   const outline = new Outline(doc);
-  const nodes = [...outline.functions(), ...outline.membership(), ...outline.quorum(), ...outline.attendance(), ...outline.decisions(), ...outline.milestones()];
+  const nodes = [...outline.kind(), ...outline.functions(), ...outline.membership(), ...outline.quorum(), ...outline.attendance(), ...outline.decisions(), ...outline.milestones()];
   if (token?.isCancellationRequested) return [];
   return nodes.sort((a, b) => a.range.start.offset - b.range.start.offset).map(toSymbol);
 }
@@ -200,6 +201,14 @@ class Outline {
     for (const n of resolutionNodes) if (n) place(n);
     for (const n of loose) place(n);
     return top;
+  }
+
+  /** For a document whose kind was recognised, not declared: what it was read as, and why. */
+  kind(): Node[] {
+    if (this.doc.typeSource !== 'inferred') return [];
+    const m = { range: this.doc.lines.lineRange(recognisedLine(this.doc.lines, frontMatterEnd(this.doc))) };
+    const why = (this.doc.typeInference?.evidence ?? []).filter((e) => e.weight > 0).slice(0, 2).map((e) => e.reason).join('; ');
+    return [{ name: `Read as ${this.doc.type}`, detail: why ? `recognised: ${why}` : 'recognised', kind: SymbolKind.File, range: m.range, selection: m.range, children: [] }];
   }
 
   milestones(): Node[] {

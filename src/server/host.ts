@@ -23,7 +23,7 @@ export interface BoundedAnalyser {
    * is too complex: past the bound the result comes from the cheap pass, with
    * a `too-complex` message.
    */
-  analyse(req: { uri: string; text: string; type?: string }): Promise<AnalysisResult>;
+  analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string }): Promise<AnalysisResult>;
   close(): Promise<void>;
 }
 

@@ -84,7 +84,7 @@ class PoolAnalyser implements BoundedAnalyser {
     private readonly workerUrl: string | undefined,
   ) {}
 
-  analyse(req: { uri: string; text: string; type?: string }) {
+  analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string }) {
     // Threads start on first use: a workspace without large documents never needs one.
     this.pool ??= new WorkerPool({
       size: Math.max(1, Math.min(this.size, availableParallelism())),

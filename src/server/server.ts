@@ -120,6 +120,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   /** Reads every governance document of the workspace folders into the store. */
   async function indexWorkspace(store: DocumentStore): Promise<void> {
+    store.setRoots(folders);
     const run = store.beginIndexing();
     try {
       await readWorkspace(store);
@@ -212,6 +213,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     try {
       settings = await loadSettings();
       const store = new DocumentStore(host, settings.config, { workerUrl: options.workerUrl, log });
+      store.setRoots(folders);
       const publisher = new DiagnosticsPublisher(connection, store);
       started = { store, publisher };
       store.onDidChangeIndex(() => {

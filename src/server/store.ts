@@ -34,6 +34,7 @@ import type { DocumentSummary } from '../core/workspace/summary.js';
 import { Workspace, type DocumentAnalysis } from '../core/workspace/workspace.js';
 import type { AnalysisResult } from '../node/protocol.js';
 import { mayBeGovernance } from '../node/validate.js';
+import { inferKind } from '../core/kind/infer.js';
 import type { BoundedAnalyser, ServerHost } from './host.js';
 
 /** What one version of a document yields. `analysis` is absent for plain Markdown. */
@@ -127,6 +128,7 @@ export function analysisFromResult(uri: string, input: string, result: AnalysisR
     lines,
     type: model.type,
     typeSource: model.typeSource,
+    ...(model.typeInference ? { typeInference: model.typeInference } : {}),
     data: model.data,
     sourceMap: new Map(Object.entries(model.sourceMap)),
     messages: [],
@@ -161,6 +163,8 @@ export class DocumentStore {
   private indexing = 0;
   /** URI → custom type, for files a `types.<name>.files` glob selects (their own `type:` wins). */
   private globTypes = new Map<string, string>();
+  /** Workspace folder paths. */
+  private roots: string[] = [];
 
   constructor(
     private readonly host: ServerHost,
@@ -223,11 +227,35 @@ export class DocumentStore {
     }
   }
 
-  /** The type to read a text as when its front matter names none: a glob's, else none (plain Markdown). */
-  private typeFor(uri: string, text: string): { governance: boolean; type?: string } {
-    if (mayBeGovernance(text)) return { governance: true };
-    const type = this.globTypes.get(uri);
-    return type !== undefined ? { governance: true, type } : { governance: false };
+  /** The workspace folders (paths): a file's kind is recognised from its path relative to them. */
+  setRoots(roots: readonly string[]): void {
+    this.roots = [...roots];
+  }
+
+  /** The path of a file relative to the workspace folder it is in (`minutes/2024-01-09.md`). */
+  private relPathOf(uri: string): string | undefined {
+    const path = this.host.uriToPath(uri);
+    if (path === undefined) return undefined;
+    const norm = path.replace(/\\/g, '/');
+    for (const root of this.roots) {
+      const r = root.replace(/\\/g, '/').replace(/\/+$/, '') + '/';
+      if (norm.startsWith(r)) return norm.slice(r.length);
+    }
+    return undefined;
+  }
+
+  /**
+   * How to read a text: its front matter's `type:`; else a config glob's type;
+   * else the kind its path and text show; else not at all (plain Markdown).
+   */
+  private typeFor(uri: string, text: string): { governance: boolean; options: { configType?: string; path?: string } } {
+    const path = this.relPathOf(uri);
+    const options = path !== undefined ? { path } : {};
+    if (mayBeGovernance(text)) return { governance: true, options };
+    const configType = this.globTypes.get(uri);
+    if (configType !== undefined) return { governance: true, options: { ...options, configType } };
+    if (this.config.infer === false) return { governance: false, options };
+    return { governance: inferKind({ text, path: path ?? lastSegments(uri) }).type !== undefined, options };
   }
 
   // --- open documents -------------------------------------------------------
@@ -290,21 +318,21 @@ export class DocumentStore {
       clearTimeout(d.timer);
       d.timer = undefined;
       const { version, text } = d;
-      const { governance, type } = this.typeFor(uri, text);
+      const { governance, options } = this.typeFor(uri, text);
       if (!governance) {
         const before = this.dependencyKeyOf(uri);
         this.forgetAnalysis(uri);
         this.commit(d, { uri, version, text }, before);
         continue;
       }
-      const known = type === undefined && this.workspace.get(uri)?.doc.text === text; // e.g. read from disk already
+      const known = options.configType === undefined && this.workspace.get(uri)?.doc.text === text; // e.g. read from disk already
       if (!known && (d.slow || looksExpensive(text) || (text.length > FIRST_PARSE_LIMIT && !d.warm && !d.analysed))) {
-        d.job = this.analyseBounded(d, version, text, type).finally(() => (d.job = undefined));
+        d.job = this.analyseBounded(d, version, text, options).finally(() => (d.job = undefined));
         continue;
       }
       const before = this.dependencyKeyOf(uri);
       const started = this.host.now();
-      const analysis = this.workspace.set(uri, text, type !== undefined ? { type } : {});
+      const analysis = this.workspace.set(uri, text, options);
       if (!known) {
         d.slow = this.host.now() - started > (d.warm ? SLOW_MS : COLD_SLOW_MS);
         d.warm = true;
@@ -313,10 +341,10 @@ export class DocumentStore {
     }
   }
 
-  private async analyseBounded(d: OpenDocument, version: number, text: string, type: string | undefined): Promise<void> {
+  private async analyseBounded(d: OpenDocument, version: number, text: string, options: { configType?: string; path?: string }): Promise<void> {
     const started = this.host.now();
     const workspace = this.workspace;
-    const result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...(type !== undefined ? { type } : {}) });
+    const result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...request(options) });
     // Stale: a newer version follows, or the configuration changed meanwhile.
     if (this.open.get(d.uri) !== d || d.version !== version || workspace !== this.workspace) return;
     // Back to this thread only when the worker found the document quick to read.
@@ -326,7 +354,7 @@ export class DocumentStore {
     // A result without its model (never expected: the model is asked for) gets the cheap reading here.
     const analysis = made
       ? this.workspace.setAnalysis(d.uri, text, made)
-      : this.workspace.set(d.uri, text, { mode: 'cheap', cheapReason: 'This document could not be checked fully (no model came back)', ...(type !== undefined ? { type } : {}) });
+      : this.workspace.set(d.uri, text, { mode: 'cheap', cheapReason: 'This document could not be checked fully (no model came back)', ...options });
     this.commit(d, { uri: d.uri, version, text, analysis }, before);
   }
 
@@ -358,15 +386,15 @@ export class DocumentStore {
   /** Analyses a file's text (bounded) and keeps it, unless the document is open in the editor. */
   async setFromDisk(uri: string, text: string): Promise<void> {
     if (this.open.has(uri)) return;
-    const { governance, type } = this.typeFor(uri, text);
+    const { governance, options } = this.typeFor(uri, text);
     if (!governance) {
       this.forget(uri);
       return;
     }
     const held = this.workspace.get(uri) ?? this.orphans.get(uri)?.analysis;
-    if (held && held.doc.text === stripBom(text) && held.doc.type === (type ?? held.doc.type)) return;
+    if (held && held.doc.text === stripBom(text) && held.doc.type === (options.configType ?? held.doc.type)) return;
     const workspace = this.workspace;
-    const result = await this.diskAnalyser.analyse({ uri, text, ...(type !== undefined ? { type } : {}) });
+    const result = await this.diskAnalyser.analyse({ uri, text, ...request(options) });
     // Opened meanwhile, or the configuration changed: this result is stale.
     if (this.open.has(uri) || workspace !== this.workspace) return;
     const analysis = analysisFromResult(uri, text, result);
@@ -462,4 +490,14 @@ function stripBom(text: string): string {
 
 function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** What the analyser needs to read a text as the store decided. */
+function request(options: { configType?: string; path?: string }): { configType?: string; relPath?: string } {
+  return { ...(options.configType !== undefined ? { configType: options.configType } : {}), ...(options.path !== undefined ? { relPath: options.path } : {}) };
+}
+
+/** The last two segments of a URI's path, when the file is in no workspace folder. */
+function lastSegments(uri: string): string {
+  return uri.split('/').filter((p) => p !== '').slice(-2).join('/');
 }

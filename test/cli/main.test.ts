@@ -46,8 +46,8 @@ describe('cli main', () => {
       [['validate', '--type', 'minuets'], "govmark: unknown type 'minuets' (did you mean 'minutes'?); known types: terms-of-reference, minutes, resolution, timeline\n"],
       [['validate', 'missing.md'], "govmark: cannot read 'missing.md': no such file or directory\n"],
       [['validate', '--config', 'nope.json'], "govmark: cannot read config 'nope.json': no such file or directory\n"],
-      [['valdate'], "govmark: unknown command 'valdate' (did you mean 'validate'?); commands: validate, inspect, rules, timeline\n"],
-      [['--format', 'json'], "govmark: unknown option '--format' before the command; commands: validate, inspect, rules, timeline\n"],
+      [['valdate'], "govmark: unknown command 'valdate' (did you mean 'validate'?); commands: validate, inspect, init, rules, timeline\n"],
+      [['--format', 'json'], "govmark: unknown option '--format' before the command; commands: validate, inspect, init, rules, timeline\n"],
       [['inspect'], 'govmark: inspect needs at least one file\n'],
     ];
     for (const [argv, expected] of cases) {

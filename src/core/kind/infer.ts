@@ -83,7 +83,8 @@ const HEADINGS: Signal[] = [
 
 /** Path conventions: folder and file names. */
 const PATHS: Signal[] = [
-  { kind: 'minutes', weight: 4, test: /(?:^|\/)(?:minutes|meeting[-_ ]?notes|meetings|notes|sync-meeting|[^/]*meetings?)\/(?:.*\/)?[^/]+$/i, what: 'a meetings or minutes folder' },
+  { kind: 'minutes', weight: 4, test: /(?:^|\/)(?:minutes|meeting[-_ ]?notes|meetings|sync-meeting|[^/]*meetings?)\/(?:.*\/)?[^/]+$/i, what: 'a meetings or minutes folder' },
+  { kind: 'minutes', weight: 2, test: /(?:^|\/)notes\/(?:.*\/)?[^/]+$/i, what: 'a notes folder' },
   { kind: 'minutes', weight: 3, test: /(?:^|\/)[^/]*(?:minutes|meeting[-_ ]notes|meeting(?!s)|call[-_ ]?\d+)[^/]*\.m(?:d|arkdown)$/i, what: 'a minutes or meeting file name' },
   { kind: 'minutes', weight: 2, test: /(?:^|\/)\d{4}-\d{2}(?:-\d{2})?[^/]*\.m(?:d|arkdown)$/i, what: 'a dated file name' },
   { kind: 'terms-of-reference', weight: 6, test: /(?:^|\/)[^/]*(?:charter|terms[-_ ]of[-_ ]reference|governance|constitution|bylaws)[^/]*\.m(?:d|arkdown)$|(?:^|\/)tor\.m(?:d|arkdown)$/i, what: 'a charter or governance file name' },
@@ -99,6 +100,7 @@ const PATHS: Signal[] = [
 const NOT_A_RECORD: { test: RegExp; what: string; weight: number }[] = [
   { test: /(?:^|\/)agendas?\//i, what: 'an agendas folder (an agenda is not yet a record)', weight: 8 },
   { test: /(?:^|\/)[^/]*agenda[^/]*\.m(?:d|arkdown)$/i, what: 'an agenda file name', weight: 6 },
+  { test: /(?:^|\/)(?:toc|contents|table[-_]of[-_]contents|sidebar|_sidebar|summary)\.m(?:d|arkdown)$/i, what: 'a table of contents', weight: 100 },
   { test: /^(?:readme|index)\.m(?:d|arkdown)$/i, what: "the repository's README (a landing page)", weight: 4 },
   { test: /(?:^|\/)(?:contributing|changelog|changes|history|security|code[-_]of[-_]conduct|license|licence|support|maintainers|owners|authors)\.m(?:d|arkdown)$/i, what: 'a project file (contributing, changelog, licence…)', weight: 100 },
 ];

@@ -39,8 +39,8 @@ export interface ParseOptions {
    * name and its folder are taken from the URI.
    */
   path?: string;
-  /** Custom types are known from here. */
-  config?: Pick<ResolvedConfig, 'customTypes'>;
+  /** Custom types are known from here; `infer: false` turns recognition off. */
+  config?: Pick<ResolvedConfig, 'customTypes'> & Partial<Pick<ResolvedConfig, 'infer'>>;
   /**
    * `full` (default) parses the Markdown; `cheap` reads it line by line only
    * (used past the time bound, with `reason` saying why).
@@ -139,7 +139,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
  * with text, with a fix that declares it (the author's explicit action).
  */
 function reportRecognised(b: ModelBuilder, inference: KindInference, type: string, block: ReturnType<typeof findFrontMatter>, lines: LineIndex): void {
-  const line = firstTextLine(lines, block ? lines.point(block.end).line : 1);
+  const line = recognisedLine(lines, block?.end);
   const edit = block
     ? { range: lines.range(block.contentStart, block.contentStart), newText: `type: ${type}\n` }
     : { range: lines.range(0, 0), newText: `---\ntype: ${type}\n---\n\n` };
@@ -152,6 +152,11 @@ function reportRecognised(b: ModelBuilder, inference: KindInference, type: strin
 }
 
 const KIND_NAMES: Record<string, string> = { 'terms-of-reference': 'terms of reference', minutes: 'minutes', resolution: 'a decision record', timeline: 'a timeline' };
+
+/** Where a recognised kind is reported (hint, hover, outline): the first line with text after the front matter. */
+export function recognisedLine(lines: LineIndex, frontMatterEnd: number | undefined): number {
+  return firstTextLine(lines, frontMatterEnd !== undefined ? lines.point(frontMatterEnd).line : 1);
+}
 
 /** The first line from `from` on that has text (the message's place), or line 1. */
 function firstTextLine(lines: LineIndex, from: number): number {
@@ -180,7 +185,7 @@ function decideType(meta: Record<string, unknown>, options: ParseOptions, b: Mod
     return t ? { type: t, source: 'front-matter' } : { source: 'none' };
   }
   if (options.configType) return { type: options.configType, source: 'config' };
-  if (options.infer === false) return { source: 'none' };
+  if (options.infer === false || options.config?.infer === false) return { source: 'none' };
   const inference = inferKind({ text, path: options.path ?? pathFromUri(b.uri) });
   return inference.type ? { type: inference.type, source: 'inferred', inference } : { source: 'none', inference };
 }
@@ -235,4 +240,11 @@ function quorumFromFrontMatter(meta: Record<string, unknown>, b: ModelBuilder): 
   if (!meaning) return;
   b.content.quorum = { text, source: 'front-matter', ...meaning };
   b.sourceMap.set('/content/quorum', { range: entry.range });
+}
+
+/** The offset just after a document's front matter block (with its closing line), if it has one. */
+export function frontMatterEnd(doc: Pick<GovDocument, 'frontMatterRange' | 'lines'>): number | undefined {
+  const r = doc.frontMatterRange;
+  if (!r) return undefined;
+  return r.end.line < doc.lines.lineCount ? doc.lines.lineStarts[r.end.line] : doc.lines.lineEnd(r.end.line);
 }
