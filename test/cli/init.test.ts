@@ -97,3 +97,34 @@ describe('cli: validate with no config and no --type', () => {
     }
   });
 });
+
+describe('cli: config "files" and "infer"', () => {
+  it('reads a file a "files" glob names as that kind, and says a type it does not know', async () => {
+    const dir = tempTree({ 'papers/q1.md': '# Q1\n\nRESOLVED: That the budget be approved.\n', 'govmark.config.json': JSON.stringify({ files: { 'papers/*.md': 'minutes' } }) });
+    try {
+      const io = fakeIO(['inspect', 'papers/q1.md'], dir);
+      assert.equal(await main(io), 0);
+      const out = JSON.parse(io.stdout.text);
+      assert.equal(out.type, 'minutes');
+      assert.equal(out.typeSource, 'config');
+      writeFileSync(join(dir, 'govmark.config.json'), JSON.stringify({ files: { 'papers/*.md': 'minuts' } }));
+      const bad = fakeIO(['validate'], dir);
+      assert.equal(await main(bad), 2);
+      assert.match(bad.stderr.text, /files: 'papers\/\*\.md' names unknown type 'minuts' \(did you mean 'minutes'\?\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks only declared files with "infer": false', async () => {
+    const dir = repo();
+    try {
+      writeFileSync(join(dir, 'govmark.config.json'), JSON.stringify({ infer: false }));
+      const v = fakeIO(['validate', '--format', 'json', '--no-cache'], dir);
+      await main(v);
+      assert.deepEqual((JSON.parse(v.stdout.text) as { files: { skipped: boolean }[] }).files.filter((f) => !f.skipped), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
