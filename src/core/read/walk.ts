@@ -11,6 +11,7 @@ import type { ModelBuilder } from './builder.js';
 import { agendaItem, isDecisionHeading, sectionKind } from './phrases/sections.js';
 import { textOf } from './phrases/text.js';
 import type { BodyReading, ReadContext, ReaderHandlers } from './reader.js';
+import { SectionGaps } from './gaps.js';
 import { READERS } from './registry.js';
 
 /** How deep nested lists are searched (`- Old business` › `- Decide: …` › `- Decision: …`). */
@@ -21,6 +22,7 @@ export function readBody(b: ModelBuilder, reading: BodyReading, root: Root): voi
   const handlers: ReaderHandlers[] = [];
   for (const r of READERS) if (r.applies(reading)) handlers.push(r.create(ctx));
   const heading = new HeadingContext(ctx);
+  const gaps = new SectionGaps(ctx);
 
   /** Offers the node to each reader in order until one reads it. */
   const claim = (f: (h: ReaderHandlers) => boolean | void): boolean => {
@@ -51,10 +53,13 @@ export function readBody(b: ModelBuilder, reading: BodyReading, root: Root): voi
   };
 
   for (const node of root.children as Nodes[]) {
+    gaps.block(node);
     switch (node.type) {
       case 'heading':
+        gaps.heading(node, true);
         heading.enter(node);
         each((h) => h.heading?.(node, ctx));
+        gaps.heading(node, false);
         break;
       case 'paragraph':
         claim((h) => h.paragraph?.(node, ctx));
@@ -70,6 +75,22 @@ export function readBody(b: ModelBuilder, reading: BodyReading, root: Root): voi
     }
   }
   each((h) => h.end?.(ctx));
+  gaps.close();
+  inCanonicalOrder(b.content);
+}
+
+/** The order the model's parts are written in (JSON output, fixtures), whatever order the readers made them. */
+const CANONICAL: readonly string[] = ['sections', 'functions', 'seats', 'attendance', 'items', 'resolutions', 'actions', 'milestones'];
+
+function inCanonicalOrder(content: object): void {
+  const c = content as Record<string, unknown>;
+  const rest = Object.keys(c).filter((k) => !CANONICAL.includes(k));
+  for (const k of [...CANONICAL, ...rest]) {
+    if (!(k in c)) continue;
+    const v = c[k];
+    delete c[k];
+    c[k] = v;
+  }
 }
 
 /** Keeps `section` and `item` of the context as headings come. */

@@ -23,7 +23,9 @@ export const tooComplex = parseRule('too-complex', 'warning', 'A document too co
 
 export const recognisedType = parseRule('recognised-type', 'hint', 'A document without a `type:` was recognised as a governance document: how, and how to say so.',
   'A Markdown file with no `type:` in its front matter (and no config glob) is read as terms of reference, minutes, a resolution or a timeline when its path and text show it: a `minutes/` folder, an Attendees heading, `RESOLVED:` lines, a charter title, mostly dated entries. This hint, on the first line, says which kind and the strongest evidence, so the decision is never a silent guess. Its fix adds `type:` to the front matter, which makes the kind explicit and turns on the checks that only make sense once an author has opted in (missing front matter keys and required sections are hints until then). Files that are only partly governance-like are left alone; `govmark init` lists them.');
+export const sectionUnread = parseRule('section-unread', 'info', 'A section govmark recognises held text but nothing was read from it.',
+  'When an Actions, Membership, Present, Apologies, Functions or decisions section has lists, tables or text but govmark read no action, seat, person, function or decision from it, it says so on the heading, with an example of what it reads. Nothing is guessed: either rewrite the entries in one of the shapes shown, or ignore the message (set `section-unread` to `off`).');
 export const internalError = parseRule('internal-error', 'error', 'A rule failed on this document.',
   'A rule that throws is reported on the document it failed on, as a fatal message, and the other rules and files are still checked. Please report it with the document that caused it.');
 
-export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, unclosedFrontMatter, unknownType, recognisedType, impossibleDate, tooComplex, internalError];
+export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, tooComplex, internalError];

@@ -1,0 +1,98 @@
+/**
+ * Never silent: a section govmark recognises (Actions, Membership, Present…)
+ * that holds text but yields nothing says so, as information on its heading,
+ * with an example of what would be read. Kept by the walk, which sees every
+ * section start and end; it counts what the readers wrote, never reads it.
+ */
+import type { Heading, Nodes } from 'mdast';
+import type { DocumentContent } from '../model.js';
+import { rangeOfNode, textOf } from './phrases/text.js';
+import type { ReadContext } from './reader.js';
+
+interface Expectation {
+  /** What the section is called in the message. */
+  name: string;
+  /** What was read of it so far. */
+  count(c: DocumentContent): number;
+  /** Whether this document is read for it. */
+  applies(ctx: ReadContext): boolean;
+  /** What would be read, in the user's words. */
+  example: string;
+}
+
+const people = (c: DocumentContent) => (c.attendance ? c.attendance.present.length + c.attendance.inAttendance.length + c.attendance.apologies.length : 0);
+
+const EXPECTED: Record<string, Expectation> = {
+  actions: { name: 'Actions', count: (c) => c.actions?.length ?? 0, applies: (x) => x.reading.decisions, example: '`- Alex to send the survey by 1 March`, `- Action: Alex — send the survey`, `- [ ] @alex send the survey`' },
+  resolutions: { name: 'decisions', count: (c) => c.resolutions?.length ?? 0, applies: (x) => x.reading.decisions, example: '`RESOLVED: That the report be noted.`, `**Decision:** …`, `Agreed: …`, or a numbered list under the heading' },
+  membership: { name: 'Membership', count: (c) => c.seats?.length ?? 0, applies: (x) => x.reading.membership, example: '`- Three elected members`, `- Executive Director (non-voting)`, or a table with a Seat (or Role) column and a Count column' },
+  functions: { name: 'functions', count: (c) => c.functions?.length ?? 0, applies: (x) => x.reading.functions, example: 'a list of what the body does: `1. To approve the annual budget`' },
+  present: { name: 'attendance', count: people, applies: (x) => x.reading.attendance, example: 'one person per list item or line: `- Councillor J. Slater (Chair)`, `- Dana Jones, Acme Ltd`' },
+  'in-attendance': { name: 'attendance', count: people, applies: (x) => x.reading.attendance, example: 'one person per list item or line: `- Dana Jones (Head of Finance)`' },
+  apologies: { name: 'apologies', count: people, applies: (x) => x.reading.attendance, example: '`- Alex Smith`, or a sentence: `Apologies were received from Alex Smith and Dana Jones.`' },
+};
+
+interface Open {
+  kind: string;
+  depth: number;
+  heading: Heading;
+  before: number;
+  /** Nodes with text under it (lists, paragraphs, tables). */
+  blocks: number;
+  items: number;
+  rows: number;
+  paragraphs: number;
+}
+
+export class SectionGaps {
+  private open: Open | undefined;
+
+  constructor(private readonly ctx: ReadContext) {}
+
+  /**
+   * A heading, seen twice: `before` the walk reads it (it may close the open
+   * section), then after (it may open one, now that its kind is known).
+   */
+  heading(h: Heading, before: boolean): void {
+    if (before) {
+      if (this.open && h.depth <= this.open.depth) this.close();
+      return;
+    }
+    if (this.open) return; // a subsection ("### Composition" under "## Membership") belongs to it
+    const kind = this.ctx.section?.kind;
+    const e = kind !== undefined ? EXPECTED[kind] : undefined;
+    if (!e || !e.applies(this.ctx)) return;
+    this.open = { kind: kind!, depth: h.depth, heading: h, before: e.count(this.ctx.b.content), blocks: 0, items: 0, rows: 0, paragraphs: 0 };
+  }
+
+  /** A block under the current heading. */
+  block(node: Nodes): void {
+    if (!this.open) return;
+    if (node.type === 'list') {
+      this.open.blocks++;
+      this.open.items += node.children.length;
+    } else if (node.type === 'table') {
+      this.open.blocks++;
+      this.open.rows += Math.max(0, node.children.length - 1);
+    } else if (node.type === 'paragraph' && textOf(node) !== '') {
+      this.open.blocks++;
+      this.open.paragraphs++;
+    }
+  }
+
+  close(): void {
+    const o = this.open;
+    this.open = undefined;
+    if (!o || o.blocks === 0) return;
+    const e = EXPECTED[o.kind];
+    if (e.count(this.ctx.b.content) > o.before) return;
+    const range = rangeOfNode(o.heading);
+    if (!range) return;
+    const n = (k: number, one: string, many: string) => (k === 0 ? [] : [`${k} ${k === 1 ? one : many}`]);
+    const held = [...n(o.items, 'list item', 'list items'), ...n(o.rows, 'table row', 'table rows'), ...n(o.paragraphs, 'paragraph', 'paragraphs')].join(', ');
+    this.ctx.b.report('section-unread', 'info', {
+      reason: `Nothing was read as ${e.name} from this section (it holds ${held}): govmark reads ${e.example}.`,
+      range,
+    });
+  }
+}
