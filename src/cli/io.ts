@@ -17,7 +17,7 @@ export interface Output {
 /** Reads one document into the model (the core's `parse`). */
 export type ParseDocument = (
   text: string,
-  options: { uri: string; type?: string; config?: Pick<ResolvedConfig, 'customTypes'> },
+  options: { uri: string; type?: string; configType?: string; path?: string; config?: Pick<ResolvedConfig, 'customTypes'> & Partial<Pick<ResolvedConfig, 'infer'>> },
 ) => GovDocument | Promise<GovDocument>;
 
 export interface CliIO {

@@ -12,7 +12,9 @@ import type { GovDocument } from '../../core/model.js';
 import { timelineOf, workspaceTimeline } from '../../core/timeline/index.js';
 import { describeFsError } from '../../node/config-file.js';
 import { discoverFiles } from '../../node/discover.js';
-import { mayBeGovernance } from '../../node/validate.js';
+import { typesByPath } from '../../node/custom-types.js';
+import { screenedType } from '../../node/screen.js';
+import { relativePath } from '../../node/validate.js';
 import { renderTimelineHtml, renderTimelineSvgDocument } from '../../render/index.js';
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -62,6 +64,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     ignoreBase: baseDir,
   });
   const parse = await loadParse(io);
+  const byGlob = type === undefined ? await typesByPath(config) : new Map<string, string>();
 
   const docs: GovDocument[] = [];
   for (const file of files) {
@@ -71,9 +74,11 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     } catch (error) {
       throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
     }
-    // Most Markdown is not a governance document: skip it before parsing.
-    if (type === undefined && !mayBeGovernance(text)) continue;
-    const doc = await parse(text, { uri: pathToFileURL(file).href, ...(type !== undefined ? { type } : {}), config });
+    // Most Markdown is not a governance document: skip it before parsing (the same screen as validate).
+    const relPath = relativePath(file, baseDir ?? io.cwd);
+    const screened = type === undefined ? screenedType(text, byGlob.get(resolve(file)), relPath, config.infer) : undefined;
+    if (screened?.skip) continue;
+    const doc = await parse(text, { uri: pathToFileURL(file).href, path: relPath, ...(type !== undefined ? { type } : {}), ...(screened?.configType !== undefined ? { configType: screened.configType } : {}), config });
     if (doc.type !== undefined) docs.push(doc);
   }
 
