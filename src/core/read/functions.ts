@@ -131,7 +131,8 @@ export const functions: Reader = {
             const d = delegation(leads[i])!;
             add(`${label}: ${d.area} (${d.holder})`, rangeOfNode(item));
           });
-          return true;
+          // Not claimed: each delegate also holds a seat (the membership reader reads the same list).
+          return false;
         }
 
         const introSaysDuties = introText !== undefined && /\b(?:responsib\w*|duties|functions|terms of reference|including|will|shall|are to|is to)\b[^.]{0,40}:\s*$/i.test(introText);
