@@ -60,6 +60,10 @@ export interface Seat {
   statutory?: boolean;
   voting?: boolean;
   role?: string;
+  /** The person named as holding the seat ("Package Distribution Metadata PEPs: Paul Moore"). */
+  holder?: string;
+  /** True when the number is not fixed ("a variable number", "at least four"); `count` is then the stated minimum. */
+  variable?: boolean;
 }
 
 export interface Quorum {
@@ -69,8 +73,10 @@ export interface Quorum {
   count?: number;
   /** A share of the membership, when stated as one (one third → 1/3). */
   fraction?: { numerator: number; denominator: number };
-  /** Where it was stated. */
-  source: 'front-matter' | 'section';
+  /** How many members may be absent, when stated that way ("N - 2", "at most 2 … not present"). */
+  absentAllowed?: number;
+  /** Where it was stated: the front matter, a Quorum section, or a sentence elsewhere in the body. */
+  source: 'front-matter' | 'section' | 'body';
 }
 
 /** One person on an attendance list (Akoma Ntoso `rollCall`). */
@@ -141,6 +147,8 @@ export interface DocumentContent {
   // terms of reference
   functions?: NumberedClause[];
   seats?: Seat[];
+  /** Notes on the membership that are not seats (nomination rules, terms, statutory markers, chair rotation). */
+  membershipNotes?: NumberedClause[];
   quorum?: Quorum;
   // minutes
   attendance?: Attendance;

@@ -409,6 +409,18 @@ export const bundledSchemas = {
             "description": "A role that comes with the seat (Popolo Membership.role), e.g. Chair.",
             "markdownDescription": "A role that comes with the seat (Popolo `Membership.role`), e.g. `Chair`.",
             "type": "string"
+          },
+          "holder": {
+            "title": "Holder",
+            "description": "The person named as holding the seat, e.g. Paul Moore for a standing delegation.",
+            "markdownDescription": "The person named as holding the seat (`Package Distribution Metadata PEPs: Paul Moore`).",
+            "type": "string"
+          },
+          "variable": {
+            "title": "Variable",
+            "description": "True when the number of seats is not fixed (a variable number, at least four); count is then the stated minimum.",
+            "markdownDescription": "`true` when the number of seats is not fixed (`a variable number`, `at least four`); `count` is then the stated minimum.",
+            "type": "boolean"
           }
         },
         "required": [
@@ -467,12 +479,21 @@ export const bundledSchemas = {
             "markdownDescription": "Where the quorum was stated.",
             "enum": [
               "front-matter",
-              "section"
+              "section",
+              "body"
             ],
             "markdownEnumDescriptions": [
               "The `quorum:` front matter key.",
-              "A `## Quorum` section of the body."
+              "A `## Quorum` section of the body.",
+              "A sentence of the body outside a Quorum section."
             ]
+          },
+          "absentAllowed": {
+            "title": "Absences allowed",
+            "description": "How many members may be absent, when the quorum is stated that way (N - 2).",
+            "markdownDescription": "How many members may be absent, when the quorum is stated that way (`N - 2`, `at most 2 … not present`).",
+            "type": "integer",
+            "minimum": 0
           }
         },
         "required": [
@@ -769,6 +790,15 @@ export const bundledSchemas = {
             "type": "array",
             "items": {
               "$ref": "#/$defs/seat"
+            }
+          },
+          "membershipNotes": {
+            "title": "Membership notes",
+            "description": "Notes on the membership that are not seats: nomination rules, terms, statutory markers, chair rotation.",
+            "markdownDescription": "Notes on the membership that are not seats: nomination rules, terms of office, statutory markers (`*`), chair rotation.",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/numberedClause"
             }
           },
           "quorum": {

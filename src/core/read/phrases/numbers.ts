@@ -21,7 +21,11 @@ export function wordNumber(word: string): number | undefined {
 export interface QuorumMeaning {
   count?: number;
   fraction?: { numerator: number; denominator: number };
+  /** "N - 2", "at most 2 representatives … not present": the whole membership less this many. */
+  absentAllowed?: number;
 }
+
+const NUMBER_WORD = '\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten';
 
 /**
  * Reads a quorum from prose: "five voting members", "5", "seven (7) members",
@@ -29,7 +33,15 @@ export interface QuorumMeaning {
  * "a simple majority".
  */
 export function readQuorum(text: string): QuorumMeaning | undefined {
-  const t = text.toLowerCase().replace(/[*_]/g, '').replace(/\s+/g, ' ');
+  const t = text.slice(0, 2000).toLowerCase().replace(/[*_]/g, '').replace(/\s+/g, ' ');
+  // "(i.e., N - 2)", "all but two members", "at most 2 Council representatives (…) are not present".
+  const minus = /\bn\s*[-−–]\s*(\d{1,2})\b/.exec(t) ??
+    new RegExp(`\\ball but (${NUMBER_WORD})\\b`).exec(t) ??
+    new RegExp(`\\bat most (${NUMBER_WORD})\\b[^.;]{0,120}?\\b(?:are |is )?(?:not present|absent)\\b`).exec(t);
+  if (minus) {
+    const n = wordNumber(minus[1]);
+    if (n !== undefined) return { absentAllowed: n };
+  }
   const pct = /(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent)/.exec(t);
   if (pct) return { fraction: { numerator: Number(pct[1]), denominator: 100 } };
   const frac = /\b(one|two|three|a|\d)[ -](half|thirds?|quarters?|fourths?|fifths?)\b/.exec(t) ?? /\b(\d)\s*\/\s*(\d)\b/.exec(t);
@@ -53,6 +65,7 @@ export function readQuorum(text: string): QuorumMeaning | undefined {
 /** The number of members a quorum needs out of `members`. A fraction means "at least that share". */
 export function quorumNeeded(q: QuorumMeaning, members: number | undefined): number | undefined {
   if (q.count !== undefined) return q.count;
+  if (q.absentAllowed !== undefined) return members !== undefined ? Math.max(members - q.absentAllowed, 1) : undefined;
   if (q.fraction && members !== undefined) {
     const { numerator, denominator } = q.fraction;
     // "a majority" (read as 1/2) means more than half; "at least 50%" (50/100) and other shares mean at least that share.
