@@ -5,38 +5,38 @@
  * section start and end; it counts what the readers wrote, never reads it.
  */
 import type { Heading, Nodes } from 'mdast';
-import type { DocumentContent } from '../model.js';
 import { rangeOfNode, textOf } from './phrases/text.js';
 import type { ReadContext } from './reader.js';
 
 interface Expectation {
   /** What the section is called in the message. */
   name: string;
-  /** What was read of it so far. */
-  count(c: DocumentContent): number;
+  /** The source-map pointers of what is read from such a section. */
+  pointer: RegExp;
   /** Whether this document is read for it. */
   applies(ctx: ReadContext): boolean;
   /** What would be read, in the user's words. */
   example: string;
 }
 
-const people = (c: DocumentContent) => (c.attendance ? c.attendance.present.length + c.attendance.inAttendance.length + c.attendance.apologies.length : 0);
+const PEOPLE = /^\/content\/(?:meetings\/\d+\/)?attendance\/(?:present|inAttendance|apologies)\/\d+$/;
 
 const EXPECTED: Record<string, Expectation> = {
-  actions: { name: 'Actions', count: (c) => c.actions?.length ?? 0, applies: (x) => x.reading.decisions, example: '`- Alex to send the survey by 1 March`, `- Action: Alex — send the survey`, `- [ ] @alex send the survey`' },
-  resolutions: { name: 'decisions', count: (c) => c.resolutions?.length ?? 0, applies: (x) => x.reading.decisions, example: '`RESOLVED: That the report be noted.`, `**Decision:** …`, `Agreed: …`, or a numbered list under the heading' },
-  membership: { name: 'Membership', count: (c) => c.seats?.length ?? 0, applies: (x) => x.reading.membership, example: '`- Three elected members`, `- Executive Director (non-voting)`, or a table with a Seat (or Role) column and a Count column' },
-  functions: { name: 'functions', count: (c) => c.functions?.length ?? 0, applies: (x) => x.reading.functions, example: 'a list of what the body does: `1. To approve the annual budget`' },
-  present: { name: 'attendance', count: people, applies: (x) => x.reading.attendance, example: 'one person per list item or line: `- Councillor J. Slater (Chair)`, `- Dana Jones, Acme Ltd`' },
-  'in-attendance': { name: 'attendance', count: people, applies: (x) => x.reading.attendance, example: 'one person per list item or line: `- Dana Jones (Head of Finance)`' },
-  apologies: { name: 'apologies', count: people, applies: (x) => x.reading.attendance, example: '`- Alex Smith`, or a sentence: `Apologies were received from Alex Smith and Dana Jones.`' },
+  actions: { name: 'Actions', pointer: /^\/content\/actions\/\d+$/, applies: (x) => x.reading.decisions, example: '`- Alex to send the survey by 1 March`, `- Action: Alex — send the survey`, `- [ ] @alex send the survey`' },
+  resolutions: { name: 'decisions', pointer: /^\/content\/resolutions\/\d+$/, applies: (x) => x.reading.decisions, example: '`RESOLVED: That the report be noted.`, `**Decision:** …`, `Agreed: …`, or a numbered list under the heading' },
+  membership: { name: 'Membership', pointer: /^\/content\/(?:seats\/\d+|membershipNotes\/\d+|quorum)$/, applies: (x) => x.reading.membership, example: '`- Three elected members`, `- Executive Director (non-voting)`, or a table with a Seat (or Role) column and a Count column' },
+  functions: { name: 'functions', pointer: /^\/content\/functions\/\d+$/, applies: (x) => x.reading.functions, example: 'a list of what the body does: `1. To approve the annual budget`' },
+  present: { name: 'attendance', pointer: PEOPLE, applies: (x) => x.reading.attendance, example: 'one person per list item or line: `- Councillor J. Slater (Chair)`, `- Dana Jones, Acme Ltd`' },
+  'in-attendance': { name: 'attendance', pointer: PEOPLE, applies: (x) => x.reading.attendance, example: 'one person per list item or line: `- Dana Jones (Head of Finance)`' },
+  apologies: { name: 'apologies', pointer: PEOPLE, applies: (x) => x.reading.attendance, example: '`- Alex Smith`, or a sentence: `Apologies were received from Alex Smith and Dana Jones.`' },
 };
 
 interface Open {
   kind: string;
   depth: number;
   heading: Heading;
-  before: number;
+  /** Where the section's text ends (the next heading of its level or above). */
+  end?: number;
   /** Nodes with text under it (lists, paragraphs, tables). */
   blocks: number;
   items: number;
@@ -46,6 +46,8 @@ interface Open {
 
 export class SectionGaps {
   private open: Open | undefined;
+  /** Sections closed, judged at the end: a reader may write what it read of a section later (after seeing the whole list). */
+  private readonly closed: Open[] = [];
 
   constructor(private readonly ctx: ReadContext) {}
 
@@ -55,14 +57,14 @@ export class SectionGaps {
    */
   heading(h: Heading, before: boolean): void {
     if (before) {
-      if (this.open && h.depth <= this.open.depth) this.close();
+      if (this.open && h.depth <= this.open.depth) this.close(h.position?.start.offset);
       return;
     }
     if (this.open) return; // a subsection ("### Composition" under "## Membership") belongs to it
     const kind = this.ctx.section?.kind;
     const e = kind !== undefined ? EXPECTED[kind] : undefined;
     if (!e || !e.applies(this.ctx)) return;
-    this.open = { kind: kind!, depth: h.depth, heading: h, before: e.count(this.ctx.b.content), blocks: 0, items: 0, rows: 0, paragraphs: 0 };
+    this.open = { kind: kind!, depth: h.depth, heading: h, blocks: 0, items: 0, rows: 0, paragraphs: 0 };
   }
 
   /** A block under the current heading. */
@@ -80,19 +82,40 @@ export class SectionGaps {
     }
   }
 
-  close(): void {
+  /** The open section ends at `end` (or the end of the document). */
+  close(end?: number): void {
     const o = this.open;
     this.open = undefined;
     if (!o || o.blocks === 0) return;
-    const e = EXPECTED[o.kind];
-    if (e.count(this.ctx.b.content) > o.before) return;
-    const range = rangeOfNode(o.heading);
-    if (!range) return;
-    const n = (k: number, one: string, many: string) => (k === 0 ? [] : [`${k} ${k === 1 ? one : many}`]);
-    const held = [...n(o.items, 'list item', 'list items'), ...n(o.rows, 'table row', 'table rows'), ...n(o.paragraphs, 'paragraph', 'paragraphs')].join(', ');
-    this.ctx.b.report('section-unread', 'info', {
-      reason: `Nothing was read as ${e.name} from this section (it holds ${held}): govmark reads ${e.example}.`,
-      range,
-    });
+    o.end = end ?? this.ctx.text.length;
+    this.closed.push(o);
+  }
+
+  /** After the walk: every closed section from which nothing was read says so. */
+  finish(): void {
+    this.close();
+    if (this.closed.length === 0) return;
+    const starts = new Map<string, number[]>();
+    for (const [pointer, entry] of this.ctx.b.sourceMap) {
+      for (const [kind, e] of Object.entries(EXPECTED)) {
+        if (!e.pointer.test(pointer)) continue;
+        const list = starts.get(kind);
+        if (list) list.push(entry.range.start.offset);
+        else starts.set(kind, [entry.range.start.offset]);
+      }
+    }
+    for (const o of this.closed) {
+      const range = rangeOfNode(o.heading);
+      if (!range) continue;
+      const from = range.start.offset;
+      if ((starts.get(o.kind) ?? []).some((at) => at >= from && at < o.end!)) continue;
+      const e = EXPECTED[o.kind];
+      const n = (k: number, one: string, many: string) => (k === 0 ? [] : [`${k} ${k === 1 ? one : many}`]);
+      const held = [...n(o.items, 'list item', 'list items'), ...n(o.rows, 'table row', 'table rows'), ...n(o.paragraphs, 'paragraph', 'paragraphs')].join(', ');
+      this.ctx.b.report('section-unread', 'info', {
+        reason: `Nothing was read as ${e.name} from this section (it holds ${held}): govmark reads ${e.example}.`,
+        range,
+      });
+    }
   }
 }

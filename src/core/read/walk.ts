@@ -75,7 +75,7 @@ export function readBody(b: ModelBuilder, reading: BodyReading, root: Root): voi
     }
   }
   each((h) => h.end?.(ctx));
-  gaps.close();
+  gaps.finish();
   inCanonicalOrder(b.content);
 }
 
