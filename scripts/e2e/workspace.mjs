@@ -19,7 +19,7 @@ export function prepareWorkspace(repo, target) {
   for (const part of ['valid', 'invalid']) cpSync(join(examples, part), join(target, part), { recursive: true });
   writeFileSync(
     join(target, 'notes.md'),
-    '# Meeting notes\n\nNot a governance document: no front matter with a `type`.\n\nRESOLVED: nothing here is checked.\n\n1. That this list is left alone.\n3. Even when it skips a number.\n',
+    '# Release checklist\n\nNot a governance document: no front matter with a `type`, and nothing a reader would take for minutes, terms of reference, a decision or a timeline.\n\n1. Build the site.\n3. Publish it (the list may skip a number: it is not checked).\n',
   );
   return target;
 }
