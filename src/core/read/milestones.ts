@@ -70,6 +70,8 @@ const MONTHS = new RegExp(`^${MONTH_WORD}\\b`, 'i');
 const MONTH_NUMBER = new RegExp(`^${MONTH_WORD}\\.?\\s{1,3}(\\d{1,2})$`, 'i');
 /** A column heading that says its cells are dates. */
 const DATE_HEADER = /^(date|when|deadline|target|due|by|timing|milestone date)/;
+/** A column heading that names a time zone: `UTC (+00:00)`, `Moscow (+03:00)`, `PST`. */
+const ZONE_HEADER = /\([+-]\d{2}:?\d{2}\)|\b(?:UTC|GMT|[A-Z][SD]T|AoE)\b/;
 /** Cells that hold no date and no milestone. */
 const EMPTY_CELL = /^(?:|[-–—]+|n\/?a|none|tbc|tbd|tba|to be (?:confirmed|decided|determined|agreed))$/i;
 /** Cells that start by saying their date is not known: `Tbc (decision on shadow)`. */
@@ -147,6 +149,16 @@ class MilestoneReading {
     const options = this.options();
     const at = (from: number): { date: FuzzyDate; length: number } | undefined => {
       const text = raw.slice(from);
+      // A date with times or in two zones, up to the colon before the title:
+      // `**01:00 UTC Friday 24th June 2022** / **18:00 PDT Thursday 23rd June 2022** : Week 5 — …`,
+      // `**Tuesday 9th June 2026 (AoE) / Wednesday 10th June 2026, 12:00 UTC**: Week 4 — …`.
+      const colon = /\s?:\s/.exec(text.slice(0, 300));
+      const head = colon ? unlink(text.slice(0, colon.index)).replace(/\*\*|__/g, '') : '';
+      if (colon && /\d:\d\d|\bAoE\b|\s\/\s/.test(head) && !/^\[[^\]]*\]\(/.test(text)) {
+        const d = this.dateOf(head, true);
+        const length = colon.index - /(?:\*\*|__|\s)*$/.exec(text.slice(0, colon.index))![0].length;
+        if (d && length > 0) return { date: { ...d, text: text.slice(0, length) }, length };
+      }
       const written = matchLeadingDate(text);
       if (written) return written;
       const linked = /^\[([^\]]{1,210})\]\([^)\s]{0,500}\)/.exec(text);
@@ -155,14 +167,6 @@ class MilestoneReading {
       if (linked && /[A-Za-z0-9]/.test(text.slice(linked[0].length, linked[0].length + 200))) {
         const d = this.dateOf(linked[1], true);
         if (d) return { date: d, length: linked[0].length };
-      }
-      // `**01:00 UTC Friday 24th June 2022** / **18:00 PDT Thursday 23rd June 2022** : Week 5 — …`
-      if (/^(?:\*\*|\[)?\d{1,2}:\d{2}/.test(text)) {
-        const colon = /\s?:\s/.exec(text.slice(0, 300));
-        const written = colon && unlink(text.slice(0, colon.index)).replace(/\*\*|__/g, '');
-        const d = written ? this.dateOf(written, true) : undefined;
-        const length = colon ? colon.index - /(?:\*\*|__|\s)*$/.exec(text.slice(0, colon.index))![0].length : 0;
-        if (d && length > 0) return { date: { ...d, text: text.slice(0, length) }, length };
       }
       return options.referenceYear === undefined ? undefined : matchLeadingDate(text, options);
     };
@@ -246,19 +250,29 @@ class MilestoneReading {
       if (i === named || this.mostlyDates(rows, i)) dated.push(i);
     }
     if (dated.length === 0) return false;
+    // One moment in several zones (`UTC (+00:00)`, `Moscow (+03:00)` …): the UTC column says it.
+    const zones = dated.filter((i) => ZONE_HEADER.test(shown[i] ?? ''));
+    const utc = zones.find((i) => /\bUTC\b|\bGMT\b|\(\+00:?00\)/.test(shown[i] ?? ''));
+    const otherZones = new Set(zones.length >= 2 && utc !== undefined ? zones.filter((z) => z !== utc) : []);
+    for (const z of otherZones) dated.splice(dated.indexOf(z), 1);
     const what = headers.findIndex((h, i) => !dated.includes(i) && /what|milestone|event|activity|description|item|task|action/.test(h));
     const status = col(/status|state|rag/);
     const nameCol = what >= 0 ? what : headers.findIndex((_, i) => !dated.includes(i));
     for (const row of rows) {
+      const seen = new Set<string>();
       for (const i of dated) {
         const text = cell(row, i);
         // In a table of several date columns, a placeholder is an empty cell; a lone date column's `Tbc` is a date not yet known.
         if (dated.length > 1 && EMPTY_CELL.test(text.trim())) continue;
         const date = this.dateOf(text, true);
         if (!date) continue;
+        // The same interval twice in a row is one milestone.
+        const key = `${date.start}/${date.end}`;
+        if (date.start && seen.has(key)) continue;
+        seen.add(key);
         let title: string;
         if (dated.length > 1) title = `${nameCol >= 0 ? cell(row, nameCol) : ''} ${shown[i] ?? ''}`;
-        else title = what >= 0 ? cell(row, what) : row.children.filter((_, k) => k !== i).map((c) => textOf(c)).join(' — ');
+        else title = what >= 0 ? cell(row, what) : row.children.filter((_, k) => k !== i && !otherZones.has(k)).map((c) => textOf(c)).join(' — ');
         const m: Milestone = { date, title: tidy(title) };
         if (status >= 0) {
           const s = /^(done|complete|completed|planned|at[ -]risk|delayed|cancel+ed|tbc|tbd)$/i.exec(cell(row, status));
