@@ -14,6 +14,7 @@ import {
   overlaps,
   parseFrontMatterDate,
   parseFuzzyDate,
+  parseZonedDate,
 } from '../../src/core/dates/index.js';
 
 type Row = [text: string, precision: DatePrecision, start: string, end: string];
@@ -178,7 +179,23 @@ describe('parseFuzzyDate', () => {
       ['early 2022', 'range', '2022-01-01', '2022-04-30'],
       ['mid 2022', 'range', '2022-05-01', '2022-08-31'],
       ['late 2022', 'range', '2022-09-01', '2022-12-31'],
+      ['latter half of 2025', 'half-year', '2025-07-01', '2025-12-31'],
+      ['first half of 2024', 'half-year', '2024-01-01', '2024-06-30'],
+      ['2nd half 2023', 'half-year', '2023-07-01', '2023-12-31'],
     ]);
+
+    it('needs the year for a half', () => {
+      assert.equal(parseFuzzyDate('latter half of the year'), undefined);
+      assert.equal(parseFuzzyDate('first half', { referenceYear: 2024 }), undefined);
+    });
+  });
+
+  describe('an ordinal suffix set apart from its day', () => {
+    expectRows([['14 th January 2021', 'day', '2021-01-14', '2021-01-14']]);
+    expectRows([['11 th February', 'day', '2021-02-11', '2021-02-11']], 2021);
+    it('only before a month', () => {
+      assert.equal(parseFuzzyDate('14 th'), undefined);
+    });
   });
 
   describe('placeholders', () => {
@@ -212,6 +229,24 @@ describe('parseFuzzyDate', () => {
     it('do not blame the author when the assumed year makes the weekday wrong', () => {
       // 9 July 2025 is a Wednesday; the year 2025 was our guess, not the author's.
       assert.equal(parse('Tuesday, July 9', 2025).invalid, undefined);
+    });
+
+    it('let a weekday choose the year around the reference year when asked', () => {
+      // The "2025" election opens on Monday, December 2: that is 2024 (2 December 2025 is a Tuesday).
+      const at = (text: string) => parseFuzzyDate(text, { referenceYear: 2025, yearFromWeekday: true })?.start;
+      assert.equal(at('Monday, December 2'), '2024-12-02');
+      assert.equal(at('Friday, January 31'), '2025-01-31');
+      // No year near the reference fits: the reference year stands.
+      assert.equal(at('Monday, January 31'), '2025-01-31');
+      // Without the option the weekday is not consulted.
+      assert.equal(parseFuzzyDate('Monday, December 2', { referenceYear: 2025 })?.start, '2025-12-02');
+    });
+
+    it('move past the new year when they would fall before `notBefore`', () => {
+      assert.equal(parseFuzzyDate('January 31', { referenceYear: 2024, notBefore: '2024-12-02' })?.start, '2025-01-31');
+      assert.equal(parseFuzzyDate('December 9', { referenceYear: 2024, notBefore: '2024-12-02' })?.start, '2024-12-09');
+      // Never more than a year on, and never back.
+      assert.equal(parseFuzzyDate('January 31', { referenceYear: 2024, notBefore: '2027-01-01' })?.start, '2024-01-31');
     });
 
     it('only lends the reference year to days', () => {
@@ -623,5 +658,39 @@ describe('dates: properties', () => {
     }
     // A long line that does start with a date still yields it.
     assert.equal(matchLeadingDate('2021-09-21 ' + mixed)?.length, 10);
+  });
+});
+
+describe('parseZonedDate', () => {
+  const at = (text: string, referenceYear?: number) => {
+    const d = parseZonedDate(text, referenceYear ? { referenceYear } : undefined);
+    return d && [d.start, d.end];
+  };
+
+  it('takes the UTC day of a moment given in two or three zones', () => {
+    assert.deepEqual(at('02:00 UTC Friday 14th February 2025 / 18:00 PST Thursday 13th February 2025'), ['2025-02-14', '2025-02-14']);
+    assert.deepEqual(at('18:00 PDT Tuesday 2nd August 2022 / 01:00 UTC Wednesday 3rd August 2022'), ['2022-08-03', '2022-08-03']);
+    assert.deepEqual(
+      at('01:00 UTC Wednesday 3rd August 2022 / 02:00 BST Wednesday 3rd August 2022 / 18:00 PDT Tuesday 2nd August 2022'),
+      ['2022-08-03', '2022-08-03'],
+    );
+    assert.deepEqual(at('Tuesday 9th June 2026 (AoE) / Wednesday 10th June 2026, 12:00 UTC'), ['2026-06-10', '2026-06-10']);
+  });
+
+  it('drops a time of day after the date', () => {
+    assert.deepEqual(at('Oct 1, 2025 at 08:48:00 UTC'), ['2025-10-01', '2025-10-01']);
+    assert.deepEqual(at('Thursday 6th February 2025'), ['2025-02-06', '2025-02-06']);
+  });
+
+  it('keeps the text as written', () => {
+    const text = '02:00 UTC Friday 14th February 2025 / 18:00 PST Thursday 13th February 2025';
+    assert.equal(parseZonedDate(text)?.text, text);
+  });
+
+  it('is no date when what is left is none', () => {
+    assert.equal(parseZonedDate('Friday 26 July 1400 UTC'), undefined);
+    assert.equal(parseZonedDate('18:00 PST'), undefined);
+    assert.equal(parseZonedDate('Q2 / Q3 / Q4 / Q1'), undefined);
+    assert.equal(parseZonedDate('10:00 UTC / 11:00 BST'), undefined);
   });
 });

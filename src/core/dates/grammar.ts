@@ -40,6 +40,17 @@ export interface Read<T> {
 
 type Tokens = readonly Token[];
 
+const SUFFIXES = new Set(['st', 'nd', 'rd', 'th']);
+/** The words (and ordinals) that name a half of a year before `half`. */
+const HALVES = new Map([
+  ['first', 1],
+  ['former', 1],
+  ['1', 1],
+  ['second', 2],
+  ['latter', 2],
+  ['2', 2],
+]);
+
 function at(ts: Tokens, i: number): Token | undefined {
   return ts[i];
 }
@@ -178,7 +189,11 @@ function periodNumber(letter: string, t: Token): Point | undefined {
 function dayFirst(ts: Tokens, i: number): Read<Point> | undefined {
   const t = at(ts, i) as Token;
   if (t.text.length > 2) return undefined;
-  const of = isWord(at(ts, i + 1), 'of') ? i + 2 : i + 1;
+  // `14 th January`: an ordinal suffix set apart from its number, when a month follows.
+  const suffix = at(ts, i + 1);
+  const apart = !t.ordinal && suffix?.kind === 'word' && SUFFIXES.has(suffix.text) && at(ts, i + 2)?.kind === 'word';
+  const after = apart && monthAt(ts, i + 2) ? i + 2 : i + 1;
+  const of = isWord(at(ts, after), 'of') ? after + 1 : after;
   const month = separated(ts, of) ? monthAt(ts, of) : undefined;
   if (!month) return { value: { kind: 'day', day: t.value, monthFirst: false }, next: i + 1 };
   const year = optionalYear(ts, month.next);
@@ -257,6 +272,17 @@ function partFirst(ts: Tokens, i: number): Read<Point> | undefined {
   return { value: { kind: 'part-of-year', part, year: year.value }, next: j + 1 };
 }
 
+/** `first half of 2025`, `latter half of 2025`, `2nd half 2024`: a half-year. */
+function halfFirst(ts: Tokens, i: number): Read<Point> | undefined {
+  const t = at(ts, i) as Token;
+  const half = HALVES.get(t.kind === 'num' && t.ordinal ? t.text : t.text);
+  if (half === undefined || (t.kind === 'num' && !t.ordinal) || !isWord(at(ts, i + 1), 'half')) return undefined;
+  const j = isWord(at(ts, i + 2), 'of') ? i + 3 : i + 2;
+  const year = optionalYear(ts, j);
+  if (year.value === undefined) return undefined;
+  return { value: { kind: 'half-year', half, year: year.value }, next: year.next };
+}
+
 /** `FY2021/22`, `FY 2021-22`. With the prefix, `FY2011-12` is a year, not December. */
 function financialFirst(ts: Tokens, i: number): Read<Point> | undefined {
   if (!isWord(at(ts, i), 'fy')) return undefined;
@@ -269,7 +295,7 @@ export function readPoint(ts: Tokens, i: number): Read<Point> | undefined {
   const t = at(ts, i);
   if (!t) return undefined;
   if (t.kind === 'num') {
-    if (t.ordinal) return dayFirst(ts, i);
+    if (t.ordinal) return halfFirst(ts, i) ?? dayFirst(ts, i);
     if (isYear(t)) return yearFirst(ts, i);
     return t.text.length <= 2 ? dayFirst(ts, i) : undefined;
   }
@@ -280,6 +306,7 @@ export function readPoint(ts: Tokens, i: number): Read<Point> | undefined {
     periodFirst(ts, i) ??
     seasonFirst(ts, i) ??
     partFirst(ts, i) ??
+    halfFirst(ts, i) ??
     financialFirst(ts, i)
   );
 }

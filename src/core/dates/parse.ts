@@ -2,6 +2,7 @@
  * The one date parser: a whole string, or a token sequence, to a `FuzzyDate`.
  */
 import type { DatePrecision, FuzzyDate } from '../model.js';
+import { formatIsoDate, isValidCalendarDate, weekdayOf } from './calendar.js';
 import { formatShortDate } from './describe.js';
 import { readPoint, readRangeEnd, isPlaceholderAt, type Point } from './grammar.js';
 import { intervalOf, type Interval } from './interval.js';
@@ -15,6 +16,19 @@ export interface DateOptions {
    * not read as a date, since guessing the year silently would mislead.
    */
   referenceYear?: number;
+  /**
+   * With `referenceYear`: a weekday written with a year-less day picks the year,
+   * of the reference year and the years either side, in which the day falls on
+   * that weekday (`Monday, December 2` in a 2025 schedule is 2024-12-02). Without
+   * a match the reference year stands.
+   */
+  yearFromWeekday?: boolean;
+  /**
+   * With `referenceYear`: the ISO date a year-less day (with no weekday that
+   * chose its year) may not fall before; such a day takes the next year, as in a
+   * schedule that runs `December 2`, `January 31`.
+   */
+  notBefore?: string;
 }
 
 /** No real date expression is longer; longer text is rejected before any work. */
@@ -57,11 +71,28 @@ function reading(precision: DatePrecision, interval: Interval): Reading {
   return 'reason' in interval ? { precision, invalid: interval.reason } : { precision, ...interval };
 }
 
+/** The year a year-less day takes: the reference year, or one its weekday or `notBefore` chooses. */
+function assumedYear(day: number, month: number, weekday: number | undefined, referenceYear: number, options: DateOptions | undefined): number {
+  if (options?.yearFromWeekday && weekday !== undefined) {
+    for (const y of [referenceYear, referenceYear - 1, referenceYear + 1]) {
+      if (isValidCalendarDate(y, month, day) && weekdayOf(y, month, day) === weekday) return y;
+    }
+  }
+  const floor = options?.notBefore;
+  if (floor !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(floor) && formatIsoDate(referenceYear, month, day) < floor) {
+    // The day after the floor: the floor's year, or the next when the day comes earlier in the year.
+    const y = Number(floor.slice(0, 4));
+    const next = formatIsoDate(y, month, day) < floor ? y + 1 : y;
+    if (next > referenceYear && next <= referenceYear + 1) return next;
+  }
+  return referenceYear;
+}
+
 /** A point standing alone must be complete; only a day may take the reference year. */
-function readAlone(p: Point, referenceYear: number | undefined): Reading | undefined {
+function readAlone(p: Point, referenceYear: number | undefined, options?: DateOptions): Reading | undefined {
   let assumed = false;
   if (p.kind === 'day' && p.year === undefined && p.month !== undefined && referenceYear !== undefined) {
-    p = withYear(p, referenceYear);
+    p = withYear(p, assumedYear(p.day, p.month, p.weekday, referenceYear, options));
     assumed = true;
   }
   const interval = intervalOf(p, !assumed);
@@ -136,7 +167,7 @@ export function readTokens(ts: readonly Token[], options?: DateOptions): Reading
   const referenceYear = usableYear(options);
   const left = readPoint(ts, 0);
   if (!left) return undefined;
-  if (left.next === ts.length) return readAlone(left.value, referenceYear);
+  if (left.next === ts.length) return readAlone(left.value, referenceYear, options);
   const afterSeparator = separatorAt(ts, left.next, ts[0].kind === 'word');
   if (afterSeparator === undefined) return undefined;
   const right = readRangeEnd(ts, afterSeparator);

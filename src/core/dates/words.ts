@@ -98,6 +98,9 @@ export const PLACEHOLDERS: readonly (readonly string[])[] = [
   ['to', 'be', 'agreed'],
 ];
 
+/** Words before `half` in `latter half of 2025`. */
+const HALF_WORDS = new Set(['first', 'former', 'second', 'latter']);
+
 /** Words a date expression can begin with; anything else is rejected at once. */
 export function canStartDate(word: string): boolean {
   return (
@@ -108,6 +111,7 @@ export function canStartDate(word: string): boolean {
     word === 'q' ||
     word === 'h' ||
     word === 'fy' ||
+    HALF_WORDS.has(word) ||
     PLACEHOLDERS.some((p) => p[0] === word)
   );
 }

@@ -128,7 +128,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
       fatal: true,
     });
   } else {
-    readBody(b, reading, parseChunked(text, options.chunkCache, block?.end ?? 0));
+    readBody(b, reading, parseChunked(text, options.chunkCache, block?.end ?? 0), meta);
   }
   quorumFromFrontMatter(meta, b);
   return doc;

@@ -1,10 +1,22 @@
 /**
- * Reads dated milestones: list items that start with a date, items under a
- * dated heading ("## March 2022" › "(8th) Board meets"), a dated heading with
- * only prose under it, and table rows with a date column.
+ * Reads dated milestones: list items that start with a date (or with a short
+ * label and a date: `Holesky: Oct 1, 2025 at 08:48 UTC`), items under a dated
+ * heading ("## March 2022" › "Board meets (8th)"), a dated heading with only
+ * prose under it, and tables: every dated cell of a date column is one
+ * milestone, and a table whose columns are months (`January 21`, `April 22`)
+ * dates its cells by their column.
+ *
+ * Dates written without a year take it from their context: the nearest heading
+ * that names a year, else the last dated entry, else the front matter date; a
+ * weekday picks the year around it (`Monday, December 2` in a 2025 schedule is
+ * 2024) and a schedule that runs on past December moves into the next year.
+ * Without any context they are not read: a recurring calendar has no year.
+ *
+ * A milestone stated twice (a summary list restating the table after it) is
+ * kept once, where it comes first (see `repeats`).
  */
-import type { ListItem } from 'mdast';
-import { matchLeadingDate, parseFuzzyDate } from '../dates/index.js';
+import type { ListItem, Table } from 'mdast';
+import { matchLeadingDate, parseFuzzyDate, parseZonedDate, type DateOptions } from '../dates/index.js';
 import type { FuzzyDate, Milestone, MilestoneStatus } from '../model.js';
 import type { Range } from '../text/range.js';
 import { cellContentRange, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
@@ -21,15 +33,23 @@ export const milestones: Reader = {
       heading(h) {
         m.closeGroup();
         const title = textOf(h);
+        m.headingYears(h.depth, title);
         const date = parseFuzzyDate(title.replace(/[:*]+$/, ''));
         if (date) m.group = { date, title, range: rangeOfNode(h), used: false };
       },
       paragraph(p) {
         if (m.group && m.group.firstText === undefined) m.group.firstText = textOf(p);
       },
+      list() {
+        m.block++;
+        m.floor = undefined;
+      },
       listItem: (item) => ctx.depth === 0 && m.item(item),
       table: (t) => m.table(t),
-      end: () => m.closeGroup(),
+      end() {
+        m.closeGroup();
+        m.flush();
+      },
     };
   },
 };
@@ -44,13 +64,76 @@ function statusOf(tag: string): MilestoneStatus {
   return t as MilestoneStatus;
 }
 
-const MONTHS = /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
+const MONTH_WORD = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const MONTHS = new RegExp(`^${MONTH_WORD}\\b`, 'i');
+/** A column heading that is a month and a two-digit number: `January 21`, `April 22`. */
+const MONTH_NUMBER = new RegExp(`^${MONTH_WORD}\\.?\\s{1,3}(\\d{1,2})$`, 'i');
+/** A column heading that says its cells are dates. */
+const DATE_HEADER = /^(date|when|deadline|target|due|by|timing|milestone date)/;
+/** A column heading that names a time zone: `UTC (+00:00)`, `Moscow (+03:00)`, `PST`. */
+const ZONE_HEADER = /\([+-]\d{2}:?\d{2}\)|\b(?:UTC|GMT|[A-Z][SD]T|AoE)\b/;
+/** Cells that hold no date and no milestone. */
+const EMPTY_CELL = /^(?:|[-–—]+|n\/?a|none|tbc|tbd|tba|to be (?:confirmed|decided|determined|agreed))$/i;
+/** Cells that start by saying their date is not known: `Tbc (decision on shadow)`. */
+const UNKNOWN_CELL = /^(?:[-–—]|n\/a\b|tbc\b|tbd\b|tba\b|to be (?:confirmed|decided|determined|agreed)\b)/i;
+/** A plausible year written in a heading or a date. */
+const YEAR = /\b(1[89]\d\d|2[01]\d\d)\b/g;
+const HAS_YEAR = /\b(?:1[89]\d\d|2[01]\d\d)\b/;
+/** Words that do not tell two milestone titles apart. */
+const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'for', 'in', 'on', 'at', 'by', 'is', 'be', 'week', 'begin', 'begins', 'start', 'starts']);
+
+type Row = Table['children'][number];
 
 class MilestoneReading {
   /** Date from a heading such as "## March 2022" that the items under it refine. */
   group: { date: FuzzyDate; title: string; range: Range | undefined; used: boolean; firstText?: string } | undefined;
+  /** Which list or table is being read; milestones repeated within one block are distinct. */
+  block = 0;
+  /** The start of the previous dated entry of the current block: the earliest a year-less date may be. */
+  floor: string | undefined;
+  /** Years named by the headings above, by heading depth. */
+  private readonly years: (number | undefined)[] = [];
+  /** The year of the last entry whose date was written with its year. */
+  private lastYear: number | undefined;
+  private readonly frontYear: number | undefined;
+  private readonly pending: Pending[] = [];
 
-  constructor(private readonly ctx: ReadContext) {}
+  constructor(private readonly ctx: ReadContext) {
+    const y = /^(\d{4})-\d{2}-\d{2}/.exec(String(ctx.meta.date ?? ''));
+    this.frontYear = y ? Number(y[1]) : undefined;
+  }
+
+  headingYears(depth: number, title: string): void {
+    this.years.length = Math.min(this.years.length, depth - 1);
+    const found = new Set(Array.from(title.slice(0, 300).matchAll(YEAR), (m) => Number(m[1])));
+    this.years[depth - 1] = found.size === 1 ? [...found][0] : undefined;
+    this.block++;
+    this.floor = undefined;
+  }
+
+  /** The year a date written without one takes here, if the document says. */
+  private contextYear(): number | undefined {
+    for (let i = this.years.length - 1; i >= 0; i--) if (this.years[i] !== undefined) return this.years[i];
+    return this.lastYear ?? this.frontYear;
+  }
+
+  private options(): DateOptions {
+    const referenceYear = this.contextYear();
+    return referenceYear === undefined ? {} : { referenceYear, yearFromWeekday: true, notBefore: this.floor };
+  }
+
+  /** Parses a date that may lack its year; remembers what it says about the year. */
+  private dateOf(text: string, zoned = false): FuzzyDate | undefined {
+    const written = parseFuzzyDate(text) ?? (zoned ? parseZonedDate(text) : undefined);
+    if (written) {
+      const y = written.end ? Number(written.end.slice(0, 4)) : undefined;
+      if (y !== undefined && HAS_YEAR.test(text)) this.lastYear = y;
+      return written;
+    }
+    const options = this.options();
+    if (options.referenceYear === undefined) return undefined;
+    return parseFuzzyDate(text, options) ?? (zoned ? parseZonedDate(text, options) : undefined);
+  }
 
   closeGroup(): void {
     const g = this.group;
@@ -58,6 +141,47 @@ class MilestoneReading {
     if (!g || g.used) return;
     // A dated heading with prose under it and no list is one milestone.
     this.add({ date: g.date, title: g.firstText ?? g.title }, g.range, g.range);
+  }
+
+  /** The date a list item starts with, or that follows its short label (`Mainnet: Dec 3, 2025`). */
+  private leading(raw: string): { date: FuzzyDate; start: number; length: number; label?: string } | undefined {
+    const lead = /^(?:\*\*|__)?/.exec(raw)![0].length;
+    const options = this.options();
+    const at = (from: number): { date: FuzzyDate; length: number } | undefined => {
+      const text = raw.slice(from);
+      // A date with times or in two zones, up to the colon before the title:
+      // `**01:00 UTC Friday 24th June 2022** / **18:00 PDT Thursday 23rd June 2022** : Week 5 — …`,
+      // `**Tuesday 9th June 2026 (AoE) / Wednesday 10th June 2026, 12:00 UTC**: Week 4 — …`.
+      const colon = /\s?:\s/.exec(text.slice(0, 300));
+      const head = colon ? unlink(text.slice(0, colon.index)).replace(/\*\*|__/g, '') : '';
+      if (colon && /\d:\d\d|\bAoE\b|\s\/\s/.test(head) && !/^\[[^\]]*\]\(/.test(text)) {
+        const d = this.dateOf(head, true);
+        const length = colon.index - /(?:\*\*|__|\s)*$/.exec(text.slice(0, colon.index))![0].length;
+        if (d && length > 0) return { date: { ...d, text: text.slice(0, length) }, length };
+      }
+      const written = matchLeadingDate(text);
+      if (written) return written;
+      const linked = /^\[([^\]]{1,210})\]\([^)\s]{0,500}\)/.exec(text);
+      // `[02:00 UTC Friday 14th February 2025 / 18:00 PST …](https://everytimezone.com/…)`: Week 5 — …;
+      // a link with nothing after it (`[Q2 2025](…/2025-Q2-report.md)`) is a link to a report, not a milestone.
+      if (linked && /[A-Za-z0-9]/.test(text.slice(linked[0].length, linked[0].length + 200))) {
+        const d = this.dateOf(linked[1], true);
+        if (d) return { date: d, length: linked[0].length };
+      }
+      return options.referenceYear === undefined ? undefined : matchLeadingDate(text, options);
+    };
+    const first = at(lead);
+    if (first) {
+      if (first.date.end && HAS_YEAR.test(first.date.text)) this.lastYear = Number(first.date.end.slice(0, 4));
+      return { ...first, start: lead };
+    }
+    // A short label, a colon and the date: `Holesky: Oct 1, 2025 at 08:48:00 UTC (slot 5283840)`.
+    const label = /^([A-Za-z][\w .'’&/()-]{0,40}?)(?:\*\*|__)?:(?:\*\*|__)?\s{1,3}/.exec(raw.slice(lead));
+    if (!label || /\b(?:date|updated|as of|status|period|since)\b/i.test(label[1])) return undefined;
+    const start = lead + label[0].length;
+    const d = at(start);
+    if (!d || d.date.precision !== 'day') return undefined;
+    return { ...d, start, label: label[1].trim() };
   }
 
   /** A timeline list item: a leading date expression, a separator and a description. */
@@ -69,87 +193,300 @@ class MilestoneReading {
     const end = para.position?.end.offset;
     if (start === undefined || end === undefined) return false;
     const raw = b.text.slice(start, Math.min(end, start + 4000));
-    const lead = /^(?:\*\*|__)?/.exec(raw)![0].length;
-    const match = matchLeadingDate(raw.slice(lead));
+    const match = this.leading(raw);
     let date: FuzzyDate;
     let dateRange;
     /** The source text up to the end of the date. */
     let upTo: number;
+    let cut: number | undefined;
     if (match) {
       date = match.date;
-      dateRange = b.range(start + lead, start + lead + match.length);
-      upTo = lead + match.length;
+      dateRange = b.range(start + match.start, start + match.start + match.length);
+      upTo = match.start + match.length;
     } else if (this.group) {
       const refined = refine(this.group.date, raw);
       if (!refined) return false;
       date = refined.date;
-      dateRange = refined.length > 0 ? b.range(start, start + refined.length) : this.group.range;
-      upTo = refined.length;
+      upTo = refined.at === 0 ? refined.length : 0;
+      if (refined.at > 0) cut = refined.at;
+      dateRange = refined.length > 0 ? b.range(start + refined.at, start + refined.at + refined.length) : this.group.range;
       this.group.used = true;
     } else return false;
-    // The title as the reader sees it: links and emphasis reduced to their text.
-    const plain = textOf(para);
-    const written = raw.slice(0, upTo).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trimStart();
-    let rest = plain.startsWith(written) ? plain.slice(written.length) : raw.slice(upTo);
-    rest = rest.replace(/^(?:\*\*|__)?\s*(?:[—–:-]+|\(\s*\))?\s*(?:\*\*|__)?\s*/, '');
+    let title: string;
+    if (match?.label) {
+      title = match.label;
+    } else {
+      // The title as the reader sees it: links and emphasis reduced to their text.
+      const plain = textOf(para);
+      const written = raw.slice(0, upTo).replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trimStart();
+      let rest = cut !== undefined ? unlink(raw.slice(0, cut)) : plain.startsWith(written) ? plain.slice(written.length) : unlink(raw.slice(upTo));
+      rest = rest.replace(/^(?:\*\*|__)?\s*(?:[—–:-]+|\(\s*\))?\s*(?:\*\*|__)?\s*/, '');
+      title = rest;
+    }
     let status: MilestoneStatus | undefined;
-    const tag = STATUS_TAG.exec(rest);
+    const tag = STATUS_TAG.exec(title);
     if (tag) {
       status = statusOf(tag[1]);
-      rest = rest.slice(0, tag.index);
+      title = title.slice(0, tag.index);
     }
-    const title = rest.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
-    const m: Milestone = { date, title };
+    const m: Milestone = { date, title: tidy(title) };
     if (status) m.status = status;
     if (this.group) m.group = this.group.title;
     this.add(m, rangeOfNode(item), dateRange);
     return true;
   }
 
-  table(table: Parameters<typeof tableColumns>[0]): boolean {
+  table(table: Table): boolean {
     const { headers, rows, col, cell } = tableColumns(table);
-    const when = col(/^(date|when|deadline|target|due|by|timing|milestone date)/);
-    if (when < 0) return false;
-    const what = headers.findIndex((h, i) => i !== when && /what|milestone|event|activity|description|item|task|action/.test(h));
+    const head = table.children[0];
+    const shown = head ? head.children.map((c) => textOf(c).replace(/\*\*|__/g, '').trim()) : [];
+    this.block++;
+    this.floor = undefined;
+    if (this.monthColumns(table, shown)) return true;
+    const named = col(DATE_HEADER);
+    // Columns whose cells are mostly dates, and the one whose heading says so.
+    const dated: number[] = [];
+    for (let i = 0; i < headers.length; i++) {
+      if (i === named || this.mostlyDates(rows, i)) dated.push(i);
+    }
+    if (dated.length === 0) return false;
+    // One moment in several zones (`UTC (+00:00)`, `Moscow (+03:00)` …): the UTC column says it.
+    const zones = dated.filter((i) => ZONE_HEADER.test(shown[i] ?? ''));
+    const utc = zones.find((i) => /\bUTC\b|\bGMT\b|\(\+00:?00\)/.test(shown[i] ?? ''));
+    const otherZones = new Set(zones.length >= 2 && utc !== undefined ? zones.filter((z) => z !== utc) : []);
+    for (const z of otherZones) dated.splice(dated.indexOf(z), 1);
+    const what = headers.findIndex((h, i) => !dated.includes(i) && /what|milestone|event|activity|description|item|task|action/.test(h));
     const status = col(/status|state|rag/);
+    const nameCol = what >= 0 ? what : headers.findIndex((_, i) => !dated.includes(i));
     for (const row of rows) {
-      const date = parseFuzzyDate(cell(row, when));
-      if (!date) continue;
-      const title = what >= 0 ? cell(row, what) : row.children.filter((_, i) => i !== when).map((c) => textOf(c)).join(' — ');
-      const m: Milestone = { date, title };
-      if (status >= 0) {
-        const s = /^(done|complete|completed|planned|at[ -]risk|delayed|cancel+ed|tbc|tbd)$/i.exec(cell(row, status));
-        if (s) m.status = statusOf(s[1]);
+      const seen = new Set<string>();
+      for (const i of dated) {
+        const text = cell(row, i);
+        // In a table of several date columns, a placeholder is an empty cell; a lone date column's `Tbc` is a date not yet known.
+        if (dated.length > 1 && EMPTY_CELL.test(text.trim())) continue;
+        const date = this.dateOf(text, true);
+        if (!date) continue;
+        // The same interval twice in a row is one milestone.
+        const key = `${date.start}/${date.end}`;
+        if (date.start && seen.has(key)) continue;
+        seen.add(key);
+        let title: string;
+        if (dated.length > 1) title = `${nameCol >= 0 ? cell(row, nameCol) : ''} ${shown[i] ?? ''}`;
+        else title = what >= 0 ? cell(row, what) : row.children.filter((_, k) => k !== i && !otherZones.has(k)).map((c) => textOf(c)).join(' — ');
+        const m: Milestone = { date, title: tidy(title) };
+        if (status >= 0) {
+          const s = /^(done|complete|completed|planned|at[ -]risk|delayed|cancel+ed|tbc|tbd)$/i.exec(cell(row, status));
+          if (s) m.status = statusOf(s[1]);
+        }
+        this.add(m, rangeOfNode(row), cellContentRange(row.children[i]));
+        if (date.start) this.floor = date.start;
       }
-      this.add(m, rangeOfNode(row), cellContentRange(row.children[when]));
+    }
+    return true;
+  }
+
+  /** Whether most filled cells of column `i` are dates (and at least one is). */
+  private mostlyDates(rows: Row[], i: number): boolean {
+    let filled = 0;
+    let dates = 0;
+    const options = this.options();
+    for (const row of rows.slice(0, 200)) {
+      const c = row.children[i];
+      const text = c ? textOf(c) : '';
+      if (EMPTY_CELL.test(text.trim())) continue;
+      filled++;
+      const d = parseFuzzyDate(text, options) ?? parseZonedDate(text, options);
+      if (d && d.precision !== 'unknown') dates++;
+    }
+    return dates > 0 && dates * 10 >= filled * 7;
+  }
+
+  /**
+   * A table whose column headings are months with a two-digit year (`January 21`
+   * … `April 22`): the rows are forums or workstreams, a cell's date (`5 January`)
+   * takes its column's year, and a cell that names an event without a date
+   * (`Go Live for new system.`) is dated by its column's month. Cells that say
+   * the date is not known (`Tbc (Place Board in shadow)`) are no milestones.
+   */
+  private monthColumns(table: Table, shown: string[]): boolean {
+    const cols = shown.map((h) => MONTH_NUMBER.exec(h));
+    if (cols.filter(Boolean).length < 2) return false;
+    const rows = table.children.slice(1);
+    // The number is a year when a cell below gives the day of that month: `5 January` under `January 21`.
+    const isYear = cols.some(
+      (c, i) =>
+        c !== null &&
+        rows.some((row) => {
+          const text = row.children[i] ? textOf(row.children[i]) : '';
+          const d = parseFuzzyDate(text, { referenceYear: 2000 });
+          return d?.precision === 'day' && d.start !== undefined && Number(d.start.slice(5, 7)) === monthOf(c[1]);
+        }),
+    );
+    if (!isYear) return false;
+    const years: (number | undefined)[] = [];
+    const written = cols.filter(Boolean).map((c) => 2000 + Number(c![2])).sort((a, b) => a - b);
+    const median = written[Math.floor(written.length / 2)];
+    let previous: number | undefined;
+    cols.forEach((c, i) => {
+      if (!c) return;
+      const y = 2000 + Number(c[2]);
+      // `April 1` among `March 21` and `September 21` is a slip; it takes its neighbour's year.
+      years[i] = Math.abs(y - median) <= 2 ? y : (previous ?? median);
+      previous = years[i];
+    });
+    const nameCol = cols.findIndex((c) => c === null);
+    for (const row of rows) {
+      const name = nameCol >= 0 && row.children[nameCol] ? textOf(row.children[nameCol]) : '';
+      cols.forEach((c, i) => {
+        const year = years[i];
+        const node = row.children[i];
+        if (!c || year === undefined || !node) return;
+        const text = textOf(node);
+        if (EMPTY_CELL.test(text.trim()) || UNKNOWN_CELL.test(text.trim())) return;
+        const month = monthOf(c[1]);
+        const d = parseFuzzyDate(text, { referenceYear: year });
+        const range = rangeOfNode(row);
+        if (d) {
+          this.add({ date: d, title: tidy(`${name} (${text})`) }, range, cellContentRange(node));
+          return;
+        }
+        // An event in the column's month; a bracketed `(CCG Final Accounts June 22)` after it is one in its own month.
+        const aside = new RegExp(`\\(([^()]{1,80}?)\\s${MONTH_WORD}\\s(\\d{2})\\)\\s*$`, 'i').exec(text);
+        const main = aside ? text.slice(0, aside.index) : text;
+        const columnMonth = parseFuzzyDate(`${year}-${String(month).padStart(2, '0')}`);
+        if (columnMonth && main.trim()) this.add({ date: { ...columnMonth, text: shown[i] }, title: tidy(main.replace(/[.;,]\s*$/, '')) }, range, cellContentRange(node));
+        const asideMonth = aside && parseFuzzyDate(`${aside[2]} ${2000 + Number(aside[3])}`);
+        if (aside && asideMonth && Math.abs(2000 + Number(aside[3]) - year) <= 2) {
+          this.add({ date: { ...asideMonth, text: `${aside[2]} ${aside[3]}` }, title: tidy(`${aside[1]} ${aside[2]} ${aside[3]}`) }, range, cellContentRange(node));
+        }
+      });
     }
     return true;
   }
 
   private add(m: Milestone, range: Range | undefined, dateRange: Range | undefined): void {
+    this.pending.push({ m, range, dateRange, block: this.block, words: wordsOf(m.title) });
+  }
+
+  /** Writes the milestones read, without the repeats of an earlier block (see `repeats`). */
+  flush(): void {
     const { b } = this.ctx;
+    const skip = repeats(this.pending);
     const ms = b.content.milestones!;
-    const i = ms.length;
-    ms.push(m);
-    b.map(`/content/milestones/${i}`, range);
-    b.map(`/content/milestones/${i}/date`, dateRange);
-    if (m.date.invalid && dateRange) b.report('impossible-date', 'error', { reason: m.date.invalid, range: dateRange });
+    this.pending.forEach((p, k) => {
+      if (skip.has(k)) return;
+      const i = ms.length;
+      ms.push(p.m);
+      b.map(`/content/milestones/${i}`, p.range);
+      b.map(`/content/milestones/${i}/date`, p.dateRange);
+      if (p.m.date.invalid && p.dateRange) b.report('impossible-date', 'error', { reason: p.m.date.invalid, range: p.dateRange });
+    });
+    this.pending.length = 0;
   }
 }
 
-/** Under a dated heading: "(8th) Board meets" → that day; "March: Consultation" → that month. */
-function refine(group: FuzzyDate, raw: string): { date: FuzzyDate; length: number } | undefined {
-  const day = /^\((\d{1,2})(?:st|nd|rd|th)?\)/.exec(raw);
+interface Pending {
+  m: Milestone;
+  range: Range | undefined;
+  dateRange: Range | undefined;
+  block: number;
+  words: Set<string>;
+}
+
+function similar(a: Set<string>, b: Set<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared * 3 >= Math.min(a.size, b.size) * 2;
+}
+
+/**
+ * The milestones that restate an earlier block: when a later list or table
+ * gives again at least half of an earlier block's milestones (same interval,
+ * nearly the same title: a summary list and the table it summarises), each
+ * restated one is kept where it came first and skipped where it comes again.
+ * A table that merely shares a date or two with a list (the meetings a
+ * schedule also mentions) repeats nothing.
+ */
+function repeats(items: Pending[]): Set<number> {
+  const skip = new Set<number>();
+  const blocks = new Map<number, number[]>();
+  items.forEach((p, k) => {
+    if (!p.m.date.start) return;
+    const list = blocks.get(p.block) ?? [];
+    list.push(k);
+    blocks.set(p.block, list);
+  });
+  const order = [...blocks.keys()];
+  if (order.length < 2 || order.length > 200) return skip;
+  for (let x = 0; x < order.length; x++) {
+    const earlier = blocks.get(order[x])!;
+    if (earlier.length > 500) continue;
+    for (let y = x + 1; y < order.length; y++) {
+      const later = blocks.get(order[y])!;
+      if (later.length > 500) continue;
+      const pairs: number[] = [];
+      const used = new Set<number>();
+      for (const e of earlier) {
+        const a = items[e];
+        const hit = later.find((l) => !used.has(l) && !skip.has(l) && items[l].m.date.start === a.m.date.start && items[l].m.date.end === a.m.date.end && similar(a.words, items[l].words));
+        if (hit !== undefined) {
+          used.add(hit);
+          pairs.push(hit);
+        }
+      }
+      if (pairs.length >= 2 && pairs.length * 2 >= Math.min(earlier.length, later.length)) for (const l of pairs) skip.add(l);
+    }
+  }
+  return skip;
+}
+
+function monthOf(word: string): number {
+  const d = parseFuzzyDate(`${word} 2000`);
+  return d?.start ? Number(d.start.slice(5, 7)) : 0;
+}
+
+/** Markdown links reduced to their text: `[Code Freeze](../phases.md)`, `[Retro][doc]`. */
+function unlink(text: string): string {
+  return text.replace(/!?\[([^\]]{0,300})\](?:\([^)\s]{0,500}(?:\s"[^"]{0,200}")?\)|\[[^\]]{0,100}\])/g, '$1');
+}
+
+function tidy(title: string): string {
+  return title.replace(/\*\*|__|`/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** The words that identify a milestone's title: lower case, light plural/tense endings dropped. */
+function wordsOf(title: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of title.toLowerCase().slice(0, 300).split(/[^a-z0-9.]+/)) {
+    const word = w.replace(/^\.+|\.+$/g, '');
+    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
+    out.add(word.replace(/(?:ed|es|s)$/, ''));
+  }
+  return out;
+}
+
+/**
+ * Under a dated heading: "(8th) Board meets" or "Board meets (8th)" → that day;
+ * "March: Consultation" → that month; anything else → the heading's date.
+ * `at` is where the date text starts in the item, `length` how long it is.
+ */
+function refine(group: FuzzyDate, raw: string): { date: FuzzyDate; at: number; length: number } | undefined {
+  const head = /^\((\d{1,2})(?:st|nd|rd|th)?\)/.exec(raw);
+  const tail = head ? null : /\s\((\d{1,2})(?:st|nd|rd|th)?\)\s*$/.exec(raw.slice(0, 300));
+  const day = head ?? tail;
   if (day && group.start && (group.precision === 'month' || group.precision === 'part-of-month')) {
     const [y, mo] = group.start.split('-');
     const d = parseFuzzyDate(`${y}-${mo}-${day[1].padStart(2, '0')}`);
-    if (d) return { date: { ...d, text: day[0] }, length: day[0].length };
+    const text = day[0].trim();
+    const at = head ? 0 : tail!.index + tail![0].indexOf('(');
+    if (d) return { date: { ...d, text }, at, length: text.length };
   }
   const month = MONTHS.exec(raw);
   if (month && group.start && /^\s*[:—–-]/.test(raw.slice(month[0].length))) {
     const year = group.start.slice(0, 4);
     const d = parseFuzzyDate(`${month[1]} ${year}`);
-    if (d) return { date: { ...d, text: month[0] }, length: month[0].length };
+    if (d) return { date: { ...d, text: month[0] }, at: 0, length: month[0].length };
   }
-  return { date: group, length: 0 };
+  return { date: group, at: 0, length: 0 };
 }

@@ -46,6 +46,8 @@ export interface ReadContext {
   readonly reading: BodyReading;
   /** The source text the tree's offsets refer to. */
   readonly text: string;
+  /** The front matter as read (empty when there is none). */
+  readonly meta: Readonly<Record<string, unknown>>;
   /** The nearest heading above the node. */
   section: CurrentSection | undefined;
   /** The agenda item number the node is under ("18", "7(a)"). */

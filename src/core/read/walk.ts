@@ -17,8 +17,8 @@ import { READERS } from './registry.js';
 /** How deep nested lists are searched (`- Old business` › `- Decide: …` › `- Decision: …`). */
 export const MAX_NESTING = 6;
 
-export function readBody(b: ModelBuilder, reading: BodyReading, root: Root): void {
-  const ctx: ReadContext = { b, reading, text: b.text, section: undefined, item: undefined, depth: 0, meeting: undefined };
+export function readBody(b: ModelBuilder, reading: BodyReading, root: Root, meta: Readonly<Record<string, unknown>> = {}): void {
+  const ctx: ReadContext = { b, reading, text: b.text, meta, section: undefined, item: undefined, depth: 0, meeting: undefined };
   const handlers: ReaderHandlers[] = [];
   for (const r of READERS) if (r.applies(reading)) handlers.push(r.create(ctx));
   const heading = new HeadingContext(ctx);
