@@ -67,7 +67,7 @@ describe('extract: decisions in nested bullets and under outcome headings', () =
   it('reads the list right under "Conclusion/Resolution" as the decisions of the agenda item above it (tc39)', () => {
     const doc = minutes('## 4.4 `return` on generator/iterator types\n\n## Conclusion/Resolution\n\n- Postpone until tomorrow morning at ~10:30, after István\'s talk at 10:15.\n');
     assert.deepEqual(doc.data.content.resolutions, [
-      { text: "Postpone until tomorrow morning at ~10:30, after István's talk at 10:15.", marker: 'Conclusion/Resolution', block: 0, identifier: '4.4', item: '4.4' },
+      { text: "Postpone until tomorrow morning at ~10:30, after István's talk at 10:15.", marker: 'Conclusion/Resolution', block: 0, identifier: '4.4', item: '4.4', outcome: 'deferred' },
     ]);
   });
 
