@@ -76,6 +76,22 @@ describe('extract: decisions in nested bullets and under outcome headings', () =
     assert.deepEqual(doc.data.content.resolutions, []);
   });
 
+  it('reads a vote with its tally and outcome, and leaves agenda wording about votes alone (ossf)', () => {
+    const doc = minutes('* Issues for VOTE (list issue #)\n  * Call for vote on PR 386\n  * 6 yes (+2 offline), 0 no. Passes\n  * **Decide**: whether to vote async\n');
+    const r = doc.data.content.resolutions!;
+    assert.deepEqual(r.map((x) => [x.text, x.outcome, x.votes]), [['6 yes (+2 offline), 0 no. Passes', 'adopted', { yes: 6, no: 0 }]]);
+  });
+
+  it('once a formal record is read, consensus noted in the talk after it is a restatement, not another decision', () => {
+    const doc = minutes('**DECISION 65.2**: Not having EIP 615 as part of Istanbul.\n\nHudson: Okay, so I think we have consensus on not having 615 as part of Istanbul.\n');
+    assert.deepEqual(texts(doc), ['Not having EIP 615 as part of Istanbul.']);
+  });
+
+  it('says a deferral, a noting and a rejection as such', () => {
+    const doc = minutes('- Agreed to defer this discussion to the next Steering Council\n- RESOLVED: That the report be noted.\n- DECISION: EIP 1930 will not be included.\n');
+    assert.deepEqual(doc.data.content.resolutions!.map((x) => x.outcome), ['deferred', 'noted', 'rejected']);
+  });
+
   it('still reads "- Decisions:" with its clauses nested under it beside "- Actions:"', () => {
     const doc = minutes('- Decisions:\n  - The working group is chartered.\n- Actions:\n  - Action: Joe — open the charter PR\n');
     assert.deepEqual(texts(doc), ['The working group is chartered.']);

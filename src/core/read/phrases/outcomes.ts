@@ -161,7 +161,9 @@ function readOutcome(text: string): OutcomeStatement | undefined {
   if (agreed) return out(agreed[1]);
   const sv = SUBJECT_VERB.exec(body);
   // "We agreed to …" opens a record; "we decided before that …" inside a speaker's turn recalls one.
-  if (sv && !(/^we\b/.test(body) || /^we\s+\w+\s+(?:before|earlier|previously|last)\b/i.test(body))) return out(sv[1]);
+  // A speaker's "We agreed on the charter, and I think …" is talk about a decision, not its record.
+  const spoken = body !== t;
+  if (sv && !(/^we\b/.test(body) || /^we\s+\w+\s+(?:before|earlier|previously|last)\b/i.test(body) || (spoken && /^we\b/i.test(body)))) return out(sv[1]);
   const taken = TAKEN.exec(body);
   if (taken) return out(taken[0]);
   const later = LATER_VERB.exec(body);
