@@ -119,6 +119,26 @@ export interface Resolution {
   block: number;
   /** Index into `content.meetings` of the meeting it was taken at, in a document that records several. */
   meeting?: number;
+  /**
+   * What became of it, as its wording says: `adopted` (agreed, approved,
+   * passed, chosen), `rejected` (not agreed, failed, no consensus), `deferred`
+   * (postponed, tabled, to be continued) or `noted` (a report noted).
+   */
+  outcome?: 'adopted' | 'rejected' | 'deferred' | 'noted';
+  /** The tally of the vote that took it, when written ("7 yes, 0 no", "9/9", "unanimously"). */
+  votes?: ResolutionVotes;
+}
+
+/** A vote's counts as minutes write them (Popolo VoteEvent counts); any of them may be missing. */
+export interface ResolutionVotes {
+  /** How many voted in favour. */
+  yes?: number;
+  /** How many voted against. */
+  no?: number;
+  /** How many abstained. */
+  abstain?: number;
+  /** Whether the vote was recorded as unanimous. */
+  unanimous?: boolean;
 }
 
 export interface AgendaItem {

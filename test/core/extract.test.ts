@@ -67,13 +67,29 @@ describe('extract: decisions in nested bullets and under outcome headings', () =
   it('reads the list right under "Conclusion/Resolution" as the decisions of the agenda item above it (tc39)', () => {
     const doc = minutes('## 4.4 `return` on generator/iterator types\n\n## Conclusion/Resolution\n\n- Postpone until tomorrow morning at ~10:30, after István\'s talk at 10:15.\n');
     assert.deepEqual(doc.data.content.resolutions, [
-      { text: "Postpone until tomorrow morning at ~10:30, after István's talk at 10:15.", marker: 'Conclusion/Resolution', block: 0, identifier: '4.4', item: '4.4' },
+      { text: "Postpone until tomorrow morning at ~10:30, after István's talk at 10:15.", marker: 'Conclusion/Resolution', block: 0, identifier: '4.4', item: '4.4', outcome: 'deferred' },
     ]);
   });
 
   it('does not read an issue list\'s "Resolved:" status bucket as a decision (k8s sig-release)', () => {
     const doc = minutes('- Flakes\n  - Under investigation:\n    - #95932 kubelet flake on ARM\n  - Resolved:\n    - #95770 fixed by retrying the image pull\n');
     assert.deepEqual(doc.data.content.resolutions, []);
+  });
+
+  it('reads a vote with its tally and outcome, and leaves agenda wording about votes alone (ossf)', () => {
+    const doc = minutes('* Issues for VOTE (list issue #)\n  * Call for vote on PR 386\n  * 6 yes (+2 offline), 0 no. Passes\n  * **Decide**: whether to vote async\n');
+    const r = doc.data.content.resolutions!;
+    assert.deepEqual(r.map((x) => [x.text, x.outcome, x.votes]), [['6 yes (+2 offline), 0 no. Passes', 'adopted', { yes: 6, no: 0 }]]);
+  });
+
+  it('once a formal record is read, consensus noted in the talk after it is a restatement, not another decision', () => {
+    const doc = minutes('**DECISION 65.2**: Not having EIP 615 as part of Istanbul.\n\nHudson: Okay, so I think we have consensus on not having 615 as part of Istanbul.\n');
+    assert.deepEqual(texts(doc), ['Not having EIP 615 as part of Istanbul.']);
+  });
+
+  it('says a deferral, a noting and a rejection as such', () => {
+    const doc = minutes('- Agreed to defer this discussion to the next Steering Council\n- RESOLVED: That the report be noted.\n- DECISION: EIP 1930 will not be included.\n');
+    assert.deepEqual(doc.data.content.resolutions!.map((x) => x.outcome), ['deferred', 'noted', 'rejected']);
   });
 
   it('still reads "- Decisions:" with its clauses nested under it beside "- Actions:"', () => {

@@ -648,6 +648,54 @@ export const bundledSchemas = {
             "markdownDescription": "Index into `content.meetings` of the meeting it was taken at, in a document that records several meetings (a weekly archive, a three-day plenary).",
             "type": "integer",
             "minimum": 0
+          },
+          "outcome": {
+            "title": "Outcome",
+            "description": "What became of the decision, as its wording says: adopted (agreed, approved, passed, chosen), rejected (not agreed, failed, no consensus), deferred (postponed, tabled, to be continued) or noted (a report noted).",
+            "markdownDescription": "What became of the decision, as its wording says: `adopted` (agreed, approved, passed, chosen), `rejected` (not agreed, failed, no consensus), `deferred` (postponed, tabled, to be continued) or `noted` (`That the report be noted`).",
+            "type": "string",
+            "enum": [
+              "adopted",
+              "rejected",
+              "deferred",
+              "noted"
+            ]
+          },
+          "votes": {
+            "title": "Votes",
+            "description": "The tally of the vote that took the decision, as written (7 yes, 0 no; 9/9; unanimously). The counts of a Popolo VoteEvent, each optional.",
+            "markdownDescription": "The tally of the vote that took the decision, as written (`7 yes, 0 no`, `9/9`, `unanimously`): the counts of a Popolo `VoteEvent` (as in `voteCounts`), each optional since minutes often give only one.",
+            "type": "object",
+            "properties": {
+              "yes": {
+                "title": "Votes for",
+                "description": "How many voted in favour (Popolo option yes).",
+                "markdownDescription": "How many voted in favour (Popolo option `yes`).",
+                "type": "integer",
+                "minimum": 0
+              },
+              "no": {
+                "title": "Votes against",
+                "description": "How many voted against (Popolo option no).",
+                "markdownDescription": "How many voted against (Popolo option `no`).",
+                "type": "integer",
+                "minimum": 0
+              },
+              "abstain": {
+                "title": "Abstentions",
+                "description": "How many abstained (Popolo option abstain).",
+                "markdownDescription": "How many abstained (Popolo option `abstain`).",
+                "type": "integer",
+                "minimum": 0
+              },
+              "unanimous": {
+                "title": "Unanimous",
+                "description": "Whether the vote was recorded as unanimous.",
+                "markdownDescription": "Whether the vote was recorded as unanimous (`approved unanimously`, `9/9`).",
+                "type": "boolean"
+              }
+            },
+            "additionalProperties": false
           }
         },
         "required": [

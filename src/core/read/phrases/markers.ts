@@ -13,7 +13,7 @@ export interface DecisionMarker {
 }
 
 const LABEL =
-  /^(resolved|resolution|resolutions|decisions?(?: made)?|agreed|decided|conclusion(?:\/resolution)?|consensus)(?:\s+(\d{1,4}(?:\.\d{1,4})*))?(\s*[:—–]\s*|\.\s+|\.?\s*$|\s+that\b[:,]?\s*)/i;
+  /^(resolved|resolution|resolutions|decisions?(?: made)?|agreed|decided|approved|conclusion(?:\/resolution)?|consensus|chosen option)(?:\s+(\d{1,4}(?:\.\d{1,4})*))?(\s*[:—–]\s*|\s+-\s+|\.\s+|\.?\s*$|\s+that\b[:,]?\s*)/i;
 const NOTING = /^(in noting the (?:report|update|presentation|paper|minutes)s?,? the (?:board|committee|council|panel|partnership|group|trust))\b[,:]?\s*/i;
 
 /** Reads a decision marker at the start of a paragraph's text. */

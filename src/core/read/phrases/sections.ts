@@ -70,5 +70,18 @@ export function agendaItem(title: string): { number: string; title: string } | u
 
 /** "### Consented Decisions", "#### Conclusion/Resolution": a heading whose list holds decisions. */
 export function isDecisionHeading(title: string, kind: string | undefined): boolean {
-  return kind === 'resolutions' || normaliseHeading(title) === 'decisions';
+  return kind === 'resolutions' || isOutcomeHeading(normaliseHeading(title));
+}
+
+/**
+ * "Decisions", "Speaker's summary of key points / Conclusion", "Outcome",
+ * "Proposed Standard" (the rules an RFC adopts): headings of a section that
+ * records what was decided, beside the `resolutions` synonyms.
+ */
+function isOutcomeHeading(n: string): boolean {
+  if (n.length > 120) return false;
+  return (
+    /^(?:decisions|outcomes?|(?:proposed |agreed |adopted )?standards?)$/.test(n) ||
+    /[/&]\s*(?:conclusions?|resolutions?|decisions?(?: made)?|outcomes?)$/.test(n)
+  );
 }
