@@ -71,8 +71,11 @@ export class SectionGaps {
   block(node: Nodes): void {
     if (!this.open) return;
     if (node.type === 'list') {
+      // Items with no text (`- ` or `- <!-- seat -->` in a template) are yet to be written, not unread.
+      const written = node.children.filter((item) => textOf(item) !== '').length;
+      if (written === 0) return;
       this.open.blocks++;
-      this.open.items += node.children.length;
+      this.open.items += written;
     } else if (node.type === 'table') {
       this.open.blocks++;
       this.open.rows += Math.max(0, node.children.length - 1);
