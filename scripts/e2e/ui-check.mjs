@@ -43,7 +43,7 @@ async function runCommand(page, label) {
 /** Quick Open: the file by name, in the active editor group. */
 async function openFile(page, name) {
   await palette(page, name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 45_000 });
   await page.keyboard.press('Enter');
   await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
 }
