@@ -9,7 +9,7 @@
  */
 import { SymbolKind, type CancellationToken, type DocumentSymbol } from 'vscode-languageserver/node';
 import type { GovDocument } from '../core/model.js';
-import { frontMatterEnd, recognisedLine } from '../core/parse/parse.js';
+import { recognisedRange } from '../core/parse/parse.js';
 import type { Range } from '../core/text/range.js';
 import { toLspRange } from './edge.js';
 import { actionName, agendaItemName, milestoneName, resolutionName, seatDetail, seatName } from './names.js';
@@ -206,9 +206,9 @@ class Outline {
   /** For a document whose kind was recognised, not declared: what it was read as, and why. */
   kind(): Node[] {
     if (this.doc.typeSource !== 'inferred') return [];
-    const m = { range: this.doc.lines.lineRange(recognisedLine(this.doc.lines, frontMatterEnd(this.doc))) };
+    const range = recognisedRange(this.doc);
     const why = (this.doc.typeInference?.evidence ?? []).filter((e) => e.weight > 0).slice(0, 2).map((e) => e.reason).join('; ');
-    return [{ name: `Read as ${this.doc.type}`, detail: why ? `recognised: ${why}` : 'recognised', kind: SymbolKind.File, range: m.range, selection: m.range, children: [] }];
+    return [{ name: `Read as ${this.doc.type}`, detail: why ? `recognised: ${why}` : 'recognised', kind: SymbolKind.File, range, selection: range, children: [] }];
   }
 
   milestones(): Node[] {

@@ -9,7 +9,7 @@ import { MarkupKind, type CancellationToken, type Hover } from 'vscode-languages
 import type { ResolvedConfig } from '../core/config.js';
 import { describeFuzzyDate, parseFrontMatterDate } from '../core/dates/index.js';
 import type { GovDocument } from '../core/model.js';
-import { frontMatterEnd, recognisedLine } from '../core/parse/parse.js';
+import { recognisedRange } from '../core/parse/parse.js';
 import { knownTypes } from '../core/parse/parse.js';
 import { schemaAtPointer, type SchemaObject } from '../core/schemas/index.js';
 import type { Range } from '../core/text/range.js';
@@ -30,8 +30,8 @@ export function hover(doc: GovDocument, offset: number, config: ResolvedConfig, 
 /** On the first line of a document whose kind was recognised: what it was read as, and all the evidence. */
 function kindHover(doc: GovDocument, offset: number): Hover | null {
   if (doc.typeSource !== 'inferred') return null;
-  const m = { range: doc.lines.lineRange(recognisedLine(doc.lines, frontMatterEnd(doc))) };
-  if (offset < m.range.start.offset || offset > m.range.end.offset) return null;
+  const range = recognisedRange(doc);
+  if (offset < range.start.offset || offset > range.end.offset) return null;
   const evidence = (doc.typeInference?.evidence ?? []).filter((e) => e.weight !== 0).slice(0, 8);
   return markdown(
     [
@@ -39,7 +39,7 @@ function kindHover(doc: GovDocument, offset: number): Hover | null {
       evidence.map((e) => `- ${e.weight > 0 ? '+' : ''}${e.weight} ${escapeMarkdown(e.reason)}${e.line !== undefined ? ` (line ${e.line})` : ''}`).join('\n'),
       `Add \`type: ${doc.type}\` to the front matter to make it explicit.`,
     ],
-    m.range,
+    range,
   );
 }
 

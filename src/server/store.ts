@@ -33,8 +33,8 @@ import { LineIndex } from '../core/text/lines.js';
 import type { DocumentSummary } from '../core/workspace/summary.js';
 import { Workspace, type DocumentAnalysis } from '../core/workspace/workspace.js';
 import type { AnalysisResult } from '../node/protocol.js';
-import { mayBeGovernance } from '../node/validate.js';
-import { inferKind } from '../core/kind/infer.js';
+import { kindPathOfUri } from '../core/kind/infer.js';
+import { screenedType } from '../node/screen.js';
 import type { BoundedAnalyser, ServerHost } from './host.js';
 
 /** What one version of a document yields. `analysis` is absent for plain Markdown. */
@@ -250,12 +250,10 @@ export class DocumentStore {
    */
   private typeFor(uri: string, text: string): { governance: boolean; options: { configType?: string; path?: string } } {
     const path = this.relPathOf(uri);
-    const options = path !== undefined ? { path } : {};
-    if (mayBeGovernance(text)) return { governance: true, options };
-    const configType = this.globTypes.get(uri);
-    if (configType !== undefined) return { governance: true, options: { ...options, configType } };
-    if (this.config.infer === false) return { governance: false, options };
-    return { governance: inferKind({ text, path: path ?? lastSegments(uri) }).type !== undefined, options };
+    // The CLI's screen, so that the editor and CI read the same files as the same kinds.
+    const screened = screenedType(text, this.globTypes.get(uri), path ?? kindPathOfUri(uri), this.config.infer);
+    const options = { ...(path !== undefined ? { path } : {}), ...(screened.configType !== undefined ? { configType: screened.configType } : {}) };
+    return { governance: !screened.skip, options };
   }
 
   // --- open documents -------------------------------------------------------
@@ -495,9 +493,4 @@ function describe(error: unknown): string {
 /** What the analyser needs to read a text as the store decided. */
 function request(options: { configType?: string; path?: string }): { configType?: string; relPath?: string } {
   return { ...(options.configType !== undefined ? { configType: options.configType } : {}), ...(options.path !== undefined ? { relPath: options.path } : {}) };
-}
-
-/** The last two segments of a URI's path, when the file is in no workspace folder. */
-function lastSegments(uri: string): string {
-  return uri.split('/').filter((p) => p !== '').slice(-2).join('/');
 }

@@ -287,3 +287,19 @@ export function describeEvidence(inference: KindInference, max = 3): string {
     .map((e) => (e.line !== undefined ? `${e.reason} (line ${e.line})` : e.reason))
     .join('; ');
 }
+
+/**
+ * The path to recognise a file's kind from when only its URI is known: the last
+ * two segments (`minutes/2024-01-09.md`), since folders above the workspace say
+ * nothing about the file.
+ */
+export function kindPathOfUri(uri: string): string {
+  const path = uri.replace(/^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?/i, '').replace(/[?#].*$/, '');
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape: the path as written.
+  }
+  return decoded.split('/').filter((p) => p !== '').slice(-2).join('/');
+}

@@ -16,7 +16,7 @@ import { BUILTIN_TYPES, type GovDocument } from '../model.js';
 import { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
-import { describeEvidence, inferKind, type KindInference } from '../kind/infer.js';
+import { describeEvidence, inferKind, kindPathOfUri, type KindInference } from '../kind/infer.js';
 import { readBodyCheaply } from './cheap.js';
 import { findFrontMatter, FrontMatterReader } from './frontmatter.js';
 import { parseChunked, type ChunkCache } from './markdown.js';
@@ -114,7 +114,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
   };
   // Most Markdown in a repository is not a governance document: its body is never parsed.
   if (type === undefined) return doc;
-  if (decided.source === 'inferred' && decided.inference) reportRecognised(b, decided.inference, type, block, lines);
+  if (decided.source === 'inferred' && decided.inference) reportRecognised(b, decided.inference, type, block, recognisedRange(doc));
 
   checkFrontMatterDates(meta, b);
   const reading = readingFor(baseType(type, options.config));
@@ -138,14 +138,14 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
  * Says how a document that declares no type was recognised, on its first line
  * with text, with a fix that declares it (the author's explicit action).
  */
-function reportRecognised(b: ModelBuilder, inference: KindInference, type: string, block: ReturnType<typeof findFrontMatter>, lines: LineIndex): void {
-  const line = recognisedLine(lines, block?.end);
+function reportRecognised(b: ModelBuilder, inference: KindInference, type: string, block: ReturnType<typeof findFrontMatter>, range: Range): void {
+  const { lines } = b;
   const edit = block
     ? { range: lines.range(block.contentStart, block.contentStart), newText: `type: ${type}\n` }
     : { range: lines.range(0, 0), newText: `---\ntype: ${type}\n---\n\n` };
   b.report('recognised-type', 'hint', {
     reason: `Read as ${KIND_NAMES[type] ?? type}, recognised from ${describeEvidence(inference)}. Add \`type: ${type}\` to the front matter to say so and have it checked in full.`,
-    range: lines.lineRange(line),
+    range,
     data: { scores: inference.scores, evidence: inference.evidence.slice(0, 8) },
     fixes: [{ title: `Declare it: add 'type: ${type}'`, edits: [edit], preferred: true }],
   });
@@ -153,9 +153,10 @@ function reportRecognised(b: ModelBuilder, inference: KindInference, type: strin
 
 const KIND_NAMES: Record<string, string> = { 'terms-of-reference': 'terms of reference', minutes: 'minutes', resolution: 'a decision record', timeline: 'a timeline' };
 
-/** Where a recognised kind is reported (hint, hover, outline): the first line with text after the front matter. */
-export function recognisedLine(lines: LineIndex, frontMatterEnd: number | undefined): number {
-  return firstTextLine(lines, frontMatterEnd !== undefined ? lines.point(frontMatterEnd).line : 1);
+/** Where a recognised kind is shown (the hint, hover, the outline): the first line with text after the front matter. */
+export function recognisedRange(doc: Pick<GovDocument, 'frontMatterRange' | 'lines'>): Range {
+  const end = frontMatterEnd(doc);
+  return doc.lines.lineRange(firstTextLine(doc.lines, end !== undefined ? doc.lines.point(end).line : 1));
 }
 
 /** The first line from `from` on that has text (the message's place), or line 1. */
@@ -186,20 +187,8 @@ function decideType(meta: Record<string, unknown>, options: ParseOptions, b: Mod
   }
   if (options.configType) return { type: options.configType, source: 'config' };
   if (options.infer === false || options.config?.infer === false) return { source: 'none' };
-  const inference = inferKind({ text, path: options.path ?? pathFromUri(b.uri) });
+  const inference = inferKind({ text, path: options.path ?? kindPathOfUri(b.uri) });
   return inference.type ? { type: inference.type, source: 'inferred', inference } : { source: 'none', inference };
-}
-
-/** The last two segments of a URI's path (`minutes/2024-01-09.md`): folders above say nothing about the file. */
-function pathFromUri(uri: string): string {
-  const path = uri.replace(/^[a-z][a-z0-9+.-]*:(?:\/\/[^/]*)?/i, '').replace(/[?#].*$/, '');
-  let decoded = path;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    // A malformed escape: the path as written.
-  }
-  return decoded.split('/').filter((p) => p !== '').slice(-2).join('/');
 }
 
 function declaredType(declared: string, options: ParseOptions, b: ModelBuilder): string | undefined {
@@ -243,7 +232,7 @@ function quorumFromFrontMatter(meta: Record<string, unknown>, b: ModelBuilder): 
 }
 
 /** The offset just after a document's front matter block (with its closing line), if it has one. */
-export function frontMatterEnd(doc: Pick<GovDocument, 'frontMatterRange' | 'lines'>): number | undefined {
+function frontMatterEnd(doc: Pick<GovDocument, 'frontMatterRange' | 'lines'>): number | undefined {
   const r = doc.frontMatterRange;
   if (!r) return undefined;
   return r.end.line < doc.lines.lineCount ? doc.lines.lineStarts[r.end.line] : doc.lines.lineEnd(r.end.line);
