@@ -27,7 +27,7 @@ import {
   titleAcronyms,
 } from './phrases/duties.js';
 import { itemLead, itemMarkerRange, itemNumber, normaliseHeading, rangeOfNode, textOf } from './phrases/text.js';
-import type { ReadContext, Reader } from './reader.js';
+import { metaText, type ReadContext, type Reader } from './reader.js';
 
 /** How deep nested duty lists are read ("Ensuring quality releases" › "Defining release roles"). */
 const MAX_DUTY_DEPTH = 3;
@@ -51,7 +51,7 @@ export const functions: Reader = {
   create(ctx) {
     const { b } = ctx;
     b.content.functions = [];
-    const acronyms = new Set<string>(titleAcronyms(frontMatterTitle(b.text)));
+    const acronyms = new Set<string>(titleAcronyms(metaText(ctx, 'title')));
     let context: Context;
     /** The last paragraph read and where it ended: a list right after it is introduced by it. */
     let intro: { text: string; endLine: number } | undefined;
@@ -186,13 +186,6 @@ function classify(lead: string): ItemKind {
 export function delegation(lead: string): { area: string; holder: string } | undefined {
   const m = /^([^:]{2,120}):\s*([A-Z][\w'’.-]{0,30}(?:\s+[A-Z][\w'’.-]{0,30}){1,3})$/.exec(plainText(lead));
   return m ? { area: m[1].trim(), holder: m[2].trim() } : undefined;
-}
-
-/** The `title:` of the front matter, if any (the body's acronym is often only there). */
-function frontMatterTitle(text: string): string {
-  if (!/^(?:\uFEFF)?---\r?\n/.test(text)) return '';
-  const m = /^title:\s*["']?([^\r\n]{0,300})$/m.exec(text.slice(0, 4000));
-  return m ? m[1] : '';
 }
 
 export type { ReadContext };

@@ -33,7 +33,7 @@ import { delegation } from './functions.js';
 import { plainText, sentenceSpans } from './phrases/duties.js';
 import { readQuorum, wordNumber } from './phrases/numbers.js';
 import { isYes, itemLead, normaliseHeading, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
-import type { ReadContext, Reader } from './reader.js';
+import { metaText, type ReadContext, type Reader } from './reader.js';
 
 interface PendingSeat {
   seat: Seat;
@@ -62,7 +62,7 @@ export const membership: Reader = {
     b.content.seats = [];
     const pending: PendingSeat[] = [];
     const notes: { text: string; number?: number; range: Range | undefined }[] = [];
-    let membershipDoc = /\bmembership\b/i.test(frontMatterTitle(b.text));
+    let membershipDoc = /\bmembership\b/i.test(metaText(ctx, 'title'));
     let titled = false;
     let quorumFromSection = false;
     let intro: { text: string; endLine: number } | undefined;
@@ -373,12 +373,6 @@ function officersCell(t: Table, push: (seat: Seat, node: Nodes | undefined) => u
     }
   }
   return found;
-}
-
-function frontMatterTitle(text: string): string {
-  if (!/^(?:\uFEFF)?---\r?\n/.test(text)) return '';
-  const m = /^title:\s*["']?([^\r\n]{0,300})$/m.exec(text.slice(0, 4000));
-  return m ? m[1] : '';
 }
 
 export type { ReadContext };

@@ -94,3 +94,9 @@ export interface Reader {
   /** Handlers with fresh state for one document; may also initialise its part of the model. */
   create(ctx: ReadContext): ReaderHandlers;
 }
+
+/** A front matter value as text, when it is one (`title:` often holds the body's acronym). */
+export function metaText(ctx: ReadContext, key: string): string {
+  const v = ctx.meta[key];
+  return typeof v === 'string' ? v : '';
+}
