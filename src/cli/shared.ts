@@ -1,7 +1,9 @@
 /** Steps more than one command takes: reading the config, checking `--type`. */
 import { BUILTIN_TYPES } from '../core/model.js';
 import type { ResolvedConfig } from '../core/config.js';
-import { didYouMean, loadConfig, type LoadedConfig } from '../node/config-file.js';
+import { readFile } from 'node:fs/promises';
+import { describeFsError, didYouMean, loadConfig, type LoadedConfig } from '../node/config-file.js';
+import { displayPath } from './formatters/results.js';
 import type { OptionSpec, ParsedArgs } from './args.js';
 import { UsageError, type CliIO } from './io.js';
 
@@ -35,4 +37,13 @@ export function typeOption(args: ParsedArgs, config: ResolvedConfig): string | u
     throw new UsageError(`unknown type '${type}'${didYouMean(type, known)}; known types: ${known.join(', ')}`);
   }
   return type;
+}
+
+/** A file the user named or a folder search found, as text; a file that cannot be read stops the run (exit 2) naming it. */
+export async function readInputFile(file: string, io: Pick<CliIO, 'cwd'>): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
+  }
 }

@@ -10,12 +10,23 @@ import { inferKind } from '../core/kind/infer.js';
  * Decided from the first bytes.
  */
 export function mayBeGovernance(text: string): boolean {
+  const fm = frontMatterHead(text);
+  return fm !== undefined && /^type[ \t]*:/m.test(fm);
+}
+
+/** The `type:` the front matter declares, as written (`minutes`, `board-paper`), from the first bytes. */
+export function declaredType(text: string): string | undefined {
+  const fm = frontMatterHead(text);
+  return fm === undefined ? undefined : /^type[ \t]*:[ \t]*['"]?([\w-]+)/m.exec(fm)?.[1];
+}
+
+/** The front matter block's text (up to its closing line, within the first 64 KB), when the text opens with one. */
+function frontMatterHead(text: string): string | undefined {
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', start)) return false;
+  if (!text.startsWith('---', start)) return undefined;
   const head = text.slice(start, start + 65536);
   const close = /\n(?:---|\.\.\.)[ \t]*\r?(?:\n|$)/.exec(head);
-  const fm = close ? head.slice(0, close.index) : head;
-  return /^type[ \t]*:/m.test(fm);
+  return close ? head.slice(0, close.index) : head;
 }
 
 export interface Screened {

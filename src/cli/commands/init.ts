@@ -6,16 +6,19 @@
  * an existing config is never overwritten without `--force`.
  */
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { describeEvidence, inferKind, type KindInference } from '../../core/kind/infer.js';
 import { BUILTIN_TYPES } from '../../core/model.js';
 import { describeFsError } from '../../node/config-file.js';
 import { discoverFiles } from '../../node/discover.js';
-import { mayBeGovernance } from '../../node/screen.js';
+import { declaredType } from '../../node/screen.js';
+import { relativePath } from '../../node/validate.js';
 import type { OptionSpecs, ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { displayPath } from '../formatters/results.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { readInputFile } from '../shared.js';
 
 const options: OptionSpecs = {
   'dry-run': { type: 'boolean', description: 'Show what was found and the config that would be written; write nothing' },
@@ -53,15 +56,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const files = await discoverFiles([root], { cwd: io.cwd });
   const findings: Finding[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read '${relative(io.cwd, file)}': ${describeFsError(error)}`);
-    }
-    const path = toPosix(relative(root, file));
-    if (mayBeGovernance(text)) {
-      const declared = /^type[ \t]*:[ \t]*['"]?([\w-]+)/m.exec(text.slice(0, 65536))?.[1];
+    const text = await readInputFile(file, io);
+    const path = relativePath(file, root);
+    const declared = declaredType(text);
+    if (declared !== undefined) {
       findings.push({ path, kind: declared, how: 'declared' });
       continue;
     }
@@ -152,11 +150,7 @@ function publicFinding(f: Finding): Record<string, unknown> {
   };
 }
 
-function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
-}
-
+/** A path as the user would type it from where they are; the folder they are in is `.`. */
 function shown(path: string, cwd: string): string {
-  const r = relative(cwd, path);
-  return r === '' ? '.' : r.startsWith('..') ? path : r;
+  return resolve(path) === resolve(cwd) ? '.' : displayPath(path, cwd);
 }

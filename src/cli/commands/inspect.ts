@@ -4,16 +4,14 @@
  * One file gives one object, several an array. Ranges are the core's own
  * (1-based line and column, 0-based offset): this is a dump of the model.
  */
-import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { GovDocument } from '../../core/model.js';
-import { describeFsError } from '../../node/config-file.js';
 import { discoverFiles } from '../../node/discover.js';
 import type { OptionSpecs, ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { displayPath } from '../formatters/results.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
-import { CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
+import { CONFIG_OPTION, loadRunConfig, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
 
 const options: OptionSpecs = {
   type: TYPE_OPTION,
@@ -56,12 +54,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (io.parse) {
     // An injected parser (tests): in this process, one file at a time.
     for (const file of files) {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
-      }
+      const text = await readInputFile(file, io);
       out.push(inspection(await io.parse(text, { uri: pathToFileURL(file).href, ...(type !== undefined ? { type } : {}), config })));
     }
   } else {

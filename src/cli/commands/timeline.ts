@@ -4,7 +4,7 @@
  * editor's preview draws it, so CI can publish it. HTML to stdout by default;
  * the format follows the output file's extension, or `--format`.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatIsoDate, isValidCalendarDate } from '../../core/dates/index.js';
@@ -19,9 +19,8 @@ import { renderTimelineHtml, renderTimelineSvgDocument } from '../../render/inde
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { loadParse } from '../engine.js';
-import { displayPath } from '../formatters/results.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
-import { CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
+import { CONFIG_OPTION, loadRunConfig, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
 
 const FORMATS = ['html', 'svg'] as const;
 type Format = (typeof FORMATS)[number];
@@ -68,12 +67,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
 
   const docs: GovDocument[] = [];
   for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
-    }
+    const text = await readInputFile(file, io);
     // Most Markdown is not a governance document: skip it before parsing (the same screen as validate).
     const relPath = relativePath(file, baseDir ?? io.cwd);
     const screened = type === undefined ? screenedType(text, byGlob.get(resolve(file)), relPath, config.infer) : undefined;
