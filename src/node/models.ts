@@ -42,9 +42,10 @@ export async function readModels(
         const uri = pathToFileURL(path).href;
         // The same screen as validation: the file's own `type:` wins over a glob; `--type` over both.
         const relPath = relativePath(path, options.root);
-        const screened = screenedType(texts[i], byGlob.get(resolve(path)), relPath, options.config.infer);
+        // Only the glob's type is taken from the screen: the kind of every other file is recognised by
+        // the parse itself, and a file that is not recognised is still read (inspect shows why not).
+        const screened = screenedType(texts[i], byGlob.get(resolve(path)), relPath, false);
         const type = options.typeOverride;
-        // A file that is not recognised is still read (inspect shows why it was not), just not as a type.
         const result = await analyseBounded(pool, { uri, text: texts[i], type, configType: screened.configType, relPath, includeModel: true }, options.config);
         return { path, uri, text: texts[i], model: result.model!, result };
       }),
