@@ -5,7 +5,7 @@
  * thread under a deadline; past the bound, the cheap line-by-line pass.
  * Cross-document rules run last, on the summaries of every file.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -95,6 +95,23 @@ export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, conf
   }
 }
 
+/**
+ * Whether a file opens with front matter, from its first bytes only: then the
+ * worker reads and screens it (it may declare a type).
+ */
+function opensWithFrontMatter(path: string, buffer: Buffer): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+    return head.startsWith('---') || head.startsWith('\ufeff---');
+  } catch (error) {
+    throw new CannotRead(path, error as NodeJS.ErrnoException);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 export async function validatePaths(files: readonly string[], options: RunOptions): Promise<FileResult[]> {
   const { config } = options;
   const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, config) : undefined;
@@ -131,13 +148,19 @@ export async function validatePaths(files: readonly string[], options: RunOption
       todo.push({ i, req: { uri: uris[i], text, type, configType, relPath: rel(path) } });
     });
   } else {
-    // The workers read and screen the files themselves (a file without front matter may still be
-    // a governance document: the worker recognises its kind from its path and text).
+    // The workers read and screen the files that open with front matter themselves. A file without
+    // front matter is recognised (or not) here, from its path and text, so that a folder of ordinary
+    // Markdown never starts a worker.
+    const head = Buffer.allocUnsafe(6);
     await eachInSlices(files, (path, i) => {
-      if (options.typeOverride !== undefined) todo.push({ i, req: { uri: uris[i], path, type: options.typeOverride, relPath: rel(path) } });
+      const relPath = rel(path);
+      const fallbackType = byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined;
+      if (options.typeOverride !== undefined) todo.push({ i, req: { uri: uris[i], path, type: options.typeOverride, relPath } });
+      else if (fallbackType !== undefined || opensWithFrontMatter(path, head)) todo.push({ i, req: { uri: uris[i], path, relPath, screen: fallbackType === undefined ? {} : { fallbackType } } });
       else {
-        const fallbackType = byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined;
-        todo.push({ i, req: { uri: uris[i], path, relPath: rel(path), screen: fallbackType === undefined ? {} : { fallbackType } } });
+        const text = readText(path);
+        if (screenedType(text, undefined, relPath, config.infer).skip) skip(i);
+        else todo.push({ i, req: { uri: uris[i], text, relPath } });
       }
     });
   }
