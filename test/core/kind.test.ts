@@ -101,6 +101,11 @@ describe('kind: recognising documents that declare no type', () => {
     const agenda = '# GraphQL WG — March 2024\n\n## Attendees\n\n| Name | Organisation |\n| --- | --- |\n| Lee | GraphQL |\n\n## Agenda\n\n1. Introductions\n';
     assert.equal(parse(agenda, { uri: 'file:///repo/agendas/2024/03-Mar/07-wg-primary.md', path: 'agendas/2024/03-Mar/07-wg-primary.md' }).type, undefined);
     assert.equal(parse(MINUTES, { uri: 'file:///repo/CONTRIBUTING.md' }).type, undefined);
+    // A library's documentation (semver's README): a Functions heading and "must be" rules are not a charter.
+    const library = '# semver\n\n## Install\n\n```bash\nnpm install semver\n```\n\n## Usage\n\nA version must be parseable.\n\n## Functions\n\n- `valid(v)`: the version, or null. It must be a string.\n\n## Ranges\n\nA range shall be a set of comparators.\n';
+    const read = inferKind({ text: library, path: 'docs/semver.md' });
+    assert.equal(read.type, undefined);
+    assert.ok(read.evidence.some((e) => /code documentation \(headings 'install', 'usage'/.test(e.reason)));
   });
 
   it('does not infer when asked not to, nor over a `type:` that belongs to another tool', () => {

@@ -105,6 +105,8 @@ const NOT_A_RECORD: { test: RegExp; what: string; weight: number }[] = [
   { test: /(?:^|\/)(?:contributing|changelog|changes|history|security|code[-_]of[-_]conduct|license|licence|support|maintainers|owners|authors)\.m(?:d|arkdown)$/i, what: 'a project file (contributing, changelog, licence…)', weight: 100 },
 ];
 
+const CODE_DOC_HEADING = /^(?:install|installation|installing|usage|api|api reference|getting started|quick ?start|building|build|development|running tests|testing|configuration options|examples?|cli usage)$/;
+
 /** Lines that are markers of a kind wherever they are. */
 const LINES: (Signal & { max: number })[] = [
   { kind: 'minutes', weight: 3, max: 3, test: /^(?:[-*+]\s*)?(?:\*\*|__)?(?:attendees|present|attendance|participants|in attendance|apologies|regrets)(?:\*\*|__)?\s*:/i, what: 'an attendance line' },
@@ -149,6 +151,8 @@ export function inferKind(input: InferInput): KindInference {
   let datedHeadings = 0;
   let headings = 0;
   let titleSeen = false;
+  /** "Install", "Usage", "API": the headings of a library's documentation, which no governance record has. */
+  const codeDocHeadings = new Set<string>();
   for (const { text, line, heading } of lines) {
     if (heading !== undefined) {
       headings++;
@@ -161,6 +165,7 @@ export function inferKind(input: InferInput): KindInference {
         if (DATE_IN.test(h) && /\b(?:meeting|minutes|notes|call|sync|agenda)\b/.test(h)) add('minutes', 4, `a dated meeting title '${clip(heading.text)}'`, line);
         else if (DATE_IN.test(h) && heading.depth === 1 && h.length < 40) add('minutes', 2, `a date as the title '${clip(heading.text)}'`, line);
       }
+      if (CODE_DOC_HEADING.test(h)) codeDocHeadings.add(h);
       for (const s of HEADINGS) {
         if (!s.test.test(h)) continue;
         const key = s.what;
@@ -205,6 +210,10 @@ export function inferKind(input: InferInput): KindInference {
 
   const scores: Record<BuiltinType, number> = { 'terms-of-reference': 0, minutes: 0, resolution: 0, timeline: 0 };
   for (const e of evidence) scores[e.kind] += e.weight;
+  if (codeDocHeadings.size >= 2 && 100 > notARecord) {
+    notARecord = 100;
+    notWhy = `code documentation (headings ${[...codeDocHeadings].slice(0, 3).map((h) => `'${h}'`).join(', ')})`;
+  }
   const ranked = (Object.keys(scores) as BuiltinType[]).sort((a, b) => scores[b] - scores[a]);
   const [best, second] = ranked;
   const top = scores[best];
