@@ -45,14 +45,18 @@ export const actions: Reader = {
     // Unmarked tasks are read in minutes only: a decision record's "we will" sentences are its decisions.
     const minutes = ctx.reading.attendance;
     const speakers = minutes ? speakerNames(ctx.text) : new Map<string, number>();
+    // Names and name words of the attendees read so far, rebuilt only when the attendance grows.
+    let attendeeWords = new Set<string>();
+    let seen = -1;
     const attendee = (n: string): boolean => {
       const att = ctx.b.content.attendance;
       if (!att) return false;
-      for (const p of [...(att.present ?? []), ...(att.inAttendance ?? []), ...(att.apologies ?? [])]) {
-        const words = p.name.toLowerCase().split(/\s+/);
-        if (words.includes(n) || p.name.toLowerCase() === n) return true;
+      const people = [...(att.present ?? []), ...(att.inAttendance ?? []), ...(att.apologies ?? [])];
+      if (people.length !== seen) {
+        seen = people.length;
+        attendeeWords = new Set(people.flatMap((p) => [p.name.toLowerCase(), ...p.name.toLowerCase().split(/\s+/)]));
       }
-      return false;
+      return attendeeWords.has(n);
     };
     const norm = (name: string) => name.toLowerCase().replace(/^@|^\\?\[|\\?\]$/g, '');
     /** A name the minutes use for a person: a speaker label or an attendee. */
