@@ -96,7 +96,10 @@ export interface Attendance {
 
 export interface Action {
   text: string;
+  /** Who is to do it, as written ("Dana, Arnaud, and Sarah"). */
   owner?: string;
+  /** The owners one by one, when a task is shared by several ("Dana", "Arnaud", "Sarah"). */
+  owners?: string[];
   due?: FuzzyDate;
   /** Index into `content.resolutions` of the resolution it belongs to. */
   resolution?: number;

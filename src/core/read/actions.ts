@@ -1,45 +1,139 @@
 /**
  * Reads actions: "Action: owner — text, due 2020-12-31", `- [ ] [Ivan] …`,
- * wherever they are (paragraphs, list items, clauses of a decision).
+ * `AI Dims: …`, wherever they are (paragraphs, list items, clauses of a
+ * decision); in minutes also the tasks written without a marker ("JB to poke
+ * voting CPC reps", "CRob: I'll work on baseline …"), every task of an
+ * Actions section, and the RESOLVED items that direct someone to act.
  */
-import type { Nodes } from 'mdast';
+import type { ListItem, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import { parseFuzzyDate } from '../dates/index.js';
 import type { Action } from '../model.js';
+import type { Range } from '../text/range.js';
+import {
+  aiMarker,
+  assignedTasks,
+  handleList,
+  homeworkMarker,
+  isImperativeLine,
+  markedTasks,
+  resolvedDirective,
+  sectionTask,
+  speakerNames,
+  splitOwners,
+  type NameTest,
+  type TaskClause,
+} from './phrases/actions.js';
 import { actionText } from './phrases/markers.js';
 import { itemLead, rangeOfNode, textOf } from './phrases/text.js';
 import type { ReadContext, Reader } from './reader.js';
 
+/** Sections whose items are people, not tasks: the attendance reader reads them. */
+const ATTENDANCE_KINDS = new Set(['present', 'in-attendance', 'apologies']);
+
+const isDate = (s: string): boolean => {
+  const d = parseFuzzyDate(s);
+  return d !== undefined && d.precision !== 'unknown';
+};
+
 export const actions: Reader = {
   id: 'actions',
-  description: 'Actions with their owner and due date, from action markers and owner-tagged task-list items.',
+  description:
+    'Actions with their owner(s) and due date: action markers, owner-tagged task-list items, items of an Actions section, tasks assigned in minutes ("JB to …", "CRob: I\'ll …") and RESOLVED items that direct someone.',
   applies: (r) => r.decisions,
   create(ctx) {
     ctx.b.content.actions = [];
+    // Unmarked tasks are read in minutes only: a decision record's "we will" sentences are its decisions.
+    const minutes = ctx.reading.attendance;
+    const speakers = minutes ? speakerNames(ctx.text) : new Map<string, number>();
+    // Names and name words of the attendees read so far, rebuilt only when the attendance grows.
+    let attendeeWords = new Set<string>();
+    let seen = -1;
+    const attendee = (n: string): boolean => {
+      const att = ctx.b.content.attendance;
+      if (!att) return false;
+      const people = [...(att.present ?? []), ...(att.inAttendance ?? []), ...(att.apologies ?? [])];
+      if (people.length !== seen) {
+        seen = people.length;
+        attendeeWords = new Set(people.flatMap((p) => [p.name.toLowerCase(), ...p.name.toLowerCase().split(/\s+/)]));
+      }
+      return attendeeWords.has(n);
+    };
+    const norm = (name: string) => name.toLowerCase().replace(/^@|^\\?\[|\\?\]$/g, '');
+    /** A name the minutes use for a person: a speaker label or an attendee. */
+    const known: NameTest = (name) => speakers.has(norm(name)) || attendee(norm(name));
+    /** For "Owner: Imperative" lines, a speaker label seen once is not enough ("CI Signal: Test failures"). */
+    const strong: NameTest = (name) => (speakers.get(norm(name)) ?? 0) >= 2 || attendee(norm(name));
+    const unmarked = (): boolean => minutes && !ATTENDANCE_KINDS.has(ctx.section?.kind ?? '');
     return {
-      paragraph: (p) => readAction(ctx, textOf(p), p, undefined),
-      listItem: (item) => readAction(ctx, itemLead(item), item, undefined),
+      paragraph: (p) => {
+        if (readAction(ctx, textOf(p), p, undefined, known)) return true;
+        if (!unmarked()) return false;
+        return readLines(ctx, p, known, strong);
+      },
+      listItem: (item, list) => {
+        if (readAction(ctx, itemLead(item), item, undefined, known)) return true;
+        if (!unmarked()) return false;
+        const lead = itemLead(item);
+        if (ctx.section?.kind === 'actions') {
+          const t = sectionTask(lead, known, isDate);
+          if (t) {
+            add(ctx, t, item, undefined, rangeOfNode(item));
+            return true;
+          }
+        }
+        if (readHandles(ctx, item)) return true;
+        // "- Lee: Update TSC charter …" beside other such items: a list of tasks.
+        const imperative = isImperativeLine(lead) && list.children.filter((i) => isImperativeLine(itemLead(i))).length >= 2;
+        const tasks = assignedTasks(lead, known, isDate, { imperative, strong });
+        for (const t of tasks) add(ctx, t, item, undefined, rangeOfNode(item));
+        return tasks.length > 0;
+      },
+      end: () => readDirectives(ctx),
     };
   },
 };
 
 /**
- * Reads `text` (from `node`) as an action, adding it to the model: true when
- * it is one. `resolution` is the index of the decision it belongs to.
+ * Reads `text` (from `node`) as a marked action, adding it to the model:
+ * true when it is one (or an outcome under an "Actions:" label, which is
+ * read as no action). `resolution` is the index of the decision it belongs to.
  */
-export function readAction(ctx: ReadContext, text: string, node: Nodes, resolution: number | undefined): boolean {
+export function readAction(ctx: ReadContext, text: string, node: Nodes, resolution: number | undefined, known: NameTest = () => false): boolean {
   const { b } = ctx;
-  const a = actionText(text, (s) => {
-    const d = parseFuzzyDate(s);
-    return d !== undefined && d.precision !== 'unknown';
-  });
-  if (!a) return false;
-  const list = b.content.actions;
-  if (!list) return false;
+  if (!b.content.actions) return false;
+  const a = actionText(text, isDate);
+  const ai = a ? undefined : aiMarker(text) ?? homeworkMarker(text);
+  if (!a && !ai) return false;
+  const range = rangeOfNode(node);
+  const body = a ? a.text : ai!.rest.replace(/\s+/g, ' ');
+  const owner = a ? a.owner : ai!.owner;
+  if (ai && body === '' && !owner) return false;
+  // "Actions: MD will work on …. EA will make an issue …": one action per task; "Actions: PR landed" is none.
+  const split = owner === undefined && body !== '' ? markedTasks(body, known, isDate) : 'whole';
+  if (split === 'outcome') return true;
+  if (split !== 'whole') {
+    for (const t of split) add(ctx, { ...t, due: t.due ?? a?.due }, node, resolution, range);
+    return true;
+  }
+  add(ctx, { text: body, ...ownerFields(owner), due: a?.due, start: 0, end: text.length }, node, resolution, range);
+  return true;
+}
+
+function ownerFields(owner: string | undefined): Pick<TaskClause, 'owner' | 'owners'> {
+  if (!owner) return {};
+  const list = splitOwners(owner);
+  return list.length > 1 ? { owner, owners: list } : { owner };
+}
+
+function add(ctx: ReadContext, t: TaskClause, node: Nodes, resolution: number | undefined, range: Range | undefined): void {
+  const { b } = ctx;
+  const list = b.content.actions!;
   const i = list.length;
-  const action: Action = { text: a.text };
-  if (a.owner) action.owner = a.owner;
-  if (a.due) {
-    const due = parseFuzzyDate(a.due);
+  const action: Action = { text: t.text };
+  if (t.owner) action.owner = t.owner;
+  if (t.owners && t.owners.length > 1) action.owners = t.owners;
+  if (t.due) {
+    const due = parseFuzzyDate(t.due);
     if (due) {
       action.due = due;
       if (due.invalid) b.report('impossible-date', 'error', { reason: due.invalid, range: rangeOfNode(node)! });
@@ -48,6 +142,109 @@ export function readAction(ctx: ReadContext, text: string, node: Nodes, resoluti
   if (resolution !== undefined) action.resolution = resolution;
   if (ctx.meeting !== undefined) action.meeting = ctx.meeting;
   list.push(action);
-  b.map(`/content/actions/${i}`, rangeOfNode(node));
+  b.map(`/content/actions/${i}`, range);
+}
+
+/**
+ * A paragraph of minutes read for assigned tasks. A paragraph of several
+ * source lines (a Google-Docs export, one statement a line) is read line by
+ * line, each task mapped to its own line; a line whose next one starts in
+ * lower case continues on it.
+ */
+function readLines(ctx: ReadContext, p: Paragraph, known: NameTest, strong: NameTest): boolean {
+  const start = p.position?.start.line;
+  const end = p.position?.end.line;
+  if (start === undefined || end === undefined) return false;
+  if (start === end) {
+    const tasks = assignedTasks(textOf(p), known, isDate);
+    for (const t of tasks) add(ctx, t, p, undefined, rangeOfNode(p));
+    return tasks.length > 0;
+  }
+  const byLine = lineTexts(p);
+  // Statements: a line, joined with the next ones while they start in lower case.
+  const statements: { line: number; last: number; text: string }[] = [];
+  for (let l = start; l <= end; l++) {
+    const t = (byLine.get(l) ?? '').replace(/\s+/g, ' ').trim();
+    if (t === '') continue;
+    const prev = statements[statements.length - 1];
+    if (prev && /^[a-z(]/.test(t)) {
+      prev.text += ' ' + t;
+      prev.last = l;
+    } else statements.push({ line: l, last: l, text: t });
+  }
+  let found = false;
+  const { lines } = ctx.b;
+  const imperative = statements.filter((s) => isImperativeLine(s.text)).length >= 2;
+  for (const s of statements) {
+    if (readStatementMarker(ctx, s, known)) {
+      found = true;
+      continue;
+    }
+    const tasks = assignedTasks(s.text, known, isDate, { imperative, strong });
+    const range = lines.range(lines.offsetAt(s.line, 1), lines.lineEnd(s.last));
+    for (const t of tasks) add(ctx, t, p, undefined, range);
+    if (tasks.length > 0) found = true;
+  }
+  return found;
+}
+
+/** A marked action on one line of a longer paragraph ("Actions: PR landed" between other lines). */
+function readStatementMarker(ctx: ReadContext, s: { line: number; last: number; text: string }, known: NameTest): boolean {
+  const { lines } = ctx.b;
+  const fake = { type: 'paragraph', children: [], position: lines.range(lines.offsetAt(s.line, 1), lines.lineEnd(s.last)) } as unknown as Paragraph;
+  return readAction(ctx, s.text, fake, undefined, known);
+}
+
+/** The plain text of each source line of a paragraph (soft line breaks kept apart). */
+function lineTexts(p: Paragraph): Map<number, string> {
+  const out = new Map<number, string>();
+  const put = (line: number, s: string) => out.set(line, (out.get(line) ?? '') + s);
+  for (const c of p.children as PhrasingContent[]) {
+    const line = c.position?.start.line;
+    if (line === undefined) continue;
+    if (c.type === 'text') {
+      c.value.split('\n').forEach((part, k) => put(line + k, part));
+    } else if (c.type === 'break') {
+      put(line, ' ');
+    } else put(line, textOf(c));
+  }
+  return out;
+}
+
+/**
+ * "Review TAC PR 277 (WG incubating criteria)" with the reviewers nested
+ * under it as `@handles` only ("@Arnaud, @Bob, @Daniel"): each handle line is
+ * a task for those people.
+ */
+function readHandles(ctx: ReadContext, item: ListItem): boolean {
+  const lead = itemLead(item);
+  const handles = handleList(lead);
+  if (!handles || handles.length < 2) return false;
+  add(ctx, { text: lead, owner: handles.join(', '), owners: handles, start: 0, end: lead.length }, item, undefined, rangeOfNode(item));
   return true;
 }
+
+/** After the walk: the RESOLVED items that direct someone are actions too, on the decision's line. */
+function readDirectives(ctx: ReadContext): void {
+  const { b } = ctx;
+  const resolutions = b.content.resolutions;
+  if (!resolutions || !ctx.reading.attendance) return;
+  const linked = new Set(b.content.actions?.map((a) => a.resolution));
+  resolutions.forEach((r, i) => {
+    // A clause with its action nested under it already has it.
+    if (linked.has(i)) return;
+    if (!/^resolved\b/i.test(r.marker) && !/resolution/i.test(r.marker)) return;
+    const d = resolvedDirective(r.text);
+    if (!d) return;
+    const range = b.sourceMap.get(`/content/resolutions/${i}`)?.range;
+    if (!range) return;
+    const fake = { type: 'paragraph', children: [], position: { start: range.start, end: range.end } } as unknown as Paragraph;
+    // "the Chair of … and the Director of Public Health"; "Health & Social Care" is one role.
+    const owners = d.owner ? d.owner.split(/\s+and\s+the\s+/i) : [];
+    const t: TaskClause = { text: r.text, start: 0, end: r.text.length };
+    if (d.owner) t.owner = d.owner;
+    if (owners.length > 1) t.owners = owners;
+    add(ctx, t, fake, i, range);
+  });
+}
+

@@ -718,8 +718,18 @@ export const bundledSchemas = {
           "owner": {
             "title": "Owner",
             "description": "Who is to do it.",
-            "markdownDescription": "Who is to do it.",
+            "markdownDescription": "Who is to do it, as written (`Dana, Arnaud, and Sarah`).",
             "type": "string"
+          },
+          "owners": {
+            "title": "Owners",
+            "description": "The owners one by one, when a task is shared by several.",
+            "markdownDescription": "The owners one by one, when a task is shared by several (`[\"Dana\", \"Arnaud\", \"Sarah\"]`); `owner` keeps them as written.",
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "minItems": 2
           },
           "due": {
             "$ref": "#/$defs/fuzzyDate",

@@ -22,7 +22,7 @@ export const SECTION_KINDS: SectionKind[] = [
   { kind: 'present', heading: 'Present', synonyms: ['present', 'members present', 'attendees', 'attending', 'attendance', 'in the chair', 'voting members present'] },
   { kind: 'in-attendance', heading: 'In attendance', synonyms: ['in attendance', 'also present', 'also in attendance', 'officers present', 'officers in attendance', 'observers', 'guests'] },
   { kind: 'apologies', heading: 'Apologies', synonyms: ['apologies', 'apologies for absence', 'regrets', 'absent', 'not attending', 'apologies received'] },
-  { kind: 'actions', heading: 'Actions', synonyms: ['actions', 'action items', 'action log', 'actions arising', 'actions required'] },
+  { kind: 'actions', heading: 'Actions', synonyms: ['actions', 'action items', 'action log', 'actions arising', 'actions required', 'action points', 'next steps', 'ais', 'to do', 'todo', 'to-do', 'follow-ups', 'follow ups', 'action items as a result of this meeting', 'actions agreed', 'outstanding actions'] },
   { kind: 'resolutions', heading: 'Resolutions', synonyms: ['resolutions', 'resolved', 'decisions made', 'decision', 'decision outcome', 'consented decisions', 'resolution', 'conclusion', 'conclusions', 'conclusion/resolution', 'conclusion / resolution', 'decisions and actions', 'decisions & action items'] },
   { kind: 'milestones', heading: 'Milestones', synonyms: ['milestones', 'timeline', 'schedule', 'key dates', 'timetable', 'roadmap'] },
 ];
