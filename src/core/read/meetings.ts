@@ -199,8 +199,8 @@ function isCancelled(text: string, source: string): boolean {
   return /\b(?:cancell?ed|cancel+ation|no meeting|postponed|not held)\b/i.test(text) || /~~[^~]*\d[^~]*~~/.test(source);
 }
 
-/** `Date: …`, `Meeting Date/Time: …`, `Date and time: …`, `When: …`. */
-const DATE_LABEL = /^(?:meeting\s+)?(?:date|when|held(?:\s+on)?)(?:\s*(?:\/|and|&)\s*time)?\s*:\s*(.{1,150})$/i;
+/** `Date: …`, `Meeting Date/Time: …`, `Date and time: …`, `When: …`, `Day One—22 September 2025`. */
+const DATE_LABEL = /^(?:(?:meeting\s+)?(?:date|when|held(?:\s+on)?)(?:\s*(?:\/|and|&)\s*time)?\s*:|day\s+(?:one|two|three|four|five|1|2|3|4|5)\s*[—–:-])\s*(.{1,150})$/i;
 
 function dateLine(line: string): Found | undefined {
   const m = DATE_LABEL.exec(line.replace(/[*_]+/g, '').trim());
@@ -251,10 +251,10 @@ function dateAt(text: string, i: number): (Found & { consumed?: number }) | unde
   const m = matchLeadingDate(rest);
   if (m && m.start === 0 && m.date.precision === 'day' && !m.date.invalid && m.date.start) date = m.date;
   else {
-    // "2015-6-1": a year-month-day with one-digit parts.
-    const short = /^(\d{4})-(\d{1,2})-(\d{1,2})(?![\d-])/.exec(rest);
-    const d = short ? parseFuzzyDate(`${short[1]}-${short[2].padStart(2, '0')}-${short[3].padStart(2, '0')}`) : undefined;
-    if (short && d && d.precision === 'day' && !d.invalid) date = { ...d, text: short[0] };
+    // "2015-6-1", "2022/11/3": a year-month-day with one-digit parts or slashes.
+    const short = /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?![\d/-])/.exec(rest.replace(WEEKDAY, ''));
+    const d = short ? parseFuzzyDate(`${short[1]}-${short[3].padStart(2, '0')}-${short[4].padStart(2, '0')}`) : undefined;
+    if (short && d && d.precision === 'day' && !d.invalid) date = { ...d, text: rest.slice(0, rest.length - rest.replace(WEEKDAY, '').length) + short[0] };
   }
   if (!date) return undefined;
   const found: Found & { consumed?: number } = { date };
@@ -269,6 +269,9 @@ function dateAt(text: string, i: number): (Found & { consumed?: number }) | unde
   }
   return found;
 }
+
+/** "Thursday 2022/11/3": the weekday before a date the date parser does not read. */
+const WEEKDAY = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+/i;
 
 /** ", 14:00 UTC", " at 10:00am", " from 1pm PT", " 8:00a PT": the time after a date. */
 const TIME = /^[ \t]*[,;@]?[ \t]*(?:at[ \t]+|from[ \t]+|[-–—][ \t]*)?(\d{1,2})(?:[:.]([0-5]\d))?[ \t]*(am|pm|a\.m\.|p\.m\.|a|p)?(?![\p{L}\d])(?:[ \t]*[-–—][ \t]*\d{1,2}(?:[:.][0-5]\d)?[ \t]*(?:am|pm)?)?(?:[ \t]*\(?((?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?|[A-Z]{2,4})\)?(?![\p{L}]))?/u;
