@@ -81,7 +81,10 @@ export interface Quorum {
 
 /** One person on an attendance list (Akoma Ntoso `rollCall`). */
 export interface Attendee {
+  /** The name without honorific: "J. Slater" for "Councillor J. Slater". */
   name: string;
+  /** A title written before the name (Popolo `honorific_prefix`): "Councillor", "Dr", "Prof". */
+  honorificPrefix?: string;
   role?: string; // Chair, Vice-Chair, ...
   /** Organisation or description after the name. */
   affiliation?: string;
@@ -92,6 +95,24 @@ export interface Attendance {
   present: Attendee[];
   inAttendance: Attendee[];
   apologies: Attendee[];
+}
+
+/**
+ * One meeting a document records (Akoma Ntoso `debate` of one sitting). A file
+ * that holds several (a weekly archive, a three-day plenary) has one per
+ * meeting, in document order; cancelled meetings are not meetings.
+ */
+export interface Meeting {
+  /** The day it was held, as written in its heading or `Date:` line. */
+  date: FuzzyDate;
+  /** The heading (or document title) that names it. */
+  title: string;
+  /** The time it started, `HH:MM` on the 24-hour clock, when written. */
+  time?: string;
+  /** The time zone written with the time ("UTC", "PT", "BST"). */
+  timeZone?: string;
+  /** Who was at this meeting; the document's `attendance` is the union over its meetings. */
+  attendance: Attendance;
 }
 
 export interface Action {
@@ -174,6 +195,10 @@ export interface DocumentContent {
   membershipNotes?: NumberedClause[];
   quorum?: Quorum;
   // minutes
+  /** The meeting's date as the front matter `date` gives it, understood (`2 November 2021` → 2021-11-02). */
+  date?: FuzzyDate;
+  /** The meetings the document records, in document order (one for a single dated meeting). */
+  meetings?: Meeting[];
   attendance?: Attendance;
   items?: AgendaItem[];
   // minutes and resolutions

@@ -30,3 +30,19 @@ export function parseFrontMatterDate(value: unknown): FuzzyDate | undefined {
   const day = m ? parseFuzzyDate(m[1]) : undefined;
   return day && { ...day, text: value };
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A day written as people write it rather than YYYY-MM-DD (`2 November 2021`,
+ * `02 November 2021`, `Tuesday 2 November 2021`) that govmark reads as one
+ * day, or undefined: ISO days, non-days (`November 2021`), impossible days,
+ * dates with a time of day, and text that is not a date.
+ */
+export function writtenDay(value: unknown): FuzzyDate | undefined {
+  if (typeof value !== 'string') return undefined;
+  const t = value.trim();
+  if (ISO_DAY.test(t) || /\d:\d\d/.test(t)) return undefined;
+  const d = parseFuzzyDate(t);
+  return d && d.precision === 'day' && !d.invalid && d.start !== undefined && d.start === d.end ? { ...d, text: value } : undefined;
+}

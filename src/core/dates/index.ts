@@ -5,7 +5,7 @@
 export { parseFuzzyDate, MAX_DATE_LENGTH, type DateOptions } from './parse.js';
 export { matchLeadingDate, type LeadingDate } from './match.js';
 export { parseZonedDate } from './zones.js';
-export { parseFrontMatterDate } from './front-matter.js';
+export { parseFrontMatterDate, writtenDay } from './front-matter.js';
 export { compareFuzzyDates, definitelyBefore, overlaps, isPast, daysBetween } from './compare.js';
 export { describeFuzzyDate, formatShortDate } from './describe.js';
 export { formatIsoDate, isValidCalendarDate, daysInMonth, isLeapYear, weekdayOf } from './calendar.js';

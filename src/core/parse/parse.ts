@@ -7,7 +7,7 @@
  * itself): hosts run it under a deadline and fall back to `mode: 'cheap'`.
  */
 import type { ResolvedConfig } from '../config.js';
-import { parseFrontMatterDate } from '../dates/index.js';
+import { parseFrontMatterDate, writtenDay } from '../dates/index.js';
 import { readingFor } from '../read/reader.js';
 import { readBody } from '../read/walk.js';
 import { ModelBuilder } from '../read/builder.js';
@@ -217,6 +217,20 @@ function checkFrontMatterDates(meta: Record<string, unknown>, b: ModelBuilder): 
     const date = parseFrontMatterDate(value);
     const entry = b.sourceMap.get('/meta/' + key);
     if (date?.invalid && entry) b.report('impossible-date', 'error', { reason: date.invalid, range: entry.range });
+    // `date: 2 November 2021`: understood (the schema does not object), normalised in the model, the ISO form offered.
+    const day = writtenDay(value);
+    if (!day?.start) continue;
+    if (key === 'date') {
+      b.content.date = day;
+      if (entry) b.map('/content/date', entry.range);
+    }
+    if (entry) {
+      b.report('date-format', 'hint', {
+        reason: `\`${String(value).trim()}\` is read as ${day.start}: written as ${day.start} (YYYY-MM-DD) it means the same to every tool.`,
+        range: entry.range,
+        fixes: [{ title: `Write the date as \`${day.start}\``, edits: [{ range: entry.range, newText: day.start }], preferred: true }],
+      });
+    }
   }
 }
 

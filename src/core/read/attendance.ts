@@ -1,47 +1,86 @@
 /**
- * Reads who was there: Present, In attendance and Apologies sections, written
- * as lists, tables (with a presence column) or paragraphs of names. Someone on
- * a Present list noted as absent ("(not present)", "sends regrets") is counted
- * with the apologies.
+ * Reads who was there: Present, In attendance and Apologies sections (or a
+ * label standing as its own paragraph, `**Attendees:**`, `TAC Member Regrets`,
+ * before a list or table), written as lists, tables (with a presence column:
+ * only rows marked present count), paragraphs of names (one per line, or "A, B
+ * and C") and role-labelled lines ("Council: Carol, Mark"). Someone on a Present
+ * list noted as absent ("(not present)", "sends regrets") is counted with the
+ * apologies, and so is anyone a sentence says is absent, wherever it sits
+ * ("Apologies for absence were received from …", "Daniel can't join today").
+ *
+ * Each person goes to the meeting being read (`content.meetings[i].attendance`)
+ * and to the document's `content.attendance`, the union over its meetings.
  */
-import type { Nodes } from 'mdast';
-import { readAttendanceLine, readAttendeeEntry, readAttendeeParagraph, type AttendeeEntry } from './phrases/people.js';
+import type { List, Nodes, Paragraph, Table } from 'mdast';
+import { openMeeting } from './meetings.js';
+import {
+  looksLikePerson,
+  namesOf,
+  readApologiesLeadIn,
+  readAttendanceLine,
+  readAttendeeEntry,
+  readRegrets,
+  type AttendeeEntry,
+} from './phrases/people.js';
+import { sectionKind } from './phrases/sections.js';
 import { isYes, itemLead, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
 import type { ReadContext, Reader } from './reader.js';
 
 type Key = 'present' | 'inAttendance' | 'apologies';
+/** A person read, the node that names them, and the list an inline label put them in ("Observers: TC"). */
+type Entry = AttendeeEntry & { node: Nodes; to?: Key };
+
+/** A label paragraph is at most this long ("Steering Committee Members Attending:"). */
+const MAX_LABEL = 60;
 
 export const attendance: Reader = {
   id: 'attendance',
-  description: 'Attendance: present, in attendance (non-voting) and apologies, from lists, tables and paragraphs.',
+  description: 'Attendance: present, in attendance (non-voting) and apologies, from lists, tables and paragraphs, per meeting.',
   applies: (r) => r.attendance,
   create(ctx) {
     ctx.b.content.attendance = { present: [], inAttendance: [], apologies: [] };
-    const kind = () => attendanceKey(ctx.section?.kind);
+    const seen = new Set<string>();
+    /** The kind a label paragraph gave the next block. */
+    let pending: Key | undefined;
+    const kind = (): Key | undefined => {
+      const k = pending ?? attendanceKey(ctx.section?.kind);
+      pending = undefined;
+      return k;
+    };
     return {
+      heading() {
+        pending = undefined;
+      },
       paragraph(p) {
+        const text = textOf(p);
+        const label = labelKind(text);
+        if (label) {
+          pending = label;
+          return true;
+        }
         const key = kind();
-        if (key) add(ctx, key, readAttendeeParagraph(textOf(p)).map((e) => ({ ...e, node: p })), p);
+        const people = key ? paragraphPeople(ctx, p) : regretsOf(text, p);
+        if (people.length > 0) add(ctx, seen, key ?? 'apologies', people, p);
+        return key !== undefined && people.length > 0;
       },
       list(l) {
         const key = kind();
         if (!key) return false;
-        add(ctx, key, l.children.flatMap((item) => readAttendanceLine(itemLead(item)).map((e) => ({ ...e, node: item as Nodes }))), l);
+        const people = listPeople(l);
+        if (people === undefined) return false;
+        add(ctx, seen, key, people, l);
         return true;
+      },
+      listItem(item) {
+        // A note anywhere in the minutes that someone is absent ("Zach sends regrets for today").
+        const people = regretsOf(itemLead(item), item);
+        if (people.length > 0) add(ctx, seen, 'apologies', people, item);
+        return false;
       },
       table(t) {
         const key = kind();
         if (!key) return false;
-        const { rows, col, cell } = tableColumns(t);
-        const name = Math.max(col(/name|member|attendee/), 0);
-        const mark = col((h) => h === '' || /present|attend/.test(h));
-        const people: (AttendeeEntry & { node: Nodes })[] = [];
-        for (const row of rows) {
-          if (mark >= 0 && !isYes(cell(row, mark))) continue;
-          const e = readAttendeeEntry(cell(row, name));
-          if (e) people.push({ ...e, node: row });
-        }
-        add(ctx, key, people, t);
+        add(ctx, seen, key, tablePeople(t), t);
         return true;
       },
     };
@@ -52,23 +91,148 @@ function attendanceKey(kind: string | undefined): Key | undefined {
   return kind === 'present' ? 'present' : kind === 'in-attendance' ? 'inAttendance' : kind === 'apologies' ? 'apologies' : undefined;
 }
 
-/** People of one attendance section, each mapped to the entry that names them. */
-function add(ctx: ReadContext, key: Key, people: (AttendeeEntry & { node: Nodes })[], container: Nodes): void {
+/** `**Attendees:**`, `Present:`, `TAC Member Regrets`: a paragraph that only names an attendance section. */
+function labelKind(text: string): Key | undefined {
+  const t = text.replace(/[*_]+/g, '').trim();
+  if (t.length === 0 || t.length > MAX_LABEL || /[.!?]$/.test(t)) return undefined;
+  return attendanceKey(sectionKind(t.replace(/\s*:\s*$/, '')));
+}
+
+/** The lines of a node as written (soft and hard breaks), bounded. */
+function sourceLines(ctx: ReadContext, node: Nodes): string[] {
+  const pos = node.position;
+  if (pos?.start.offset === undefined || pos.end.offset === undefined) return [textOf(node)];
+  return ctx.text
+    .slice(pos.start.offset, Math.min(pos.end.offset, pos.start.offset + 20000))
+    .split(/\r?\n/)
+    .slice(0, 300)
+    .map((l) => l.replace(/\\$/, '').trim())
+    .filter((l) => l !== '');
+}
+
+/**
+ * A paragraph of an attendance section: one person or role-labelled group per
+ * line, or a run of names ("A (Chair), B and C"), or an apologies lead-in.
+ */
+function paragraphPeople(ctx: ReadContext, p: Paragraph): Entry[] {
+  const lines = sourceLines(ctx, p).map((l) => l.replace(/[*_]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+  const out: Entry[] = [];
+  // One person per line ("Johna Wareing, Manchester NHS FT"), unless a line is a run of names itself.
+  const perLine = lines.length > 1;
+  for (const line of lines) {
+    const run = !perLine || /\band\b|,.*,|;/.test(line);
+    for (const e of lineOfNames(line, run)) out.push({ ...e, node: p });
+  }
+  return out;
+}
+
+/** One line of names: a lead-in, a label ("Observers: TC, Tyler Mandry"), a run of names or one. */
+function lineOfNames(line: string, run: boolean): (AttendeeEntry & { to?: Key })[] {
+  const lead = readApologiesLeadIn(line);
+  if (lead) return lead;
+  const regrets = readRegrets(line);
+  if (regrets.length > 0) return regrets;
+  const labelled = /^([^:]{1,40}):\s*(.*)$/.exec(line);
+  if (labelled) {
+    // "Present: A, B and C", "Apologies: D" — a section label inline.
+    const inline = attendanceKey(sectionKind(labelled[1]));
+    if (inline) return namesOf(labelled[2]).map((e) => ({ ...e, to: inline }));
+    return readAttendanceLine(line).filter((e) => looksLikePerson(e.attendee.name));
+  }
+  // "M. Pritchard." — a sentence's full stop, not an initial's.
+  const text = line.replace(/(\p{L}{2,})[.;]\s*$/u, '$1');
+  if (run) return namesOf(text);
+  const one = readAttendeeEntry(text);
+  return one && looksLikePerson(one.attendee.name) ? [one] : [];
+}
+
+/**
+ * The people of a list in an attendance section, or undefined when it is not a
+ * list of people (the agenda that follows an attendance table, a list of the
+ * bodies invited): most of its entries must read as people.
+ */
+function listPeople(l: List): Entry[] | undefined {
+  const entries: Entry[] = [];
+  let items = 0;
+  let people = 0;
+  for (const item of l.children) {
+    const lead = itemLead(item);
+    if (lead === '') continue;
+    items++;
+    const regrets = readRegrets(lead);
+    const read = regrets.length > 0 ? regrets : readAttendanceLine(lead);
+    const ok = read.filter((e) => looksLikePerson(e.attendee.name));
+    if (ok.length > 0) people++;
+    for (const e of ok) entries.push({ ...e, node: item as Nodes });
+  }
+  if (items > 0 && people * 2 < items) return undefined;
+  return entries;
+}
+
+/** A presence table: name, organisation and role columns; only rows marked present when there is a mark column. */
+function tablePeople(t: Table): Entry[] {
+  const { rows, col, cell } = tableColumns(t);
+  const name = Math.max(col(/name|member|attendee|person|participant|who/), 0);
+  const mark = col((h) => h === '' || /present|attend|here/.test(h));
+  const org = col((h) => h !== '' && /organi[sz]ation|affiliation|company|employer|^org\b|representing/.test(h));
+  const role = col((h) => h !== '' && /\b(?:role|position)\b/.test(h));
+  const people: Entry[] = [];
+  for (const row of rows) {
+    if (mark >= 0 && mark !== name && !isYes(cell(row, mark))) continue;
+    const e = readAttendeeEntry(cell(row, name));
+    if (!e || !looksLikePerson(e.attendee.name)) continue;
+    const a = e.attendee;
+    const o = org >= 0 && org !== name ? cell(row, org) : '';
+    const r = role >= 0 && role !== name && role !== org ? cell(row, role) : '';
+    if (o !== '' && !a.affiliation) a.affiliation = o;
+    if (r !== '' && !a.role) a.role = r;
+    people.push({ ...e, node: row });
+  }
+  return people;
+}
+
+function regretsOf(text: string, node: Nodes): Entry[] {
+  if (text.length > 600 || !/regret|apolog|join|attend|make it|absent|away|unable|not able/i.test(text)) return [];
+  return readRegrets(text).map((e) => ({ ...e, node }));
+}
+
+/** A person's key in a list: the name in lower case, spaces collapsed. */
+function personKey(to: Key, name: string): string {
+  return `${to}\u0000${name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+}
+
+/**
+ * People of one attendance section, each mapped to the entry that names them,
+ * in the meeting being read and (once per person) in the document's union.
+ */
+function add(ctx: ReadContext, seen: Set<string>, key: Key, people: Entry[], container: Nodes): void {
   const { b } = ctx;
-  extendSection(ctx, key, container);
-  for (const { attendee, absent, node } of people) {
-    const to = absent ? 'apologies' : key;
-    const list = b.content.attendance![to];
+  const mi = openMeeting(ctx);
+  const meeting = mi === undefined ? undefined : b.content.meetings?.[mi];
+  extendSection(ctx, '/content/attendance', key, container);
+  if (meeting) extendSection(ctx, `/content/meetings/${mi}/attendance`, key, container);
+  for (const { attendee, absent, node, to: inline } of people) {
+    const to = absent ? 'apologies' : inline ?? key;
     if (to === 'inAttendance' && attendee.voting === undefined) attendee.voting = false;
+    if (meeting) {
+      const list = meeting.attendance[to];
+      if (list.some((a) => personKey(to, a.name) === personKey(to, attendee.name))) continue;
+      b.map(`/content/meetings/${mi}/attendance/${to}/${list.length}`, rangeOfNode(node));
+      list.push(attendee);
+    }
+    const k = personKey(to, attendee.name);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const list = b.content.attendance![to];
     b.map(`/content/attendance/${to}/${list.length}`, rangeOfNode(node));
-    list.push(attendee);
+    list.push(meeting ? { ...attendee } : attendee);
   }
 }
 
 /** The range of an attendance section grows over every list, table or paragraph it holds. */
-function extendSection(ctx: ReadContext, key: Key, node: Nodes): void {
+function extendSection(ctx: ReadContext, base: string, key: Key, node: Nodes): void {
   const { b } = ctx;
-  const pointer = `/content/attendance/${key}`;
+  const pointer = `${base}/${key}`;
   const r = rangeOfNode(node);
   const prev = b.sourceMap.get(pointer)?.range;
   if (!prev) b.map(pointer, r);

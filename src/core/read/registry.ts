@@ -2,15 +2,17 @@
  * Every reader of the body, in the order the walk offers them a node: the
  * first that reads a paragraph, list, item or table has it (headings go to
  * all). Decisions come before the section readers so that a `RESOLVED:` list
- * is a decision list wherever it sits.
+ * is a decision list wherever it sits. Meetings come right after the sections
+ * so that the readers after them know which meeting a node belongs to.
  */
 import { actions } from './actions.js';
 import { attendance } from './attendance.js';
 import { decisions } from './decisions.js';
 import { functions } from './functions.js';
+import { meetings } from './meetings.js';
 import { membership } from './membership.js';
 import { milestones } from './milestones.js';
 import type { Reader } from './reader.js';
 import { sections } from './sections.js';
 
-export const READERS: readonly Reader[] = [sections, decisions, actions, functions, membership, attendance, milestones];
+export const READERS: readonly Reader[] = [sections, meetings, decisions, actions, functions, membership, attendance, milestones];

@@ -18,6 +18,8 @@ export const unknownType = parseRule('unknown-type', 'error', 'The `type` must b
   'Known types: `terms-of-reference`, `minutes`, `resolution`, `timeline`, and custom types from the configuration. A `type` close to a known one (a typo) is an error with a suggested fix; a type far from every known one (for example `post` from a static site generator) means the file is not a governance document and it is left alone.');
 export const impossibleDate = parseRule('impossible-date', 'error', 'Dates must exist in the calendar.',
   'A date such as 30 February or 31 June does not exist. It is reported where it is written, in the front matter or in the body.');
+export const dateFormat = parseRule('date-format', 'hint', 'Front matter dates are best written YYYY-MM-DD.',
+  'A front matter date written as people write it (`date: 2 November 2021`, `02 November 2021`) is understood and used as that day; the hint offers the same day as `2021-11-02`, the form every YAML and calendar tool reads alike. Text that is not a date (`date: next Tuesday`) is an error of the schema.');
 export const tooComplex = parseRule('too-complex', 'warning', 'A document too complex to check fully within the time bound.',
   'Some inputs make Markdown parsers super-linear (thousands of unmatched `*` or `[`, very deep nesting). govmark bounds the time and memory one document may take; past the bound it reads the front matter, headings and list items with a cheap line-by-line pass, reports this message and goes on with the other files.');
 
@@ -28,4 +30,4 @@ export const sectionUnread = parseRule('section-unread', 'info', 'A section govm
 export const internalError = parseRule('internal-error', 'error', 'A rule failed on this document.',
   'A rule that throws is reported on the document it failed on, as a fatal message, and the other rules and files are still checked. Please report it with the document that caused it.');
 
-export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, tooComplex, internalError];
+export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, dateFormat, tooComplex, internalError];

@@ -509,8 +509,14 @@ export const bundledSchemas = {
         "properties": {
           "name": {
             "title": "Name",
-            "description": "The person's name as written.",
-            "markdownDescription": "The person's name as written, e.g. `Councillor J. Slater`.",
+            "description": "The person's name as written, without an honorific.",
+            "markdownDescription": "The person's name as written, without an honorific: `J. Slater` for `Councillor J. Slater`.",
+            "type": "string"
+          },
+          "honorificPrefix": {
+            "title": "Honorific",
+            "description": "A title written before the name (Popolo honorific_prefix), e.g. Councillor, Dr.",
+            "markdownDescription": "A title written before the name (Popolo `honorific_prefix`), e.g. `Councillor`, `Dr`, `Prof`.",
             "type": "string"
           },
           "role": {
@@ -574,6 +580,50 @@ export const bundledSchemas = {
           "present",
           "inAttendance",
           "apologies"
+        ]
+      },
+      "meeting": {
+        "title": "Meeting",
+        "description": "One meeting the document records: its date, the heading that names it, and who was there.",
+        "markdownDescription": "One meeting the document records (one sitting): its date, the heading that names it (`## February 21, 2019`, `# 6th Feb 2024 100th TC39 Meeting`) and who was there. A cancelled meeting is not listed.",
+        "type": "object",
+        "properties": {
+          "date": {
+            "$ref": "#/$defs/fuzzyDate",
+            "title": "Date",
+            "description": "The day the meeting was held, as written in its heading or Date: line.",
+            "markdownDescription": "The day the meeting was held, as written in its heading or `Date:` line."
+          },
+          "title": {
+            "title": "Title",
+            "description": "The heading (or document title) that names the meeting.",
+            "markdownDescription": "The heading (or document title) that names the meeting.",
+            "type": "string"
+          },
+          "time": {
+            "title": "Time",
+            "description": "The time the meeting started, HH:MM on the 24-hour clock, when written.",
+            "markdownDescription": "The time the meeting started, `HH:MM` on the 24-hour clock, when written (`14:00 UTC` → `14:00`).",
+            "type": "string",
+            "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"
+          },
+          "timeZone": {
+            "title": "Time zone",
+            "description": "The time zone written with the time, e.g. UTC, PT, BST.",
+            "markdownDescription": "The time zone written with the time, e.g. `UTC`, `PT`, `BST`.",
+            "type": "string"
+          },
+          "attendance": {
+            "$ref": "#/$defs/attendance",
+            "title": "Attendance",
+            "description": "Who was at this meeting; the document attendance is the union over its meetings.",
+            "markdownDescription": "Who was at this meeting; the document's `attendance` is the union over its meetings."
+          }
+        },
+        "required": [
+          "date",
+          "title",
+          "attendance"
         ]
       },
       "agendaItem": {
@@ -861,6 +911,21 @@ export const bundledSchemas = {
           },
           "quorum": {
             "$ref": "#/$defs/quorumStatement"
+          },
+          "date": {
+            "$ref": "#/$defs/fuzzyDate",
+            "title": "Date",
+            "description": "The front matter date as govmark understood it (2 November 2021 is 2021-11-02).",
+            "markdownDescription": "The front matter `date` as govmark understood it: `date: 2 November 2021` is the day 2021-11-02."
+          },
+          "meetings": {
+            "title": "Meetings",
+            "description": "The meetings the document records, in document order (minutes).",
+            "markdownDescription": "The meetings the document records, in document order (minutes): one for a single dated meeting, several for a weekly archive or a plenary of several days.",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/meeting"
+            }
           },
           "attendance": {
             "$ref": "#/$defs/attendance"

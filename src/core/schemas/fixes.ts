@@ -37,7 +37,7 @@ export function renameKeyFix(doc: PlacedDocument, pointer: string, newKey: strin
   return [{ title: `Rename to \`${newKey}\``, edits: [{ range, newText: newKey }], preferred: true }];
 }
 
-const ISO_DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+export const ISO_DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 const CLOCK_PATTERN = '^([01]?[0-9]|2[0-3]):[0-5][0-9]$';
 
 /**

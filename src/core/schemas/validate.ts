@@ -3,12 +3,13 @@
  * and turns what Ajv reports into placed, phrased messages with fixes.
  */
 import type { ResolvedConfig } from '../config.js';
+import { writtenDay } from '../dates/index.js';
 import type { MessageInput } from '../message.js';
 import type { GovDocument } from '../model.js';
 import { escapePointerToken } from '../source-map.js';
 import { closest, editDistance } from '../text/similar.js';
 import { getValidator } from './ajv.js';
-import { insertKeyFixes, renameKeyFix, replaceValueFixes } from './fixes.js';
+import { insertKeyFixes, ISO_DATE_PATTERN, renameKeyFix, replaceValueFixes } from './fixes.js';
 import { frontMatterBlockRange, placeProblem, valueRange } from './placement.js';
 import { pathLabel, reasonFor, shown, type PhrasingContext } from './phrasing.js';
 import { problemPointer, reduceErrors, type SchemaProblem } from './problems.js';
@@ -33,12 +34,18 @@ export function validateAgainstSchema(doc: GovDocument, config: ResolvedConfig):
   const data = effectiveData(doc);
   validate(data);
   const ctx: PhrasingContext = { type: doc.type, schema };
-  let problems = reduceErrors(validate.errors);
+  // A front matter day written as people write it is understood; the parse hint `date-format` offers the ISO form.
+  let problems = reduceErrors(validate.errors).filter((p) => !understoodDay(p));
   const unreadable = frontMatterUnreadable(doc);
   if (unreadable) problems = problems.filter((p) => !(p.instancePath === '/meta' || p.instancePath.startsWith('/meta/')));
   const messages = problems.map((p) => toMessage(doc, p, ctx));
   if (!unreadable) messages.push(...nearMissKeys(doc, data.meta, ctx));
   return messages.sort((a, b) => a.range.start.offset - b.range.start.offset || a.range.end.offset - b.range.end.offset);
+}
+
+/** `date: 2 November 2021` failing the YYYY-MM-DD pattern: a day govmark reads, so not an error. */
+function understoodDay(p: SchemaProblem): boolean {
+  return p.keyword === 'pattern' && p.schema === ISO_DATE_PATTERN && p.instancePath.startsWith('/meta/') && writtenDay(p.data) !== undefined;
 }
 
 /**

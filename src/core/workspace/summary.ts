@@ -89,7 +89,8 @@ export function summarize(doc: GovDocument): DocumentSummary {
     idRange: rangeOf(doc, '/meta/id'),
     title: str(meta.title) ?? content.title,
     body: str(meta.body),
-    date: str(meta.date),
+    // `date: 2 November 2021` is the day the parse understood (content.date), as YYYY-MM-DD.
+    date: content.date?.start ?? str(meta.date),
     adopted: adoptionDate(meta),
     refs,
     anchor,

@@ -1,7 +1,7 @@
 /** People on attendance lists: "Councillor J. Slater (Chair)", "Johna Wareing, Manchester NHS FT". */
 import type { Attendee } from '../../model.js';
 
-const ROLE = /\b(chair|chairman|chairperson|chairwoman|vice[- ]chair|deputy chair|co-chair|secretary|clerk|minutes|facilitator|voting member|non[- ]?voting|observer|invited|guest|substitute|deputi[sz]ing|member|lead|ex officio)\b/i;
+const ROLE = /\b(chair|chairman|chairperson|chairwoman|vice[- ]chair|deputy chair|co-chair|secretary|clerk|minutes|facilitator|voting member|non[- ]?voting|observer|invited|guest|substitute|deputi[sz]ing|member|lead|ex officio|host|presenter|scribe|note[- ]?taker|moderator|speaker)\b/i;
 const NON_VOTING = /\b(non[- ]?voting|observer|invited|guest|advisory|ex officio \(non-voting\)|not a member|in attendance)\b/i;
 /** A note saying the person was not there: "Kari Jordan (not present)". */
 const ABSENT_NOTE = /^(?:not present|absent|apologies|sent apologies|gave apologies|regrets|sent regrets|not attending|did not attend)$/i;
@@ -27,8 +27,41 @@ function isInitials(note: string, name: string): boolean {
   return initials.length >= 2 && initials[0] === note[0] && initials.slice(1).includes(note[1]);
 }
 
+/**
+ * Titles written before a name (Popolo `honorific_prefix`), kept apart so that
+ * "Councillor J. Slater" and "J. Slater" are one person.
+ */
+const HONORIFIC = /^((?:(?:councillor|cllr|dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|rev|revd|lord|lady|baroness|baron|alderman|mayor)\.?\s+)+)(?=\S)/i;
+
+/** "Councillor J. Slater" → { honorific: "Councillor", name: "J. Slater" }. */
+export function splitHonorific(name: string): { honorific?: string; name: string } {
+  const m = HONORIFIC.exec(name);
+  if (!m || m[0].length >= name.length) return { name };
+  return { honorific: m[1].trim(), name: name.slice(m[0].length).trim() };
+}
+
+/** Words that name a body or an agenda line, never a person ("OpenJS Foundation Board of Directors"). */
+const NOT_A_PERSON = /\b(?:foundation|council|committee|board|directors|maintainers|group|groups|team|teams|members|project|projects|working|association|department|agenda|meeting|update|updates|review|vote|quorum|minutes|notes|welcome|introductions|announcements|business|items?|tbd|none|n\/a|everyone|all|others?)\b/i;
+/** Lower-case words inside a name: "Antoine du Hamel", "Ludwig van Beethoven". */
+const PARTICLE = /^(?:de|da|di|do|del|della|der|den|des|du|dos|das|le|la|van|von|ten|ter|zu|bin|binti|al|el|y|e|st\.?)$/;
+const PRONOUN = /^(?:i|we|they|he|she|you|it|someone|somebody|nobody|everybody|folks|people)$/i;
+
+/**
+ * Whether text reads as one person's name: a few capitalised words (or
+ * particles, initials, a single handle), no digits, no body or agenda words.
+ */
+export function looksLikePerson(name: string): boolean {
+  const n = name.trim();
+  if (n.length < 2 || n.length > 60 || /\d/.test(n) || NOT_A_PERSON.test(n)) return false;
+  const words = n.split(/\s+/).map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '')).filter((w) => w !== '');
+  if (words.length === 0 || words.length > 6) return false;
+  if (words.length === 1) return !PRONOUN.test(words[0]) && /^[\p{L}@][\p{L}\p{M}'’._-]*$/u.test(words[0]);
+  return words.every((w, i) => /^\p{Lu}/u.test(w) || (i > 0 && i < words.length - 1 && PARTICLE.test(w)));
+}
+
 export function readAttendeeEntry(raw: string): AttendeeEntry | undefined {
-  let text = raw.replace(/\s+/g, ' ').trim();
+  // "Councillor J. Slater (in the Chair)." — a sentence's full stop after the notes.
+  let text = raw.replace(/\s+/g, ' ').trim().replace(/\)\s*[.;]$/, ')');
   if (text === '' || text.length > 300) return undefined;
   let absent = false;
   const regrets = SENDS_REGRETS.exec(text);
@@ -64,15 +97,25 @@ export function readAttendeeEntry(raw: string): AttendeeEntry | undefined {
     if (roles.length > 0) role = role ? `${roles.join(', ')}; ${role}` : roles.join(', ');
     if (others.length > 0) affiliation = affiliation ?? others.join(', ');
   }
+  // "Marlow Warnicke - SchedMD", "Alan Parry - (Yellow Dog)": the organisation after a dash.
+  const dash = /^(.+?)\s+[-–—]\s*(.*)$/.exec(text);
+  if (dash && looksLikePerson(splitHonorific(dash[1]).name) && !/^[\p{Ll}]/u.test(dash[2])) {
+    text = dash[1];
+    if (dash[2] !== '') affiliation = affiliation ? `${dash[2]}; ${affiliation}` : dash[2];
+  }
   const comma = /^([^,]+),\s*(.+)$/.exec(text);
   if (comma && !/^(dr|mr|mrs|ms|prof|cllr)\.?$/i.test(comma[1])) {
     text = comma[1];
     affiliation = affiliation ?? comma[2];
   }
-  const name = text.replace(/\s+@[\w-]+$/, '').replace(/[*_]/g, '').trim();
+  const written = text.replace(/\s+@[\w-]+$/, '').replace(/[*_]/g, '').trim();
+  const { honorific, name } = splitHonorific(written);
   if (name === '') return undefined;
   if (role && NON_VOTING.test(role)) voting = false;
+  // "(in the Chair)" is the Chair.
+  if (role && /^in the chair$/i.test(role)) role = 'Chair';
   const attendee: Attendee = { name };
+  if (honorific) attendee.honorificPrefix = honorific;
   if (role) attendee.role = role.replace(/^\w/, (c) => c.toUpperCase());
   if (affiliation) attendee.affiliation = affiliation;
   if (voting !== undefined) attendee.voting = voting;
@@ -127,4 +170,52 @@ export function readAttendanceLine(raw: string): AttendeeEntry[] {
     if (NON_VOTING.test(role)) a.voting = false;
     return [e];
   });
+}
+
+/**
+ * "Apologies for absence were received from Councillor J. Harding, M. Bailey
+ * and J. McGregor", "Regrets from …": the lead-in, and the names after it.
+ */
+const APOLOGIES_LEAD = /^(?:apologies|regrets)(?:\s+for\s+absence)?(?:\s+(?:were|was|have been|had been))?(?:\s+(?:received|given|sent|noted|tendered))?\s*(?:from|by|:)\s*/i;
+
+/** The names of an apologies lead-in sentence, or undefined when the text is not one. */
+export function readApologiesLeadIn(raw: string): AttendeeEntry[] | undefined {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text.length > 1000) return undefined;
+  const m = APOLOGIES_LEAD.exec(text);
+  if (!m) return undefined;
+  // "Apologies from Belinda Weaver who now cannot attend." — the names end where the sentence goes on.
+  const rest = text.slice(m[0].length).replace(/\s+(?:who|as|because|since|due to)\b.*$/i, '').replace(/[.;]\s*$/, '');
+  return namesOf(rest).map((e) => ({ ...e, absent: true }));
+}
+
+/** Several people written in a row ("A, B and C") or one; only entries that read as people. */
+export function namesOf(text: string): AttendeeEntry[] {
+  const parts = splitNames(text);
+  const entries = (parts.length > 1 ? parts : [text]).map(readAttendeeEntry).filter((a): a is AttendeeEntry => a !== undefined);
+  return entries.filter((e) => looksLikePerson(e.attendee.name));
+}
+
+/** "CRob sends regrets", "Daniel can't join today", "Ann and Bob are unable to attend". */
+const REGRETS_SENTENCE = /^(.{1,120}?)\s+(?:(?:sends?|sent|gave|has sent|have sent)\s+(?:(?:his|her|their)\s+)?(?:regrets|apologies)|(?:can(?:no|'|’)?t|can not|could(?:n't|n’t| not)|(?:is|are|was|were) (?:unable|not able) to|will not|won't|won’t)\s+(?:join|attend|make it|be (?:here|present|there))|(?:is|are|was|were) (?:absent|away|out) (?:today|this week))\b/i;
+
+/**
+ * The people a sentence says are absent, anywhere in the minutes (a note under
+ * "Determine quorum"): "We have TAC quorum. Daniel can't join today."
+ */
+export function readRegrets(raw: string): AttendeeEntry[] {
+  const text = raw.replace(/\s+/g, ' ').trim().slice(0, 600);
+  const out: AttendeeEntry[] = [];
+  for (const sentence of text.split(/(?<=[.!?])\s+/)) {
+    const m = REGRETS_SENTENCE.exec(sentence.trim());
+    if (!m) continue;
+    const subject = m[1].replace(/^(?:and|also|but|however,?)\s+/i, '');
+    const names = splitNames(subject).map((p) => p.trim());
+    if (names.length === 0 || !names.every(looksLikePerson)) continue;
+    for (const n of names) {
+      const e = readAttendeeEntry(n);
+      if (e) out.push({ attendee: e.attendee, absent: true });
+    }
+  }
+  return out;
 }
