@@ -15,7 +15,7 @@
  * A milestone stated twice (a summary list restating the table after it) is
  * kept once, where it comes first (see `repeats`).
  */
-import type { ListItem, Table } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, Table } from 'mdast';
 import { matchLeadingDate, parseFuzzyDate, parseZonedDate, type DateOptions } from '../dates/index.js';
 import type { FuzzyDate, Milestone, MilestoneStatus } from '../model.js';
 import type { Range } from '../text/range.js';
@@ -25,27 +25,43 @@ import type { ReadContext, Reader } from './reader.js';
 export const milestones: Reader = {
   id: 'milestones',
   description: 'Milestones with their (possibly uncertain) dates, status and group heading, from lists, dated headings and tables.',
-  applies: (r) => r.milestones,
+  applies: (r) => r.milestones || r.schedules,
   create(ctx) {
     const m = new MilestoneReading(ctx);
-    ctx.b.content.milestones = [];
+    // Minutes are read only for the schedules they contain (see `MilestoneReading.schedule`).
+    const whole = ctx.reading.milestones;
+    if (whole) ctx.b.content.milestones = [];
     return {
       heading(h) {
         m.closeGroup();
         const title = textOf(h);
         m.headingYears(h.depth, title);
-        const date = parseFuzzyDate(title.replace(/[:*]+$/, ''));
+        const date = whole ? parseFuzzyDate(title.replace(/[:*]+$/, '')) : undefined;
         if (date) m.group = { date, title, range: rangeOfNode(h), used: false };
       },
       paragraph(p) {
         if (m.group && m.group.firstText === undefined) m.group.firstText = textOf(p);
+        else if (whole && !m.group) m.prose(p);
+        // The source text of its end is enough to tell an introduction (and costs nothing on a long paragraph).
+        const end = p.position?.end.offset;
+        m.intro = end === undefined ? undefined : ctx.text.slice(Math.max(p.position?.start.offset ?? end, end - 300), end);
       },
-      list() {
+      list(l) {
         m.block++;
         m.floor = undefined;
+        if (whole) return false;
+        const read = m.schedule(l);
+        m.intro = undefined;
+        return read;
       },
-      listItem: (item) => ctx.depth === 0 && m.item(item),
-      table: (t) => m.table(t),
+      listItem(item) {
+        if (!whole || ctx.depth !== 0) return false;
+        if (m.item(item)) return true;
+        const first = item.children[0];
+        if (!m.group && first?.type === 'paragraph') m.prose(first, item);
+        return false;
+      },
+      table: (t) => (whole || ctx.section?.kind === 'milestones') && m.table(t),
       end() {
         m.closeGroup();
         m.flush();
@@ -79,6 +95,10 @@ const UNKNOWN_CELL = /^(?:[-–—]|n\/a\b|tbc\b|tbd\b|tba\b|to be (?:confirmed|
 /** A plausible year written in a heading or a date. */
 const YEAR = /\b(1[89]\d\d|2[01]\d\d)\b/g;
 const HAS_YEAR = /\b(?:1[89]\d\d|2[01]\d\d)\b/;
+/** Where a date may start in prose: a month or weekday name, a day number, `latter half`. Bounded, no nesting. */
+const CANDIDATE = /(^|[^A-Za-z0-9])(?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|first|second|latter|former|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]))/gi;
+/** Precisions a date in prose may have to be a milestone: a bare year or an open `early 2022` is not one. */
+const PROSE_PRECISIONS = new Set(['day', 'month', 'half-year', 'quarter', 'range', 'part-of-month', 'season']);
 /** Words that do not tell two milestone titles apart. */
 const STOPWORDS = new Set(['the', 'a', 'an', 'of', 'and', 'to', 'for', 'in', 'on', 'at', 'by', 'is', 'be', 'week', 'begin', 'begins', 'start', 'starts']);
 
@@ -87,6 +107,8 @@ type Row = Table['children'][number];
 class MilestoneReading {
   /** Date from a heading such as "## March 2022" that the items under it refine. */
   group: { date: FuzzyDate; title: string; range: Range | undefined; used: boolean; firstText?: string } | undefined;
+  /** The end of the paragraph before the node being read: a list's introduction. */
+  intro: string | undefined;
   /** Which list or table is being read; milestones repeated within one block are distinct. */
   block = 0;
   /** The start of the previous dated entry of the current block: the earliest a year-less date may be. */
@@ -236,6 +258,72 @@ class MilestoneReading {
     return true;
   }
 
+  /**
+   * Dates in running prose: `In July 2021, the Secretary of State confirmed …
+   * with effect from 1 April 2022.` Each date with its year is one milestone
+   * (the sentence is its title), except the document's own date, `as of`
+   * figures, windows (`between August 2023 and August 2024`), bare years and
+   * dates inside links.
+   */
+  prose(p: Paragraph, item?: ListItem): void {
+    const { text, links } = textWithLinks(p);
+    const own = /^(\d{4}-\d{2}-\d{2})/.exec(String(this.ctx.meta.date ?? ''))?.[1];
+    const found: { date: FuzzyDate; at: number; length: number }[] = [];
+    CANDIDATE.lastIndex = 0;
+    let tries = 0;
+    let covered = 0;
+    const dateline = text.split(' ').length < 15;
+    for (let c = CANDIDATE.exec(text); c && tries < 60; c = CANDIDATE.exec(text)) {
+      tries++;
+      const at = c.index + c[1].length;
+      if (at < covered || links.some(([from, to]) => from <= at && at < to)) continue;
+      const match = matchLeadingDate(text.slice(at, at + 120));
+      if (!match) continue;
+      covered = at + match.length;
+      if (!HAS_YEAR.test(match.date.text) || !PROSE_PRECISIONS.has(match.date.precision) || !match.date.start || !match.date.end) continue;
+      const before = text.slice(Math.max(0, at - 24), at);
+      const after = text.slice(at + match.length, at + match.length + 40);
+      // `as of 2025-05-27` is a data point; `between August 2023 and August 2024` a window, at both ends.
+      if (/\b(?:as of|as at|since|between|last updated|updated)\s*$/i.test(before) || /\bbetween\s[^.;]{1,30}\s(?:and|to)\s*$/i.test(text.slice(Math.max(0, at - 50), at))) continue;
+      if (/^\s*(?:and|to|–|-)\s+(?:early|mid|late)\b/i.test(after)) continue;
+      // The document's own date, or a dateline (`Programme Board Presentation, January 2021`) around it.
+      if (own !== undefined && match.date.start <= own && own <= match.date.end && (match.date.precision === 'day' || dateline)) continue;
+      found.push({ date: match.date, at, length: match.length });
+    }
+    if (found.length === 0) return;
+    this.block++;
+    const range = rangeOfNode(item ?? p);
+    for (const f of found) {
+      const title = sentenceAround(text, f.at, f.length);
+      this.add({ date: f.date, title }, range, range, true);
+    }
+  }
+
+  /**
+   * In minutes, a list is a schedule when it sits in a Timeline/Schedule
+   * section, or when every item (two or more) starts with a full date and the
+   * paragraph before it announces a timeline (`The proposed timeline … included:`).
+   * Other dated notes in minutes are not milestones.
+   */
+  schedule(l: List): boolean {
+    const inSection = this.ctx.section?.kind === 'milestones';
+    const announced = this.intro !== undefined && /\b(?:timeline|timetable|schedule|key dates|milestones|next steps)\b/i.test(this.intro);
+    if (!inSection && !announced) return false;
+    const items = l.children.filter((i) => i.type === 'listItem');
+    if (items.length === 0 || (!inSection && items.length < 2)) return false;
+    const { b } = this.ctx;
+    const dated = items.every((item) => {
+      const para = item.children[0];
+      const start = para?.type === 'paragraph' ? para.position?.start.offset : undefined;
+      if (start === undefined) return false;
+      const m = matchLeadingDate(b.text.slice(start, start + 200).replace(/^(?:\*\*|__)/, ''));
+      return m !== undefined && m.date.start !== undefined && HAS_YEAR.test(m.date.text);
+    });
+    if (!dated) return false;
+    for (const item of items) this.item(item);
+    return true;
+  }
+
   table(table: Table): boolean {
     const { headers, rows, col, cell } = tableColumns(table);
     const head = table.children[0];
@@ -364,15 +452,19 @@ class MilestoneReading {
     return true;
   }
 
-  private add(m: Milestone, range: Range | undefined, dateRange: Range | undefined): void {
-    this.pending.push({ m, range, dateRange, block: this.block, words: wordsOf(m.title) });
+  private add(m: Milestone, range: Range | undefined, dateRange: Range | undefined, prose = false): void {
+    this.pending.push({ m, range, dateRange, block: this.block, words: wordsOf(m.title), prose });
   }
 
   /** Writes the milestones read, without the repeats of an earlier block (see `repeats`). */
   flush(): void {
     const { b } = this.ctx;
+    if (this.pending.length === 0) return;
     const skip = repeats(this.pending);
-    const ms = b.content.milestones!;
+    // A timeline with dated lists or tables keeps its prose as commentary (`Agreed by the Board on 2
+    // November 2021`); only a briefing told in sentences is read for the dates in them.
+    if (this.pending.some((p) => !p.prose)) this.pending.forEach((p, k) => p.prose && skip.add(k));
+    const ms = (b.content.milestones ??= []);
     this.pending.forEach((p, k) => {
       if (skip.has(k)) return;
       const i = ms.length;
@@ -391,6 +483,8 @@ interface Pending {
   dateRange: Range | undefined;
   block: number;
   words: Set<string>;
+  /** Read from a date inside a sentence. */
+  prose: boolean;
 }
 
 function similar(a: Set<string>, b: Set<string>): boolean {
@@ -439,6 +533,39 @@ function repeats(items: Pending[]): Set<number> {
     }
   }
   return skip;
+}
+
+/** The plain text of a paragraph, and where in it the text of links is (a link's date names another document). */
+function textWithLinks(p: Paragraph): { text: string; links: [number, number][] } {
+  let text = '';
+  const links: [number, number][] = [];
+  const stack: (Nodes | number)[] = [p];
+  while (stack.length > 0 && text.length < 4000) {
+    const n = stack.pop()!;
+    if (typeof n === 'number') {
+      links.push([n, text.length]);
+      continue;
+    }
+    if ('value' in n && typeof n.value === 'string' && n.type !== 'html') text += n.value.replace(/\s+/g, ' ');
+    else if (n.type === 'break') text += ' ';
+    else if ('children' in n) {
+      if (n.type === 'link' || n.type === 'linkReference') stack.push(text.length);
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
+    }
+  }
+  return { text, links };
+}
+
+/** The sentence of `text` around offset `at`, at most 200 characters. */
+function sentenceAround(text: string, at: number, length: number): string {
+  const from = Math.max(0, at - 200);
+  const head = text.slice(from, at);
+  const stop = Math.max(head.lastIndexOf('. '), head.lastIndexOf('; '));
+  const start = stop >= 0 ? from + stop + 2 : from;
+  const tail = text.slice(at + length, at + length + 200);
+  const end = /[.;](?:\s|$)/.exec(tail);
+  const sentence = text.slice(start, at + length + (end ? end.index : tail.length)).trim();
+  return sentence.length > 200 ? `${sentence.slice(0, 199)}…` : sentence;
 }
 
 function monthOf(word: string): number {

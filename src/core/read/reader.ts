@@ -20,6 +20,8 @@ export interface BodyReading {
   agendaItems: boolean;
   decisions: boolean;
   milestones: boolean;
+  /** Only the schedules inside the body (a Timeline section, a list announced as a timeline) are read for milestones. */
+  schedules: boolean;
 }
 
 export function readingFor(type: string | undefined): BodyReading {
@@ -30,6 +32,7 @@ export function readingFor(type: string | undefined): BodyReading {
     agendaItems: type === 'minutes' || type === 'resolution',
     decisions: type === 'minutes' || type === 'resolution',
     milestones: type === 'timeline',
+    schedules: type === 'minutes',
   };
 }
 
