@@ -159,7 +159,9 @@ class Outline {
         const range = this.at(`/content/attendance/${key}/${i}`);
         if (!range) return [];
         const detail = [p.role, p.affiliation, p.voting === false ? 'non-voting' : undefined].filter(Boolean).join(' · ');
-        return [{ name: p.name, detail: detail || undefined, kind: SymbolKind.Object, range, selection: range, children: [] }];
+        // As written: "Councillor J. Slater" (the model keeps the honorific apart, Popolo's honorific_prefix).
+        const written = p.honorificPrefix ? `${p.honorificPrefix} ${p.name}` : p.name;
+        return [{ name: written, detail: detail || undefined, kind: SymbolKind.Object, range, selection: range, children: [] }];
       });
       const range = hull([section?.extent, list, ...persons.map((p) => p.range)])!;
       return [{ name, detail: `${people.length}`, kind: SymbolKind.Array, range, selection: section?.heading ?? list ?? range, children: persons }];

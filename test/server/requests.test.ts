@@ -95,6 +95,10 @@ describe('server: custom requests', function () {
       assert.deepEqual(minutes.actions.map((a) => [a.owner, a.due?.text, a.overdue]), [
         ['Health & Social Care Programme Director', '2020-12-31', true],
         [undefined, undefined, undefined],
+        // RESOLVED items that direct someone ("That the glossary … be shared", "That X meet to discuss …") are actions too.
+        [undefined, undefined, undefined],
+        ['Health & Social Care Programme Director', undefined, undefined],
+        ['Chair of the Trafford Strategic Safeguarding Partnership and the Director of Public Health', undefined, undefined],
       ]);
       const gap = result.documents.find((d) => d.uri === ws.uri('invalid/minutes-resolution-gap.md'))!;
       assert.deepEqual(gap.problems, { errors: 0, warnings: 1 });
