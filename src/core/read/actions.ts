@@ -5,7 +5,7 @@
  * voting CPC reps", "CRob: I'll work on baseline …"), every task of an
  * Actions section, and the RESOLVED items that direct someone to act.
  */
-import type { ListItem, Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent } from 'mdast';
 import { parseFuzzyDate } from '../dates/index.js';
 import type { Action } from '../model.js';
 import type { Range } from '../text/range.js';
@@ -19,6 +19,7 @@ import {
   resolvedDirective,
   sectionTask,
   speakerNames,
+  taskListTest,
   splitOwners,
   type NameTest,
   type TaskClause,
@@ -63,7 +64,22 @@ export const actions: Reader = {
     const known: NameTest = (name) => speakers.has(norm(name)) || attendee(norm(name));
     /** For "Owner: Imperative" lines, a speaker label seen once is not enough ("CI Signal: Test failures"). */
     const strong: NameTest = (name) => (speakers.get(norm(name)) ?? 0) >= 2 || attendee(norm(name));
-    const unmarked = (): boolean => minutes && !ATTENDANCE_KINDS.has(ctx.section?.kind ?? '');
+    // Whether a list is a task list is judged once per list, not once per item.
+    let judged: { list: List; test: (item: ListItem) => NameTest } | undefined;
+    const listTest = (list: List): ((item: ListItem) => NameTest) => {
+      if (judged?.list === list) return judged.test;
+      const byLine = taskListTest(list.children.slice(0, 200).map(itemLead), strong);
+      const at = new Map(list.children.slice(0, 200).map((c, i) => [c, i]));
+      const test = (item: ListItem) => {
+        const i = at.get(item);
+        return i === undefined ? strong : byLine(i);
+      };
+      judged = { list, test };
+      return test;
+    };
+    // A list of people is flat: items nested under another item of an attendance section (the agenda that
+    // follows the attendance table with no heading between) are notes of the meeting again.
+    const unmarked = (): boolean => minutes && (!ATTENDANCE_KINDS.has(ctx.section?.kind ?? '') || ctx.depth >= 1);
     return {
       paragraph: (p) => {
         if (readAction(ctx, textOf(p), p, undefined, known)) return true;
@@ -84,9 +100,13 @@ export const actions: Reader = {
         if (readHandles(ctx, item)) return true;
         // "- Lee: Update TSC charter …" beside other such items: a list of tasks.
         const imperative = isImperativeLine(lead) && list.children.filter((i) => isImperativeLine(itemLead(i))).length >= 2;
-        const tasks = assignedTasks(lead, known, isDate, { imperative, strong });
-        for (const t of tasks) add(ctx, t, item, undefined, rangeOfNode(item));
-        return tasks.length > 0;
+        const tasks = assignedTasks(lead, known, isDate, { imperative, strong: imperative ? listTest(list)(item) : strong });
+        if (tasks.length === 0) return false;
+        // A task in a discussion thread: the item's own line is read; the replies nested under it may hold more.
+        const nested = item.children.some((c) => c.type === 'list');
+        const range = nested ? rangeOfNode(item.children[0]) : rangeOfNode(item);
+        for (const t of tasks) add(ctx, t, item, undefined, range);
+        return nested ? 'lead' : true;
       },
       end: () => readDirectives(ctx),
     };
@@ -175,12 +195,13 @@ function readLines(ctx: ReadContext, p: Paragraph, known: NameTest, strong: Name
   let found = false;
   const { lines } = ctx.b;
   const imperative = statements.filter((s) => isImperativeLine(s.text)).length >= 2;
-  for (const s of statements) {
+  const inRun = imperative ? taskListTest(statements.slice(0, 200).map((s) => s.text), strong) : () => strong;
+  for (const [i, s] of statements.entries()) {
     if (readStatementMarker(ctx, s, known)) {
       found = true;
       continue;
     }
-    const tasks = assignedTasks(s.text, known, isDate, { imperative, strong });
+    const tasks = assignedTasks(s.text, known, isDate, { imperative, strong: inRun(i) });
     const range = lines.range(lines.offsetAt(s.line, 1), lines.lineEnd(s.last));
     for (const t of tasks) add(ctx, t, p, undefined, range);
     if (tasks.length > 0) found = true;

@@ -77,9 +77,12 @@ export interface ReaderHandlers {
   list?(l: List, ctx: ReadContext): boolean | void;
   /**
    * One item of a list nobody read whole. When nobody reads the item either,
-   * the lists nested in it are offered (to a bounded depth).
+   * the lists nested in it are offered (to a bounded depth). `'lead'` says
+   * the reader read only the item's own line: later readers do not see the
+   * item, but the lists nested in it are still offered ("- What about
+   * note-taking? Crob will create an Issue" above "- Riaan will draft …").
    */
-  listItem?(item: ListItem, list: List, ctx: ReadContext): boolean | void;
+  listItem?(item: ListItem, list: List, ctx: ReadContext): boolean | 'lead' | void;
   table?(t: Table, ctx: ReadContext): boolean | void;
   /** Any other top-level node (code, thematic break, blockquote, html). */
   other?(node: Nodes, ctx: ReadContext): void;

@@ -25,10 +25,11 @@ export function readBody(b: ModelBuilder, reading: BodyReading, root: Root, meta
   const gaps = new SectionGaps(ctx);
 
   /** Offers the node to each reader in order until one reads it. */
-  const claim = (f: (h: ReaderHandlers) => boolean | void): boolean => {
+  const claim = (f: (h: ReaderHandlers) => boolean | 'lead' | void): boolean | 'lead' => {
     for (const h of handlers) {
       try {
-        if (f(h) === true) return true;
+        const r = f(h);
+        if (r === true || r === 'lead') return r;
       } catch {
         // A node a reader cannot read is skipped by that reader; the rest of the document still counts.
       }
@@ -45,7 +46,7 @@ export function readBody(b: ModelBuilder, reading: BodyReading, root: Root, meta
   const items = (list: List, depth: number): void => {
     for (const item of list.children) {
       ctx.depth = depth;
-      if (claim((h) => h.listItem?.(item, list, ctx))) continue;
+      if (claim((h) => h.listItem?.(item, list, ctx)) === true) continue;
       if (depth >= MAX_NESTING) continue;
       for (const child of item.children) if (child.type === 'list') items(child, depth + 1);
     }

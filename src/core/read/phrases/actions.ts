@@ -75,8 +75,39 @@ export function imperativeVerb(body: string): string | undefined {
 
 /** Whether a line reads "Owner: Imperative …" ("Alex: Send reminder …"): the shape of a task list. */
 export function isImperativeLine(text: string): boolean {
+  return imperativeOwner(text) !== undefined;
+}
+
+/** The owner of a line that reads "Owner: Imperative …", if it does. */
+export function imperativeOwner(text: string): string | undefined {
   const sp = SPEAKER.exec(text.slice(0, 200));
-  return !!sp && !NOT_NAMES.has(sp[1].split(/\s+/)[0].toLowerCase()) && imperativeVerb(text.slice(sp[0].length)) !== undefined && !/\?\s*$/.test(text);
+  if (!sp || NOT_NAMES.has(sp[1].split(/\s+/)[0].toLowerCase())) return undefined;
+  return imperativeVerb(text.slice(sp[0].length)) !== undefined && !/\?\s*$/.test(text) ? sp[1] : undefined;
+}
+
+/**
+ * For a run of "Owner: Imperative …" lines: when at least two owners are
+ * known people, the run is a task list, and its other owners ("SchedMD:
+ * Continue GPU/DRA integration work", a company) need only look like names.
+ */
+export function taskListTest(lines: readonly string[], strong: NameTest): (line: number) => NameTest {
+  // Runs of consecutive "Owner: Imperative" lines; a run with two known owners is a task list.
+  const lenient = new Set<number>();
+  let run: number[] = [];
+  let known = 0;
+  const close = () => {
+    if (known >= 2) for (const i of run) lenient.add(i);
+    run = [];
+    known = 0;
+  };
+  lines.forEach((l, i) => {
+    const o = imperativeOwner(l);
+    if (o === undefined) return close();
+    run.push(i);
+    if (ownersAreNames(o, strong)) known++;
+  });
+  close();
+  return (i) => (lenient.has(i) ? () => true : strong);
 }
 
 /** What "X will …" may not be followed by to be a task: a state or a forecast, not work. */
@@ -141,6 +172,9 @@ export function cutDue(body: string, isDate: (s: string) => boolean): { body: st
 }
 
 /** Where sentences start in `text`: 0 and after ". ", "? ", "! ", "; " (not after "e.g.", "etc."). */
+/** A turn longer than this is a speech, not a note of the meeting (characters). */
+const LONG_TURN = 300;
+
 function sentenceStarts(text: string): number[] {
   const out = [0];
   const re = /[.?!;](?:\s+|\s*\\?-\s+)(?=\S)/g;
@@ -216,14 +250,24 @@ export function assignedTasks(text: string, known: NameTest, isDate: (s: string)
   }
   const starts = sentenceStarts(text).filter((s) => s >= rest);
   if (!starts.includes(rest)) starts.unshift(rest);
+  const sentences = starts.length;
   // "…, and greg will get …", ", Mihai will work on", "… \- Arnaud to work on.": a clause after a comma or a dash.
-  for (const m of text.matchAll(/,\s+(?:and\s+)?(?=\S)|\s\\?[-–—]\s+(?=[A-Z@[])/g)) if (m.index! >= rest) starts.push(m.index! + m[0].length);
+  const commas = new Set<number>();
+  for (const m of text.matchAll(/,\s+(?:and\s+)?(?=\S)|\s\\?[-–—]\s+(?=[A-Z@[])/g)) {
+    if (m.index! < rest) continue;
+    starts.push(m.index! + m[0].length);
+    if (/^,\s+and\s/.test(m[0])) commas.add(m.index! + m[0].length);
+  }
   starts.sort((a, b) => a - b);
   const ends = sentenceStarts(text);
+  // A long turn of a verbatim transcript is talk: its "I will …" past the opening sentences is what the speaker
+  // will say or do in the argument ("I will write a busy loop myself"), not a task taken on.
+  const talk = text.length > LONG_TURN || sentences >= 4;
   for (const s of starts) {
     const sentence = text.slice(s, sentenceEnd(text, s, ends));
     const a = assignedAt(sentence, known, lenient);
-    if (a) {
+    // After ", and", "X to …" continues a list of names ("between Electric Coin Company, and EF to implement …"); "X will …" is a clause.
+    if (a && !(commas.has(s) && /^\S+(?:\s+\S+){0,3}?\s+to\s/.test(sentence) && !/\bwill\b/.test(sentence.slice(0, 40)))) {
       const { body, due } = cutDue(clean(sentence).replace(/[.;]$/, ''), isDate);
       out.push({ text: body, ...ownersOf(a.owner), due, start: s, end: s + sentence.length });
       continue;
@@ -241,13 +285,40 @@ export function assignedTasks(text: string, known: NameTest, isDate: (s: string)
       out.push({ text: body, ...ownersOf(speaker), due, start: s, end: s + sentence.length });
       continue;
     }
+    if (talk && ends.filter((e) => e <= s).length > 2) continue;
+    // "So to recap, the action on me is to move the PR into a proposal repo": the speaker names their own action.
+    const mine = /\b(?:the|my) (?:action(?: item)?|AI|task) (?:(?:is )?(?:on|for) me )?is to ([a-z][\w-]*)\s+(.{3,300})$/.exec(sentence);
+    if (mine && TASK_VERBS.has(mine[1])) {
+      const { body, due } = cutDue(clean(`${mine[1]} ${mine[2]}`).replace(/[.;]$/, ''), isDate);
+      out.push({ text: body, ...ownersOf(speaker), due, start: s, end: s + sentence.length });
+      continue;
+    }
     // The speaker's own commitment: "I'll create an issue", "will put the PR", "to work on this" (right after the name).
     const c = /^(?:I['’]ll|I will|[Ww]ill|[Tt]o)\s+(?:also\s+|definitely\s+|be happy to\s+)?([a-z][\w-]*)/.exec(sentence);
+    // "I'll take it on", "I'll take the action": taking work, though "take" is also the chair's ("I'll take that as a yes").
+    const takes = c !== null && c[1] === 'take' && /^\S+\s+take\s+(?:it|this|that|the action|ownership)(?:\s+on\b|\s+item\b|\b(?=\s+(?:of|to)\b))/.test(sentence);
+    if (takes) {
+      const { body, due } = cutDue(clean(sentence).replace(/[.;]$/, ''), isDate);
+      out.push({ text: body, ...ownersOf(speaker), due, start: s, end: s + sentence.length });
+      continue;
+    }
     // "to …" only right after the name ("Macela: to work on this"; "Michael Lieberman - To create …" after a dash).
     if (c && /^to\b/i.test(sentence) && (s !== rest || (/^T/.test(sentence) && !dashed))) continue;
     if (c && TASK_VERBS.has(c[1]) && !SPEECH_VERBS.has(c[1]) && !/\?\s*$/.test(sentence)) {
       const { body, due } = cutDue(clean(sentence).replace(/[.;]$/, ''), isDate);
       out.push({ text: body, ...ownersOf(speaker), due, start: s, end: s + sentence.length });
+    }
+  }
+  // "AI/WG leaders: Please create a PR to add …": a request addressed to someone is a task for them, even alone.
+  if (speaker && out.length === 0) {
+    const body = text.slice(rest);
+    const please = /^Please\s+([a-z][\w-]*)\s/.exec(body);
+    // Only when the label is who is asked ("AI/WG leaders", "Maintainers"): "Benjie: Please check …" is Benjie asking others.
+    const addressed = GROUP.test(speaker.split(/\s+/).pop() ?? '');
+    if (please && addressed && TASK_VERBS.has(please[1]) && !SPEECH_VERBS.has(please[1]) && !/\?\s*$/.test(body) && ownersAreNames(speaker, () => true)) {
+      const { body: t, due } = cutDue(clean(body.slice('Please '.length)), isDate);
+      out.push({ text: t, ...ownersOf(speaker), due, start: rest, end: text.length });
+      return out;
     }
   }
   // "Alex: Send reminder of SIG attendance assignments": a speaker and an imperative task verb.
