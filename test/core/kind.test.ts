@@ -77,14 +77,20 @@ describe('kind: recognising documents that declare no type', () => {
   });
 
   it('gives a recognised document hints, not errors, for what only a declared one must have', () => {
-    const doc = parse(MINUTES, { uri: 'file:///repo/minutes/2024-02-06.md' });
+    // Dated nowhere: the heading names the meeting but not its day.
+    const undated = MINUTES.replace('Steering Committee meeting, 6th Feb 2024', 'Steering Committee meeting');
+    const doc = parse(undated, { uri: 'file:///repo/minutes/steering.md' });
+    assert.equal(doc.type, 'minutes');
     const messages = checkDocument(doc, resolveConfig());
     assert.deepEqual(messages.filter((m) => m.severity === 'error' || m.severity === 'warning').map((m) => m.reason), []);
     assert.ok(messages.some((m) => m.ruleId === 'schema' && m.severity === 'hint' && /add `date:`/.test(m.reason)), 'the missing date is a hint naming the key');
     assert.equal(messages.some((m) => /add `type:`/.test(m.reason) && m.ruleId === 'schema'), false, 'no schema message asks for the type it was recognised as');
     // Once declared, the same gap is an error.
-    const declared = checkDocument(parse('---\ntype: minutes\n---\n' + MINUTES, { uri: 'file:///repo/minutes/2024-02-06.md' }), resolveConfig());
+    const declared = checkDocument(parse('---\ntype: minutes\n---\n' + undated, { uri: 'file:///repo/minutes/steering.md' }), resolveConfig());
     assert.ok(declared.some((m) => m.ruleId === 'schema' && m.severity === 'error' && /add `date:`/.test(m.reason)));
+    // Dated in the heading, as written: no message asks for the date at all.
+    const dated = checkDocument(parse('---\ntype: minutes\n---\n' + MINUTES, { uri: 'file:///repo/minutes/2024-02-06.md' }), resolveConfig());
+    assert.equal(dated.some((m) => /add `date:`/.test(m.reason)), false);
   });
 
   it('still reports a value written wrong as an error on a recognised document', () => {

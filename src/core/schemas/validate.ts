@@ -65,8 +65,19 @@ function frontMatterUnreadable(doc: GovDocument): boolean {
  * the effective type is put into `meta` so authors are not told to add it.
  */
 function effectiveData(doc: GovDocument): GovDocument['data'] {
-  if (doc.typeSource === 'front-matter' || doc.typeSource === 'none' || doc.type === undefined) return doc.data;
-  return { ...doc.data, meta: { ...doc.data.meta, type: doc.type } };
+  let meta = doc.data.meta;
+  if (!(doc.typeSource === 'front-matter' || doc.typeSource === 'none' || doc.type === undefined)) meta = { ...meta, type: doc.type };
+  // Minutes dated in their heading or a `Date:` line have a meeting date: no "add `date:`" error for what is written.
+  const day = bodyMeetingDay(doc);
+  if (meta.date === undefined && day !== undefined) meta = { ...meta, date: day };
+  return meta === doc.data.meta ? doc.data : { ...doc.data, meta };
+}
+
+/** The day of the first meeting the body dates, as YYYY-MM-DD, when it is one whole day. */
+function bodyMeetingDay(doc: GovDocument): string | undefined {
+  const content = doc.data.content as { meetings?: { date?: { precision?: string; start?: string; invalid?: string } }[] } | undefined;
+  const date = content?.meetings?.[0]?.date;
+  return date && date.precision === 'day' && !date.invalid && date.start ? date.start : undefined;
 }
 
 function toMessage(doc: GovDocument, p: SchemaProblem, ctx: PhrasingContext): MessageInput {
