@@ -59,6 +59,14 @@ export const attendance: Reader = {
           return true;
         }
         const key = kind();
+        if (key === undefined) {
+          // "**Attendees:** Dana Wang, Bennett Pursell": the label and the names on one line, anywhere.
+          const inline = inlineLabelled(ctx, p);
+          if (inline) {
+            add(ctx, seen, inline.key, inline.people, p);
+            return true;
+          }
+        }
         const people = key ? paragraphPeople(ctx, p) : regretsOf(text, p);
         if (people.length > 0) add(ctx, seen, key ?? 'apologies', people, p);
         return key !== undefined && people.length > 0;
@@ -94,7 +102,8 @@ function attendanceKey(kind: string | undefined): Key | undefined {
 /** `**Attendees:**`, `Present:`, `TAC Member Regrets`: a paragraph that only names an attendance section. */
 function labelKind(text: string): Key | undefined {
   const t = text.replace(/[*_]+/g, '').trim();
-  if (t.length === 0 || t.length > MAX_LABEL || /[.!?]$/.test(t)) return undefined;
+  // "Attendees: Dana Wang, …" names people after its colon: not a label alone.
+  if (t.length === 0 || t.length > MAX_LABEL || /[.!?]$/.test(t) || /:\s*\S/.test(t)) return undefined;
   return attendanceKey(sectionKind(t.replace(/\s*:\s*$/, '')));
 }
 
@@ -193,7 +202,29 @@ function tablePeople(t: Table): Entry[] {
 
 function regretsOf(text: string, node: Nodes): Entry[] {
   if (text.length > 600 || !/regret|apolog|join|attend|make it|absent|away|unable|not able/i.test(text)) return [];
+  // "Apologies for absence were received from Alex Smith." outside an Apologies section too.
+  const lead = readApologiesLeadIn(text);
+  if (lead && lead.length > 0) return lead.map((e) => ({ ...e, node, to: 'apologies' as const }));
   return readRegrets(text).map((e) => ({ ...e, node }));
+}
+
+/**
+ * `**Attendees:** Dana Wang, Bennett Pursell` (or `Present: …` with one name
+ * per following line): a paragraph whose first line is an attendance label
+ * followed by names.
+ */
+function inlineLabelled(ctx: ReadContext, p: Paragraph): { key: Key; people: Entry[] } | undefined {
+  const lines = sourceLines(ctx, p).map((l) => l.replace(/[*_]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+  const m = /^([^:]{1,40}):\s*(\S.*)$/.exec(lines[0] ?? '');
+  if (!m) return undefined;
+  const key = labelKind(`${m[1]}:`);
+  if (!key) return undefined;
+  const people: Entry[] = [];
+  for (const [i, line] of [m[2], ...lines.slice(1)].entries()) {
+    const run = i === 0 || /\band\b|,.*,|;/.test(line);
+    for (const e of lineOfNames(line, run)) people.push({ ...e, node: p });
+  }
+  return people.length > 0 ? { key, people } : undefined;
 }
 
 /** A person's key in a list: the name in lower case, spaces collapsed. */

@@ -43,6 +43,12 @@ interface Open {
   paragraphs: number;
 }
 
+/** "None.", "Nil", "N/A", "No apologies were received": a section that says it is empty holds nothing unread. */
+function saysNothing(text: string): boolean {
+  const t = text.trim();
+  return t === '' || /^(?:none|nil|n\/a|no-?one|nobody|no apologies(?: (?:were |have been )?received)?|no (?:actions?|decisions?)(?: (?:were )?(?:recorded|taken|agreed))?|-+|—)[.!]?$/i.test(t);
+}
+
 export class SectionGaps {
   private open: Open | undefined;
   /** Sections closed, judged at the end: a reader may write what it read of a section later (after seeing the whole list). */
@@ -71,14 +77,14 @@ export class SectionGaps {
     if (!this.open) return;
     if (node.type === 'list') {
       // Items with no text (`- ` or `- <!-- seat -->` in a template) are yet to be written, not unread.
-      const written = node.children.filter((item) => textOf(item) !== '').length;
+      const written = node.children.filter((item) => !saysNothing(textOf(item))).length;
       if (written === 0) return;
       this.open.blocks++;
       this.open.items += written;
     } else if (node.type === 'table') {
       this.open.blocks++;
       this.open.rows += Math.max(0, node.children.length - 1);
-    } else if (node.type === 'paragraph' && textOf(node) !== '') {
+    } else if (node.type === 'paragraph' && !saysNothing(textOf(node))) {
       this.open.blocks++;
       this.open.paragraphs++;
     }

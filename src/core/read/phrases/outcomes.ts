@@ -26,12 +26,14 @@ const DEFERRED =
   /\b(?:defer(?:s|red|ral)?|postpone[ds]?|tabled|table (?:the |further )?(?:discussion|item|issue|proposal)|punted|rescheduled|adjourned|to be continued|revisit(?:ed|ing)?|(?:discussed|considered|taken up) again|(?:will be|to be) (?:revisited|discussed) (?:later|at|in|next))\b/;
 const REJECTED =
   /\b(?:not (?:agreed|approved|adopted|accepted|advancing|advanced|included|carried|supported)|no consensus|did not (?:seek|reach|get|achieve|pass)|(?:was|were|is|been) (?:rejected|declined|refused|defeated|denied)|(?:motion|vote|proposal) (?:fails|failed|lost)|will not (?:be included|go forward|proceed)|remains at stage)\b/;
+/** A status word after the subject ("Move to Slack: Rejected", "Motion 2 — lost"), or alone in a Decision cell. */
+const STATUS_REJECTED = /(?:^|[:–—]\s*|\s-\s+)(?:rejected|declined|defeated|lost|fell|failed|not carried|not approved|refused|withdrawn)\s*[.!]?\s*$/;
 const NOTED = /\b(?:be|been|was|were|is|are) noted\b|^(?:noted|acknowledged|received)\b/;
 
 /** What became of a decision, from its wording: noted, deferred, rejected, or (by default) adopted. */
 export function outcomeOf(text: string): Outcome {
   const t = text.slice(0, MAX).toLowerCase();
-  if (REJECTED.test(t)) return 'rejected';
+  if (REJECTED.test(t) || STATUS_REJECTED.test(t)) return 'rejected';
   if (DEFERRED.test(t)) return 'deferred';
   if (NOTED.test(t)) return 'noted';
   return 'adopted';
@@ -43,6 +45,8 @@ export function votesOf(text: string): Votes | undefined {
   const v: Votes = {};
   const yes =
     /\b(\d{1,4})\s*(?:votes?\s+)?(?:in favou?r|yes|ayes?|votes? for)\b/.exec(t) ??
+    // "6 for, 1 against": "for" as a count only where a list of counts goes on.
+    /\b(\d{1,4})\s+for\s*(?=[,;)]|\s+and\s+\d|\s*[-–—]?\s*\d{1,4}\s+against)/.exec(t) ??
     /\b(\d{1,4})\s+(?:of|out of)\s+\d{1,4}\b[^.]{0,40}\b(?:approved|voted|in favou?r|yes)\b/.exec(t) ??
     /\bwith\s+(\d{1,4})\s+votes\b/.exec(t);
   const frac = /(?:^|[\s(,])(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/.exec(t);
@@ -103,6 +107,7 @@ const SUBJECT_VERB = new RegExp(
 const TAKEN = /\b(?:it (?:was|has been) (?:agreed|decided|resolved|determined)|the decision (?:has been|was) (?:taken|made))\b/i;
 const NO_OBJECTION = /^((?:no objections?|hearing no objections?|without objection)\b[^?]{0,40}?\b(?:agreed|approved|adopted|carried|so ordered))\b/i;
 const BARE = /^((?:(?:the\s+)?(?:pr|it|this)\s+)?(?:was\s+|has been\s+)?(?:merged|landed))\b[.!]*$/i;
+const MOTION_LOST = /^(?:the\s+)?(?:(?:substantive|original|amended)\s+)?((?:motion|amendment|resolution|proposal)\s+(?:was\s+)?(?:not carried|lost|fell|failed|defeated|was defeated|was rejected|rejected))\b/i;
 const ALL_PLUS_ONE = /^((?:all|everyone)\s*[-–—:]\s*\+1)(?:\s|$)/i;
 
 /**
@@ -129,7 +134,7 @@ const SPEAKER_DASH = /^[A-Z][\w.'-]{0,20}(?:\s[A-Z][\w.'-]{0,20}){0,2}\s*[-–�
 
 /** Words one of the shapes needs: a cheap test that spares most lines the full set. */
 const ANY_SIGNAL =
-  /consensus|agree|decid|decision|resolv|determin|approv|adopt|accept|ratif|endors|vot|pass|carried|merged|landed|fail|reject|defeat|objection|\+1|confirmed|appointed|elected|motion|poll|unanimous/i;
+  /consensus|agree|decid|decision|resolv|determin|approv|adopt|accept|ratif|endors|vot|pass|carried|merged|landed|fail|reject|defeat|objection|\+1|confirmed|appointed|elected|motion|amendment|poll|unanimous/i;
 
 function readOutcome(text: string): OutcomeStatement | undefined {
   const full = text.trim();
@@ -141,6 +146,9 @@ function readOutcome(text: string): OutcomeStatement | undefined {
   if (/\?\s*$/.test(sentence)) return undefined;
   const out = (marker: string, kind: OutcomeStatement['kind'] = 'record'): OutcomeStatement => ({ marker: marker.trim(), text: body, kind });
 
+  // "The motion was not carried", "The amendment fell": a vote recorded as lost is a decision, rejected.
+  const lost = MOTION_LOST.exec(body);
+  if (lost && t.length <= 320) return out(lost[1]);
   // A tally and its result in one short statement; a long discussion paragraph that mentions both is not a vote record.
   if (t.length <= 320) {
     const vote = VOTE_EVIDENCE.exec(t);
