@@ -37,7 +37,7 @@ export const milestones: Reader = {
         const title = textOf(h);
         m.headingYears(h.depth, title);
         const date = whole ? parseFuzzyDate(title.replace(/[:*]+$/, '')) : undefined;
-        if (date) m.group = { date, title, range: rangeOfNode(h), used: false };
+        if (date) m.group = { date, title, range: rangeOfNode(h), used: false, before: m.count };
       },
       paragraph(p) {
         if (m.group && m.group.firstText === undefined) m.group.firstText = textOf(p);
@@ -106,7 +106,8 @@ type Row = Table['children'][number];
 
 class MilestoneReading {
   /** Date from a heading such as "## March 2022" that the items under it refine. */
-  group: { date: FuzzyDate; title: string; range: Range | undefined; used: boolean; firstText?: string } | undefined;
+  /** `before`: how many milestones there were when the heading came. */
+  group: { date: FuzzyDate; title: string; range: Range | undefined; used: boolean; firstText?: string; before: number } | undefined;
   /** The end of the paragraph before the node being read: a list's introduction. */
   intro: string | undefined;
   /** Which list or table is being read; milestones repeated within one block are distinct. */
@@ -119,6 +120,10 @@ class MilestoneReading {
   private lastYear: number | undefined;
   private readonly frontYear: number | undefined;
   private readonly pending: Pending[] = [];
+  /** Milestones read so far (kept until `flush`, which drops repeats). */
+  get count(): number {
+    return this.pending.length;
+  }
 
   constructor(private readonly ctx: ReadContext) {
     const y = /^(\d{4})-\d{2}-\d{2}/.exec(String(ctx.meta.date ?? ''));
@@ -161,6 +166,8 @@ class MilestoneReading {
     const g = this.group;
     this.group = undefined;
     if (!g || g.used) return;
+    // "## 2025" over "- July 8 — Feature freeze": the heading gave its items their year; it is no milestone itself.
+    if (this.count > g.before) return;
     // A dated heading with prose under it and no list is one milestone.
     this.add({ date: g.date, title: g.firstText ?? g.title }, g.range, g.range);
   }
@@ -174,7 +181,7 @@ class MilestoneReading {
       // A date with times or in two zones, up to the colon before the title:
       // `**01:00 UTC Friday 24th June 2022** / **18:00 PDT Thursday 23rd June 2022** : Week 5 — …`,
       // `**Tuesday 9th June 2026 (AoE) / Wednesday 10th June 2026, 12:00 UTC**: Week 4 — …`.
-      const colon = /\s?:\s/.exec(text.slice(0, 300));
+      const colon = /\s?:\s|\s[—–]\s|\s-\s/.exec(text.slice(0, 300));
       const head = colon ? unlink(text.slice(0, colon.index)).replace(/\*\*|__/g, '') : '';
       if (colon && /\d:\d\d|\bAoE\b|\s\/\s/.test(head) && !/^\[[^\]]*\]\(/.test(text)) {
         const d = this.dateOf(head, true);
@@ -182,7 +189,12 @@ class MilestoneReading {
         if (d && length > 0) return { date: { ...d, text: text.slice(0, length) }, length };
       }
       const written = matchLeadingDate(text);
-      if (written) return written;
+      if (written) {
+        // "Friday 24th June 2022, 01:00 UTC — Release": the time of day belongs to the date, not the title.
+        const time = /^,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*\(?(?:UTC|GMT|AoE|[A-Z]{2,4}T)(?:\s*[+-]\d{1,2}(?::\d{2})?)?\)?)?(?=\s|$)/i.exec(text.slice(written.length, written.length + 40));
+        if (time) return { date: { ...written.date, text: text.slice(0, written.length + time[0].length) }, length: written.length + time[0].length };
+        return written;
+      }
       const linked = /^\[([^\]]{1,210})\]\([^)\s]{0,500}\)/.exec(text);
       // `[02:00 UTC Friday 14th February 2025 / 18:00 PST …](https://everytimezone.com/…)`: Week 5 — …;
       // a link with nothing after it (`[Q2 2025](…/2025-Q2-report.md)`) is a link to a report, not a milestone.
