@@ -19,7 +19,7 @@ export const milestoneOrder: DocumentRule = {
   docs: 'A milestone dated 2022-01-18 listed after one dated 2022-03-14 is reported. Uncertain dates count as the span they name, so overlapping spans are never out of order; `Tbc` milestones are not ordered. The quick fix sorts the list.',
   check({ doc, report }) {
     const ms = doc.data.content.milestones ?? [];
-    for (const run of sequences(doc, ms)) {
+    for (const run of sequences(doc, ms).flatMap((r) => byColumn(doc, r))) {
       let latest: { m: Milestone; i: number } | undefined;
       const fix = sortFix(doc, ms, run);
       for (const i of run) {
@@ -67,6 +67,39 @@ function sequences(doc: GovDocument, ms: Milestone[]): number[][] {
   });
   if (current.length > 0) out.push(current);
   return out;
+}
+
+/**
+ * A table with several dated columns (Initial release · Active LTS start ·
+ * End-of-life) is ordered by its rows' first date, not along its rows nor
+ * down every column (an odd release reaches end-of-life before the even one
+ * above it): only the first dated column is a sequence.
+ */
+function byColumn(doc: GovDocument, run: number[]): number[][] {
+  const cells = run.map((i) => {
+    const r = rangeOf(doc, `/content/milestones/${i}/date`) ?? rangeOf(doc, `/content/milestones/${i}`);
+    return { i, line: r?.start.line, column: r ? columnAt(doc.text, r.start.offset) : undefined };
+  });
+  const perLine = new Map<number, number>();
+  for (const c of cells) if (c.line !== undefined) perLine.set(c.line, (perLine.get(c.line) ?? 0) + 1);
+  if (![...perLine.values()].some((n) => n > 1) || cells.some((c) => c.column === undefined)) return [run];
+  const columns = new Map<number, number[]>();
+  for (const c of cells) {
+    const list = columns.get(c.column!);
+    if (list) list.push(c.i);
+    else columns.set(c.column!, [c.i]);
+  }
+  // The rows are ordered by their first dated column (Initial release); later ones (End-of-life of an odd release) need not be.
+  return [columns.get(Math.min(...columns.keys()))!];
+}
+
+/** The table column an offset is in (the pipes before it on its line, `\|` not counted), or undefined outside a table row. */
+function columnAt(text: string, offset: number): number | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset).replace(/\\\|/g, '');
+  if (!before.includes('|')) return undefined;
+  const n = before.split('|').length - 1;
+  return /^\s*\|/.test(before) ? n - 1 : n;
 }
 
 const DELIMITER_ROW = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
