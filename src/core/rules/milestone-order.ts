@@ -25,7 +25,7 @@ export const milestoneOrder: DocumentRule = {
       for (const i of run) {
         const m = ms[i];
         if (!m.date.start || m.date.invalid) continue;
-        if (latest && definitelyBefore(m.date, latest.m.date)) {
+        if (latest && definitelyBefore(m.date, latest.m.date) && !sameMonthGroup(m, latest.m)) {
           const range = rangeOf(doc, `/content/milestones/${i}/date`) ?? rangeOf(doc, `/content/milestones/${i}`);
           const at = rangeOf(doc, `/content/milestones/${latest.i}`);
           if (range) {
@@ -42,6 +42,14 @@ export const milestoneOrder: DocumentRule = {
     }
   },
 };
+
+/**
+ * Two items under one month heading whose days are written alone ("## January 2021" › "CCG Governing Body
+ * (5th)", "Consultation Deadline (8th)"): a plan grouped by month, whose items need not be in day order.
+ */
+function sameMonthGroup(a: Milestone, b: Milestone): boolean {
+  return a.group !== undefined && a.group === b.group && !/\d{4}/.test(a.date.text) && !/\d{4}/.test(b.date.text);
+}
 
 /** The date as written, or as a span when what is written needs its heading ("(8th)" under "## March 2022"). */
 function label(m: Milestone): string {
@@ -89,8 +97,42 @@ function byColumn(doc: GovDocument, run: number[]): number[][] {
     if (list) list.push(c.i);
     else columns.set(c.column!, [c.i]);
   }
+  // A schedule grid (forum × month: columns headed "January 21", "February 21"): each row runs left to right
+  // through the months; the rows are forums, in no order of date.
+  const header = headerCells(doc.text, cells[0].line!);
+  const dated = [...columns.keys()].filter((k) => header[k] !== undefined && isDateHeader(header[k]!.replace(/[*_]/g, '').trim()));
+  if (header.length > 0 && dated.length * 2 > columns.size) {
+    const rows = new Map<number, number[]>();
+    for (const c of cells) {
+      const list = rows.get(c.line!);
+      if (list) list.push(c.i);
+      else rows.set(c.line!, [c.i]);
+    }
+    return [...rows.values()];
+  }
   // The rows are ordered by their first dated column (Initial release); later ones (End-of-life of an odd release) need not be.
   return [columns.get(Math.min(...columns.keys()))!];
+}
+
+/** A column heading that is a month ("January 21", "Sept", "March 2022") or a date. */
+function isDateHeader(h: string): boolean {
+  return /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+'?\d{1,4})?$/i.test(h) || parseFuzzyDate(h) !== undefined;
+}
+
+/** The cells of the header row of the table a (1-based) line is in, by column; empty when not found. */
+function headerCells(text: string, line: number): (string | undefined)[] {
+  const lines = text.split(/\r\n|\r|\n/, line);
+  for (let l = line - 1; l >= 1 && l >= line - 2000; l--) {
+    const t = lines[l - 1] ?? '';
+    if (!t.includes('|')) return [];
+    if (DELIMITER_ROW.test(t)) {
+      const head = (lines[l - 2] ?? '').replace(/\\\|/g, '');
+      const parts = head.split('|');
+      if (/^\s*\|/.test(head)) parts.shift();
+      return parts;
+    }
+  }
+  return [];
 }
 
 /** The table column an offset is in (the pipes before it on its line, `\|` not counted), or undefined outside a table row. */

@@ -118,7 +118,7 @@ export function checkDocument(doc: GovDocument, config: ResolvedConfig): GovMess
  * The rule as it runs on this document: on a recognised (not declared)
  * document, an opt-in rule reports hints, unless the config sets its severity.
  */
-function optInFor<R extends Rule & { check(ctx: never): void }>(rule: R, doc: GovDocument, config: ResolvedConfig): R {
+function optInFor<R extends Rule & { check(ctx: never): void }>(rule: R, doc: { typeSource?: GovDocument['typeSource'] }, config: ResolvedConfig): R {
   const optIn = rule.optIn;
   if (!optIn || doc.typeSource !== 'inferred' || config.rules[rule.id] !== undefined) return rule;
   return {
@@ -140,7 +140,7 @@ export function checkWorkspace(index: WorkspaceIndex, config: ResolvedConfig, on
     const out: GovMessage[] = [];
     for (const rule of workspaceRules()) {
       if (!appliesTo(rule, summary.type, config) || config.rules[rule.id] === 'off') continue;
-      runRule(rule, { summary, index, config, today }, summary.uri, summary.anchor, config, out);
+      runRule(optInFor(rule, summary, config), { summary, index, config, today }, summary.uri, summary.anchor, config, out);
     }
     byUri.set(summary.uri, out.sort(compareMessages));
   }

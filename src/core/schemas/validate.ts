@@ -70,7 +70,14 @@ function effectiveData(doc: GovDocument): GovDocument['data'] {
   // Minutes dated in their heading or a `Date:` line have a meeting date: no "add `date:`" error for what is written.
   const day = bodyMeetingDay(doc);
   if (meta.date === undefined && day !== undefined) meta = { ...meta, date: day };
+  // A resolution whose every decision is written as taken ("The decision has been taken to …") is adopted.
+  if (doc.type === 'resolution' && meta.status === undefined && decisionsTaken(doc)) meta = { ...meta, status: 'adopted' };
   return meta === doc.data.meta ? doc.data : { ...doc.data, meta };
+}
+
+function decisionsTaken(doc: GovDocument): boolean {
+  const rs = (doc.data.content as { resolutions?: { outcome?: string }[] }).resolutions ?? [];
+  return rs.length > 0 && rs.every((r) => r.outcome === 'adopted');
 }
 
 /** The day of the first meeting the body dates, as YYYY-MM-DD, when it is one whole day. */

@@ -34,6 +34,17 @@ export interface DocumentSummary {
   presentVoting?: { count: number; range: Range };
   /** Range to point at when nothing more precise exists (the title or line 1). */
   anchor: Range;
+  /** How the type was decided: opt-in rules give hints on a recognised (`inferred`) document. */
+  typeSource?: GovDocument['typeSource'];
+  /** The title's range (the H1), where a document-wide message is shown. */
+  titleRange?: Range;
+  /**
+   * The kinds of section the document has: by heading, or by what was read
+   * under another heading (functions, seats, quorum, people present).
+   */
+  sectionKinds?: string[];
+  /** Where the document ends, and whether it ends with a newline (a quick fix appends a section there). */
+  end?: { point: Range['end']; newline: boolean };
 }
 
 export interface WorkspaceIndex {
@@ -95,6 +106,12 @@ export function summarize(doc: GovDocument): DocumentSummary {
     refs,
     anchor,
   };
+  if (doc.type !== undefined) {
+    summary.typeSource = doc.typeSource;
+    summary.titleRange = rangeOf(doc, '/content/title');
+    summary.sectionKinds = sectionKinds(doc);
+    summary.end = { point: doc.lines.point(doc.text.length), newline: doc.text.endsWith('\n') };
+  }
   if (content.quorum) {
     const range = rangeOf(doc, '/content/quorum') ?? anchor;
     summary.quorum = { ...content.quorum, range };
@@ -111,4 +128,16 @@ export function summarize(doc: GovDocument): DocumentSummary {
     };
   }
   return summary;
+}
+
+/** The kinds of section a document has, by heading or by what was read from it under any heading. */
+export function sectionKinds(doc: GovDocument): string[] {
+  const { content } = doc.data;
+  const kinds = new Set<string>();
+  for (const x of content.sections) if (x.kind) kinds.add(x.kind);
+  if ((content.functions?.length ?? 0) > 0) kinds.add('functions');
+  if ((content.seats?.length ?? 0) > 0) kinds.add('membership');
+  if (content.quorum) kinds.add('quorum');
+  if ((content.attendance?.present.length ?? 0) > 0) kinds.add('present');
+  return [...kinds];
 }
