@@ -90,6 +90,7 @@ export const meetings: Reader = {
         }
       },
       paragraph(p) {
+        if (boldDateParagraph(ctx, st, p)) return false;
         lines(ctx, p).some((line) => tryDateLine(ctx, st, line, p));
         block();
         return false;
@@ -192,6 +193,73 @@ function lines(ctx: ReadContext, p: Paragraph): string[] {
     .split(/\r?\n/)
     .slice(0, 8)
     .map((l) => l.replace(/\\$/, '').replace(/[*_]+/g, '').trim());
+}
+
+/** The depth given to meetings opened by a bold date paragraph: below every heading, so a heading never nests in one. */
+const BOLD_DEPTH = 7;
+
+/**
+ * A weekly archive exported from a shared document dates each meeting with a
+ * paragraph in bold, not a heading (`**12/15/2020**`, `**Thursday, March 5,
+ * 2020**`): such a paragraph opens a meeting when the document's meetings
+ * are not dated by headings. A numeric day-month order is taken only when the
+ * document's bold dates settle it (`12/15/2020` is month first, `15/12/2020`
+ * day first); when none does, the paragraph is not read as a date.
+ */
+function boldDateParagraph(ctx: ReadContext, st: State, p: Paragraph): boolean {
+  if (st.depth !== undefined && st.depth !== BOLD_DEPTH) return false;
+  const pos = p.position;
+  if (pos?.start.offset === undefined || pos.end.offset === undefined || pos.end.offset - pos.start.offset > 120) return false;
+  const source = ctx.text.slice(pos.start.offset, pos.end.offset);
+  const first = source.split(/\r?\n/)[0];
+  if (!/^(?:\*\*|__)/.test(first)) return false;
+  const plain = first.replace(/[*_~]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const numeric = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\b(.*)$/.exec(plain);
+  let found: Found | undefined;
+  let rest: string;
+  if (numeric) {
+    const order = numericOrder(ctx);
+    if (!order) return false;
+    const [a, b] = [Number(numeric[1]), Number(numeric[2])];
+    const [month, day] = order === 'month-first' ? [a, b] : [b, a];
+    const iso = `${numeric[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const date = parseFuzzyDate(iso);
+    if (!date || date.invalid) return false;
+    found = { date: { ...date, text: `${numeric[1]}/${numeric[2]}/${numeric[3]}` } };
+    rest = numeric[4];
+  } else {
+    found = bareDate(plain);
+    if (!found || found.date.precision !== 'day') return false;
+    rest = plain.slice(found.date.text.length);
+  }
+  if (isCancelled(rest, source)) {
+    close(ctx, st);
+    st.depth = BOLD_DEPTH;
+    return true;
+  }
+  if (!/^[\s.,;:()–—-]*$/.test(rest)) return false;
+  start(ctx, st, found, plain, BOLD_DEPTH, p);
+  st.depth = BOLD_DEPTH;
+  return true;
+}
+
+const orders = new WeakMap<ReadContext, 'month-first' | 'day-first' | null>();
+
+/** Whether the bold numeric dates of the document are month first (US) or day first, if any of them says. */
+function numericOrder(ctx: ReadContext): 'month-first' | 'day-first' | undefined {
+  let o = orders.get(ctx);
+  if (o === undefined) {
+    o = null;
+    let monthFirst = false;
+    let dayFirst = false;
+    for (const m of ctx.text.slice(0, 2_000_000).matchAll(/(?:^|\n)(?:\*\*|__)~*(\d{1,2})\/(\d{1,2})\/\d{4}/g)) {
+      if (Number(m[2]) > 12) monthFirst = true;
+      if (Number(m[1]) > 12) dayFirst = true;
+    }
+    if (monthFirst !== dayFirst) o = monthFirst ? 'month-first' : 'day-first';
+    orders.set(ctx, o);
+  }
+  return o ?? undefined;
 }
 
 /** "Cancelled", "Canceled", "No meeting", "Postponed", or a struck-out date. */
