@@ -16,7 +16,7 @@ export const milestoneOrder: DocumentRule = {
   defaultSeverity: 'warning',
   types: ['timeline'],
   description: 'Timeline milestones must be listed in chronological order.',
-  docs: 'A milestone dated 2022-01-18 listed after one dated 2022-03-14 is reported. Uncertain dates count as the span they name, so overlapping spans are never out of order; `Tbc` milestones are not ordered. The quick fix sorts the list.',
+  docs: 'A milestone dated 2022-01-18 listed after one dated 2022-03-14 is reported. Uncertain dates count as the span they name, so overlapping spans are never out of order; `Tbc` milestones are not ordered. A table with several dated columns (Initial release · Active LTS start · End-of-life) is ordered by its first dated column; a forum × month grid (columns headed January 21, February 21 …) is read along each row; items under one month heading whose days are written alone ("CCG Governing Body (5th)") may follow their themes. The quick fix sorts the list or the table rows.',
   check({ doc, report }) {
     const ms = doc.data.content.milestones ?? [];
     for (const run of sequences(doc, ms).flatMap((r) => byColumn(doc, r))) {
