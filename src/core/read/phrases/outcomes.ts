@@ -25,7 +25,7 @@ const MAX = 1200;
 const DEFERRED =
   /\b(?:defer(?:s|red|ral)?|postpone[ds]?|tabled|table (?:the |further )?(?:discussion|item|issue|proposal)|punted|rescheduled|adjourned|to be continued|revisit(?:ed|ing)?|(?:discussed|considered|taken up) again|(?:will be|to be) (?:revisited|discussed) (?:later|at|in|next))\b/;
 const REJECTED =
-  /\b(?:not (?:agreed|approved|adopted|accepted|advancing|advanced|included|carried|supported)|no consensus|did not (?:seek|reach|get|achieve|pass)|(?:was|were|is|been) (?:rejected|declined|refused|defeated|denied)|(?:motion|vote|proposal) (?:fails|failed|lost)|will not (?:be included|go forward|proceed)|remains at stage)\b/;
+  /\b(?:not (?:agreed|approved|adopted|accepted|advancing|advanced|included|carried|supported)|no consensus|did not (?:seek|reach|get|achieve|pass)|(?:was|were|is|been) (?:rejected|declined|refused|defeated|denied)|(?:motion|amendment|vote|proposal) (?:was )?(?:fails|failed|lost|fell|defeated)|will not (?:be included|go forward|proceed)|remains at stage)\b/;
 /** A status word after the subject ("Move to Slack: Rejected", "Motion 2 — lost"), or alone in a Decision cell. */
 const STATUS_REJECTED = /(?:^|[:–—]\s*|\s-\s+)(?:rejected|declined|defeated|lost|fell|failed|not carried|not approved|refused|withdrawn)\s*[.!]?\s*$/;
 const NOTED = /\b(?:be|been|was|were|is|are) noted\b|^(?:noted|acknowledged|received)\b/;
