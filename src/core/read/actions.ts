@@ -5,7 +5,7 @@
  * voting CPC reps", "CRob: I'll work on baseline …"), every task of an
  * Actions section, and the RESOLVED items that direct someone to act.
  */
-import type { List, ListItem, Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, Table } from 'mdast';
 import { parseFuzzyDate } from '../dates/index.js';
 import type { Action } from '../model.js';
 import type { Range } from '../text/range.js';
@@ -25,7 +25,7 @@ import {
   type TaskClause,
 } from './phrases/actions.js';
 import { actionText } from './phrases/markers.js';
-import { itemLead, rangeOfNode, textOf } from './phrases/text.js';
+import { itemLead, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
 import type { ReadContext, Reader } from './reader.js';
 
 /** Sections whose items are people, not tasks: the attendance reader reads them. */
@@ -108,6 +108,7 @@ export const actions: Reader = {
         for (const t of tasks) add(ctx, t, item, undefined, range);
         return nested ? 'lead' : true;
       },
+      table: (t) => readActionPlan(ctx, t),
       end: () => readDirectives(ctx),
     };
   },
@@ -243,6 +244,43 @@ function readHandles(ctx: ReadContext, item: ListItem): boolean {
   if (!handles || handles.length < 2) return false;
   add(ctx, { text: lead, owner: handles.join(', '), owners: handles, start: 0, end: lead.length }, item, undefined, rangeOfNode(item));
   return true;
+}
+
+/** The task column of an action plan: "Action", "Actions", "Action required", "Task", "Next step(s)". */
+const TASK_COLUMN = /^(?:agreed\s+)?(?:actions?(?:\s+(?:required|agreed|to be taken|points?))?|tasks?|next steps?|what)$/;
+/** Who: "Lead", "Owner", "Responsible", "Who", "By whom", "Assigned to", "Lead officer". */
+const OWNER_COLUMN = /^(?:lead(?:\s+(?:officer|member|person|organisation|organization))?|owners?|responsible(?:\s+(?:officer|person|lead))?|who|by whom|assigned(?:\s+to)?|action\s+(?:by|owner)|assignee)$/;
+/** When: "Timescale", "Due", "Due date", "Deadline", "By when", "Target date", "When", "Completion date". */
+const DUE_COLUMN = /^(?:timescales?|due(?:\s+date)?|deadline|by when|target(?:\s+date)?|when|completion(?:\s+date)?|date)$/;
+
+/**
+ * An action plan table (Recommendation · Action · Group · Lead · Timescale):
+ * one action per row whose task cell is written, with the owner from the
+ * Lead (Owner, Who) column and the due date from the Timescale (Due, By when)
+ * column. Rows whose task is empty are a plan still to be filled in: nothing
+ * is read from them.
+ */
+function readActionPlan(ctx: ReadContext, t: Table): boolean {
+  if (ATTENDANCE_KINDS.has(ctx.section?.kind ?? '')) return false;
+  const { rows, col, cell, headers } = tableColumns(t);
+  const norm = (h: string) => h.replace(/[*_:]/g, '').replace(/\s+/g, ' ').trim();
+  const task = col((h) => TASK_COLUMN.test(norm(h)));
+  const owner = col((h) => OWNER_COLUMN.test(norm(h)));
+  if (task < 0 || owner < 0 || headers.length > 12) return false;
+  const due = col((h) => DUE_COLUMN.test(norm(h)));
+  let read = 0;
+  for (const row of rows.slice(0, 2000)) {
+    const text = cell(row, task).replace(/\s+/g, ' ').trim();
+    if (text === '') continue;
+    const who = cell(row, owner).replace(/\s+/g, ' ').trim();
+    const when = due >= 0 ? cell(row, due).trim() : '';
+    const clause: TaskClause = { text, start: 0, end: text.length, ...ownerFields(who === '' ? undefined : who) };
+    // "March 2022", "Q1 2022", "31/03/2022" is not read (day and month order), "Ongoing" is no date.
+    if (when !== '' && parseFuzzyDate(when)) clause.due = when;
+    add(ctx, clause, row, undefined, rangeOfNode(row));
+    read++;
+  }
+  return read > 0;
 }
 
 /** After the walk: the RESOLVED items that direct someone are actions too, on the decision's line. */
