@@ -24,7 +24,109 @@ export function hover(doc: GovDocument, offset: number, config: ResolvedConfig, 
   if (token?.isCancellationRequested) return null;
   const fm = frontMatterHover(doc, offset, config, index);
   if (fm) return fm;
-  return bodyDateHover(doc, offset) ?? kindHover(doc, offset);
+  return bodyDateHover(doc, offset) ?? readHover(doc, offset) ?? kindHover(doc, offset);
+}
+
+/** What a pointer into the model is called, and how to describe the value, for the "read as" hover. */
+const READ_AS: { pointer: RegExp; describe(doc: GovDocument, m: RegExpExecArray): (string | undefined)[] }[] = [
+  {
+    pointer: /^\/content\/resolutions\/(\d+)$/,
+    describe: (doc, m) => {
+      const r = doc.data.content.resolutions?.[Number(m[1])];
+      if (!r) return [];
+      const v = r.votes;
+      const votes = v ? [v.yes !== undefined ? `${v.yes} for` : undefined, v.no !== undefined ? `${v.no} against` : undefined, v.abstain !== undefined ? `${v.abstain} abstaining` : undefined, v.unanimous ? 'unanimous' : undefined].filter(Boolean).join(', ') : undefined;
+      return [
+        `**Read as a decision**${r.identifier ? ` ${escapeMarkdown(r.identifier)}` : ''}${r.outcome ? `, ${r.outcome}` : ''}`,
+        votes ? `Votes: ${votes}` : undefined,
+        `From ${code(r.marker)}${r.item ? `, under agenda item ${escapeMarkdown(r.item)}` : ''}${meetingOf(doc, r.meeting)}`,
+      ];
+    },
+  },
+  {
+    pointer: /^\/content\/actions\/(\d+)$/,
+    describe: (doc, m) => {
+      const a = doc.data.content.actions?.[Number(m[1])];
+      if (!a) return [];
+      const owners = a.owners ?? (a.owner ? [a.owner] : []);
+      return [
+        `**Read as an action**${owners.length > 0 ? ` for ${owners.map(escapeMarkdown).join(', ')}` : ', with no owner'}${a.due ? `, due ${describeFuzzyDate(a.due)}` : ''}`,
+        a.resolution !== undefined ? `Directed by decision ${escapeMarkdown(doc.data.content.resolutions?.[a.resolution]?.identifier ?? String(a.resolution + 1))}${meetingOf(doc, a.meeting)}` : meetingOf(doc, a.meeting).replace(/^, /, '') || undefined,
+      ];
+    },
+  },
+  {
+    pointer: /^\/content\/attendance\/(present|inAttendance|apologies)\/(\d+)$/,
+    describe: (doc, m) => {
+      const p = doc.data.content.attendance?.[m[1] as 'present']?.[Number(m[2])];
+      if (!p) return [];
+      const list = m[1] === 'present' ? 'present' : m[1] === 'inAttendance' ? 'in attendance' : 'apologies';
+      const details = [p.honorificPrefix ? `title ${escapeMarkdown(p.honorificPrefix)}` : undefined, p.role ? `role ${escapeMarkdown(p.role)}` : undefined, p.affiliation ? escapeMarkdown(p.affiliation) : undefined, p.voting === false ? 'non-voting' : undefined].filter(Boolean);
+      return [`**Read as ${list}:** ${escapeMarkdown(p.name)}`, details.length > 0 ? details.join(' · ') : undefined, m[1] === 'present' && p.voting !== false ? 'Counts towards the quorum.' : undefined];
+    },
+  },
+  {
+    pointer: /^\/content\/seats\/(\d+)$/,
+    describe: (doc, m) => {
+      const seat = doc.data.content.seats?.[Number(m[1])];
+      if (!seat) return [];
+      const details = [seat.organization ? `nominated by ${escapeMarkdown(seat.organization)}` : undefined, seat.statutory ? 'statutory' : undefined, seat.voting === false ? 'non-voting' : 'voting', seat.holder ? `held by ${escapeMarkdown(seat.holder)}` : undefined].filter(Boolean);
+      return [`**Read as a seat:** ${seat.variable ? 'at least ' : ''}${seat.count} × ${escapeMarkdown(seat.label)}`, details.join(' · ')];
+    },
+  },
+  { pointer: /^\/content\/functions\/(\d+)$/, describe: () => ['**Read as a function** of the body (what it does).'] },
+  { pointer: /^\/content\/membershipNotes\/(\d+)$/, describe: () => ['**Read as a note on the membership**, not a seat: it is not counted.'] },
+  {
+    pointer: /^\/content\/quorum$/,
+    describe: (doc) => {
+      const q = doc.data.content.quorum;
+      return q ? [`**Read as the quorum:** ${escapeMarkdown(q.text)}`] : [];
+    },
+  },
+  {
+    pointer: /^\/content\/meetings\/(\d+)$/,
+    describe: (doc, m) => {
+      const mt = doc.data.content.meetings?.[Number(m[1])];
+      if (!mt) return [];
+      const n = doc.data.content.meetings!.length;
+      return [`**Read as a meeting**${n > 1 ? ` (${Number(m[1]) + 1} of ${n} in this file)` : ''}: ${describeFuzzyDate(mt.date)}${mt.time ? `, ${mt.time}${mt.timeZone ? ` ${escapeMarkdown(mt.timeZone)}` : ''}` : ''}`];
+    },
+  },
+  {
+    pointer: /^\/content\/milestones\/(\d+)$/,
+    describe: (doc, m) => {
+      const ms = doc.data.content.milestones?.[Number(m[1])];
+      return ms ? [`**Read as a milestone:** ${describeFuzzyDate(ms.date)}${ms.status ? `, ${ms.status}` : ''}`] : [];
+    },
+  },
+];
+
+function meetingOf(doc: GovDocument, i: number | undefined): string {
+  const mt = i === undefined ? undefined : doc.data.content.meetings?.[i];
+  return mt ? `, at the meeting of ${describeFuzzyDate(mt.date)}` : '';
+}
+
+/**
+ * Hover anywhere on a value govmark read from the body: what it was read as
+ * (a decision and its outcome and votes, an action and its owners and due date,
+ * a person and the list they are on, a seat…), so a reading is never a silent
+ * guess. The innermost value under the cursor wins.
+ */
+function readHover(doc: GovDocument, offset: number): Hover | null {
+  let best: { range: Range; parts: (string | undefined)[] } | undefined;
+  for (const [pointer, entry] of doc.sourceMap) {
+    const range = entry.range;
+    if (!inside(range, offset)) continue;
+    if (best && range.end.offset - range.start.offset >= best.range.end.offset - best.range.start.offset) continue;
+    for (const r of READ_AS) {
+      const m = r.pointer.exec(pointer);
+      if (!m) continue;
+      const parts = r.describe(doc, m);
+      if (parts.length > 0) best = { range, parts };
+      break;
+    }
+  }
+  return best ? markdown(best.parts, best.range) : null;
 }
 
 /** On the first line of a document whose kind was recognised: what it was read as, and all the evidence. */

@@ -61,8 +61,8 @@ describe('server: editing', function () {
 
       const timeline = open('valid/gloucestershire-icp-timeline.md');
       assert.deepEqual(await hoverAt(timeline, 13, 5), { text: '2022-01-18 → 18 Jan 2022, day precision', range: '13:2-13:12' });
-      // Past the date, on the milestone's title: nothing.
-      assert.equal(await hoverAt(timeline, 13, 40), undefined);
+      // Past the date, on the milestone's title: what the line was read as.
+      assert.match((await hoverAt(timeline, 13, 40))!.text, /^\*\*Read as a milestone:\*\* 2022-01-18 → 18 Jan 2022/);
 
       const line = readFileSync(ws.path('valid/trafford-hwb-minutes-2020-10-16.md'), 'utf8').split('\n')[80];
       const at = line.indexOf('2020-12-31');
@@ -78,6 +78,26 @@ describe('server: editing', function () {
       assert.deepEqual(await hoverAt(uri, 7, 3), { text: 'Q1 2022 → 1 Jan – 31 Mar 2022, quarter precision', range: '7:2-7:9' });
       assert.deepEqual(await hoverAt(uri, 8, 3), { text: 'March/April 2021 → 1 Mar – 30 Apr 2021, range', range: '8:2-8:18' });
       assert.deepEqual(await hoverAt(uri, 9, 3), { text: 'Tbc → date not yet known', range: '9:2-9:5' });
+    });
+
+    it('says what a line of the body was read as: a decision with its votes, an action, a person, a meeting', async () => {
+      const uri = open(
+        'scratch/read-as.md',
+        '---\ntype: minutes\n---\n\n# Board — 2 March 2024\n\n## Present\n\n- Councillor J. Slater (Chair)\n\n## 3. Budget\n\nVote: 6 for, 1 against – motion carried\n\n- Action: Dana Jones to circulate the budget by 2024-03-31\n\nThe Board discussed the weather.\n',
+      );
+      const meeting = await hoverAt(uri, 4, 10);
+      assert.match(meeting!.text, /^\*\*Read as a meeting\*\*: 2 March 2024 → 2 Mar 2024/);
+      const person = await hoverAt(uri, 8, 14);
+      assert.match(person!.text, /^\*\*Read as present:\*\* J\. Slater/);
+      assert.match(person!.text, /title Councillor · role Chair/);
+      assert.match(person!.text, /Counts towards the quorum/);
+      const vote = await hoverAt(uri, 12, 8);
+      assert.match(vote!.text, /^\*\*Read as a decision\*\* 3, adopted/);
+      assert.match(vote!.text, /Votes: 6 for, 1 against/);
+      const action = await hoverAt(uri, 14, 20);
+      assert.match(action!.text, /^\*\*Read as an action\*\* for Dana Jones, due 2024-03-31/);
+      // Talk that was not read: no hover.
+      assert.equal(await hoverAt(uri, 16, 10), undefined);
     });
 
     it('names the document a `terms:` value refers to', async () => {
