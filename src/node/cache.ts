@@ -2,12 +2,14 @@
  * Per-file results cached by content: a repeated CI run skips unchanged files.
  * One JSON file per cache folder; the key covers the file's URI, the type it
  * was read as and its text; the whole cache is dropped when the configuration,
- * the govmark version or the day (relative-to-today rules) changes.
+ * the govmark version, the engine's own code (a build from source) or the day
+ * (relative-to-today rules) changes. A malformed entry is a miss.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import type { ResolvedConfig } from '../core/config.js';
 import { todayIso } from '../core/rules/run.js';
@@ -42,7 +44,7 @@ export class ResultCache {
 
   static async open(dir: string, config: ResolvedConfig): Promise<ResultCache> {
     const fingerprint = createHash('sha1')
-      .update(JSON.stringify({ VERSION, config, today: todayIso(config) }))
+      .update(JSON.stringify({ VERSION, engine: await engineHash(), config, today: todayIso(config) }))
       .digest('hex');
     let entries: Record<string, AnalysisResult> = {};
     try {
@@ -61,7 +63,9 @@ export class ResultCache {
   get(uri: string, text: string, type: string | undefined): AnalysisResult | undefined {
     const k = this.key(uri, text, type);
     const hit = this.used.get(k) ?? this.old[k];
-    if (hit) this.used.set(k, hit);
+    // An entry of another shape (a hand-edited or truncated cache) is a miss, never a crash.
+    if (!hit || !wellFormed(hit)) return undefined;
+    this.used.set(k, hit);
     return hit;
   }
 
@@ -94,4 +98,52 @@ export class ResultCache {
       // A cache that cannot be written only costs time next run.
     }
   }
+}
+
+/** Whether a cached result has the shape this engine writes (anything odd is a miss). */
+function wellFormed(r: unknown): r is AnalysisResult {
+  if (!r || typeof r !== 'object') return false;
+  const x = r as Partial<AnalysisResult>;
+  if (typeof x.complete !== 'boolean' || !Array.isArray(x.messages)) return false;
+  if (!x.summary || typeof x.summary !== 'object' || typeof x.summary.uri !== 'string' || !Array.isArray(x.summary.refs)) return false;
+  return x.messages.every((m) => m !== null && typeof m === 'object' && typeof (m as { ruleId?: unknown }).ruleId === 'string' && typeof (m as { range?: unknown }).range === 'object');
+}
+
+let engine: Promise<string> | undefined;
+
+/**
+ * A hash of the engine's own code (the compiled files beside this one), so a
+ * build from source that changes a reader or a rule never reuses results of
+ * an older build with the same version number. Bounded: at most 3,000 files.
+ */
+export function engineHash(): Promise<string> {
+  engine ??= (async () => {
+    const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+    const files: string[] = [];
+    const walk = async (d: string, depth: number): Promise<void> => {
+      if (depth > 8 || files.length >= 3000) return;
+      let entries;
+      try {
+        entries = await readdir(d, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        const p = join(d, e.name);
+        if (e.isDirectory()) await walk(p, depth + 1);
+        else if (e.isFile() && /\.(?:js|cjs|mjs)$/.test(e.name)) files.push(p);
+      }
+    };
+    await walk(root, 0);
+    const hash = createHash('sha1');
+    for (const f of files) {
+      try {
+        hash.update(f.slice(root.length)).update('\0').update(await readFile(f)).update('\0');
+      } catch {
+        hash.update(f).update('\0?');
+      }
+    }
+    return hash.digest('hex');
+  })();
+  return engine;
 }

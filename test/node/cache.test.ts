@@ -1,0 +1,54 @@
+/** The result cache: reused when nothing changed, a malformed entry is a miss (never a crash), keyed by the engine's own code. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveConfig } from '../../src/core/config.js';
+import { engineHash } from '../../src/node/cache.js';
+import { validatePaths } from '../../src/node/validate.js';
+
+const GAP = '---\ntype: minutes\nid: m\ndate: 2021-01-01\n---\n\n# Minutes\n\nRESOLVED:\n\n1. That the report be noted.\n3. That the plan be approved.\n';
+
+describe('result cache', function () {
+  this.timeout(60_000);
+  const config = resolveConfig({ today: '2026-11-23' });
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'govmark-cache-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const messagesOf = async (file: string, cacheDir: string) => (await validatePaths([file], { config, cacheDir }))[0].messages.map((m) => `${m.ruleId} ${m.range.start.line}`);
+
+  it('gives the same messages from a cache whose entries were damaged, and repairs it', async () => {
+    const file = join(dir, 'gap.md');
+    writeFileSync(file, GAP);
+    const cacheDir = join(dir, 'cache');
+    const first = await messagesOf(file, cacheDir);
+    assert.ok(first.some((m) => m.startsWith('resolution-numbering')), `the gap is reported: ${first.join(', ')}`);
+    const cacheFile = join(cacheDir, 'results-v1.json');
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; entries: Record<string, unknown> };
+    assert.ok(Object.keys(cached.entries).length > 0, 'the first run wrote the cache');
+    // Same fingerprint, entries of every wrong shape: each is a miss.
+    for (const [k, bad] of Object.keys(cached.entries).map((k, i) => [k, [null, 7, { messages: 'x' }, { complete: true, messages: [null], summary: {} }][i % 4]] as const)) cached.entries[k] = bad;
+    writeFileSync(cacheFile, JSON.stringify(cached));
+    assert.deepEqual(await messagesOf(file, cacheDir), first);
+    const repaired = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { messages?: unknown }> };
+    assert.ok(Object.values(repaired.entries).every((e) => Array.isArray(e.messages)), 'the run wrote good entries back');
+  });
+
+  it('starts afresh from a cache file that is not JSON', async () => {
+    const file = join(dir, 'gap.md');
+    writeFileSync(file, GAP);
+    const cacheDir = join(dir, 'cache');
+    const first = await messagesOf(file, cacheDir);
+    writeFileSync(join(cacheDir, 'results-v1.json'), '{"fingerprint": "x", "entries": ');
+    assert.deepEqual(await messagesOf(file, cacheDir), first);
+  });
+
+  it('keys the cache by a hash of the engine code, stable within a build', async () => {
+    const a = await engineHash();
+    assert.match(a, /^[0-9a-f]{40}$/);
+    assert.equal(await engineHash(), a);
+  });
+});
