@@ -39,7 +39,7 @@ export function findFrontMatter(text: string, lines: LineIndex): FrontMatterBloc
 }
 
 export interface YamlProblem {
-  kind: 'syntax' | 'duplicate-key' | 'too-complex';
+  kind: 'syntax' | 'duplicate-key' | 'alias-cycle' | 'too-complex';
   reason: string;
   range: Range;
 }
@@ -103,6 +103,20 @@ export class FrontMatterReader {
       }
     }
     if (doc.contents) this.walk(doc.contents as YamlNode, '/meta', entries, problems);
+    // `x: &a [*a]`: an alias inside the value it names makes the data circular (JSON cannot hold it, and
+    // nothing could check it). Each such alias is reported where it is written and read as empty.
+    if (doc.contents) {
+      const cycles = cyclicAliases(doc.contents as YamlNode);
+      for (const alias of cycles) {
+        const r = alias.range;
+        problems.push({
+          kind: 'alias-cycle',
+          reason: `The alias \`*${alias.source}\` refers to the value that contains it, so that value would never end; it is read as empty. Repeat the value instead of the alias.`,
+          range: r ? this.range(r[0], Math.max(r[1], r[0] + 1)) : this.range(0, source.length),
+        });
+      }
+      if (cycles.length > 0) data = withoutCycles(data);
+    }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       if (doc.errors.length === 0 && source.trim() !== '') {
         problems.push({ kind: 'syntax', reason: 'Front matter must be a mapping of keys to values (`key: value` lines).', range: this.range(0, source.length) });
@@ -176,4 +190,48 @@ function yamlReason(code: string, message: string): string {
     default:
       return `Front matter YAML: ${first}`;
   }
+}
+
+/** Aliases written inside the node their anchor names (`&a [*a]`, `&a {self: *a}`): cycles. */
+function cyclicAliases(root: YamlNode): { source: string; range?: [number, number, number] }[] {
+  const out: { source: string; range?: [number, number, number] }[] = [];
+  const stack: { node: YamlNode; anchors: readonly string[]; depth: number }[] = [{ node: root, anchors: [], depth: 0 }];
+  while (stack.length > 0 && out.length < 100) {
+    const { node, anchors, depth } = stack.pop()!;
+    if (depth > MAX_DEPTH) continue;
+    if (isAlias(node)) {
+      if (anchors.includes(node.source)) out.push({ source: node.source, range: node.range as [number, number, number] | undefined });
+      continue;
+    }
+    const own = (node as { anchor?: string }).anchor;
+    const here = own ? [...anchors, own] : anchors;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (pair.key && typeof pair.key === 'object') stack.push({ node: pair.key as YamlNode, anchors: here, depth: depth + 1 });
+        if (pair.value && typeof pair.value === 'object') stack.push({ node: pair.value as YamlNode, anchors: here, depth: depth + 1 });
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (item && typeof item === 'object') stack.push({ node: item as YamlNode, anchors: here, depth: depth + 1 });
+    }
+  }
+  return out.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
+/** A copy of `data` in which every value that contains itself is replaced by null (iterative, bounded by the input). */
+function withoutCycles(data: unknown): unknown {
+  const onPath = new Set<object>();
+  const copy = (v: unknown, depth: number): unknown => {
+    if (v === null || typeof v !== 'object') return v;
+    if (onPath.has(v) || depth > MAX_DEPTH) return null;
+    onPath.add(v);
+    try {
+      if (Array.isArray(v)) return v.map((x) => copy(x, depth + 1));
+      const out: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) out[k] = copy(x, depth + 1);
+      return out;
+    } finally {
+      onPath.delete(v);
+    }
+  };
+  return copy(data, 0);
 }

@@ -91,8 +91,9 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
     meta = fm.data;
     for (const [p, e] of fm.entries) b.sourceMap.set(p, e);
     for (const problem of fm.problems) {
-      const ruleId = problem.kind === 'syntax' ? 'yaml-syntax' : problem.kind === 'duplicate-key' ? 'yaml-duplicate-key' : 'too-complex';
-      b.report(ruleId, problem.kind === 'duplicate-key' ? 'warning' : problem.kind === 'syntax' ? 'error' : 'warning', { reason: problem.reason, range: problem.range });
+      const ruleId = problem.kind === 'syntax' ? 'yaml-syntax' : problem.kind === 'duplicate-key' ? 'yaml-duplicate-key' : problem.kind === 'alias-cycle' ? 'yaml-alias-cycle' : 'too-complex';
+      const severity = problem.kind === 'syntax' || problem.kind === 'alias-cycle' ? 'error' : 'warning';
+      b.report(ruleId, severity, { reason: problem.reason, range: problem.range });
     }
   }
 
