@@ -24,7 +24,14 @@ export function hover(doc: GovDocument, offset: number, config: ResolvedConfig, 
   if (token?.isCancellationRequested) return null;
   const fm = frontMatterHover(doc, offset, config, index);
   if (fm) return fm;
-  return bodyDateHover(doc, offset) ?? readHover(doc, offset) ?? kindHover(doc, offset);
+  const date = bodyDateHover(doc, offset);
+  if (date) return date;
+  const read = readHover(doc, offset);
+  const kind = kindHover(doc, offset);
+  if (!read || !kind) return read ?? kind;
+  // The first line of a recognised document that is also a value read (its dated title is the meeting): both.
+  const value = (h: Hover) => (h.contents as { value: string }).value;
+  return { contents: { kind: MarkupKind.Markdown, value: `${value(kind)}\n\n---\n\n${value(read)}` }, range: kind.range };
 }
 
 /** What a pointer into the model is called, and how to describe the value, for the "read as" hover. */

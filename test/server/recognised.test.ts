@@ -45,6 +45,8 @@ describe('server: documents recognised without a type', function () {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 3 } });
     const text = typeof hover.contents === 'object' && 'value' in hover.contents ? String(hover.contents.value) : '';
     assert.match(text, /Read as `minutes`/);
+    // Its dated title is also the meeting it records: the hover says both.
+    assert.match(text, /Read as a meeting\*\*: 6th Feb 2024/);
     assert.match(text, /attendance heading 'Attendees' \(line 3\)/);
 
     const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: u } });
