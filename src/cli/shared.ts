@@ -1,7 +1,7 @@
 /** Steps more than one command takes: reading the config, checking `--type`. */
 import { BUILTIN_TYPES } from '../core/model.js';
 import type { ResolvedConfig } from '../core/config.js';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { describeFsError, didYouMean, loadConfig, type LoadedConfig } from '../node/config-file.js';
 import { displayPath } from './formatters/results.js';
 import type { OptionSpec, ParsedArgs } from './args.js';
@@ -42,8 +42,11 @@ export function typeOption(args: ParsedArgs, config: ResolvedConfig): string | u
 /** A file the user named or a folder search found, as text; a file that cannot be read stops the run (exit 2) naming it. */
 export async function readInputFile(file: string, io: Pick<CliIO, 'cwd'>): Promise<string> {
   try {
+    // A FIFO would block the read for ever; a device (/dev/zero) never ends.
+    if (!(await stat(file)).isFile()) throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': not a regular file (a pipe, socket or device)`);
     return await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
   }
 }

@@ -74,6 +74,9 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       // then only the .gitignore files inside it apply.
       const scope: Scope = (await rules.isIgnored(abs, true, { root })) ? { root: abs, skipConfig: true } : { root };
       await walk(abs, scope, rules, found, (p) => shown(p, cwd));
+    } else if (!info.isFile()) {
+      // A FIFO would block the read for ever; a device (/dev/zero) never ends.
+      throw new DiscoveryError(`cannot read '${input}': not a regular file (a pipe, socket or device)`, input);
     } else {
       try {
         await access(abs, constants.R_OK);

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { JsonReport } from '../../src/cli/formatters/json.js';
 import { examplesDir, repoRoot } from '../helpers.js';
@@ -71,6 +72,25 @@ describe('cli: bin/govmark.js in a child process', function () {
     assert.equal(status, 2);
     assert.equal(stdout, '');
     assert.equal(stderr, "govmark: cannot read 'no-such-folder/minutes.md': no such file or directory\n");
+  });
+
+  it('a pipe named like a document is refused at once, in every command, and skipped in a folder', function () {
+    const dir = mkdtempSync(join(tmpdir(), 'govmark-fifo-'));
+    try {
+      const fifo = join(dir, 'minutes.md');
+      if (spawnSync('mkfifo', [fifo]).status !== 0) return this.skip();
+      for (const command of ['validate', 'inspect', 'timeline']) {
+        const { status, stderr } = govmark(command, fifo);
+        assert.equal(status, 2, command);
+        assert.match(stderr, /not a regular file \(a pipe, socket or device\)/, command);
+      }
+      writeFileSync(join(dir, 'tor.md'), '---\ntype: terms-of-reference\nid: t\ntitle: T\nquorum: 3\n---\n\n# T\n\n## Functions\n\n1. To meet.\n\n## Membership\n\n- Three members\n');
+      const folder = govmark('validate', '--no-cache', dir);
+      assert.equal(folder.status, 0, folder.stderr);
+      assert.match(folder.stdout, /1 file checked/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('an unknown option exits 2 with one line on stderr', () => {
