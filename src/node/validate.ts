@@ -48,7 +48,8 @@ function describeErrno(e: NodeJS.ErrnoException): string {
 }
 
 export function workerCount(files: number, requested: RunOptions['workers']): number {
-  if (typeof requested === 'number') return Math.max(1, Math.floor(requested));
+  // `--workers 100000` would start that many threads (each a V8 isolate): more than the cores is never faster.
+  if (typeof requested === 'number') return Math.max(1, Math.min(Math.floor(requested), availableParallelism(), files));
   if (files < PARALLEL_THRESHOLD) return 1;
   return Math.max(1, Math.min(availableParallelism(), 8));
 }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../src/core/config.js';
 import { BoundExceeded, WorkerPool } from '../../src/node/pool.js';
+import { workerCount } from '../../src/node/validate.js';
+import { availableParallelism } from 'node:os';
 
 const MINUTES = '---\ntype: minutes\nid: m\ndate: 2021-01-01\n---\n\n# Minutes\n\nRESOLVED: That the report be noted.\n';
 
@@ -24,6 +26,12 @@ describe('WorkerPool', function () {
     } finally {
       await pool.close();
     }
+  });
+
+  it('starts no more workers than the machine has cores, nor than there are files', () => {
+    assert.equal(workerCount(1000, 100_000), availableParallelism());
+    assert.equal(workerCount(1, 8), 1);
+    assert.equal(workerCount(1000, 0), 1);
   });
 
   it('fails every task with a clear reason when the worker cannot start', async () => {
