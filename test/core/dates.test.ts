@@ -165,7 +165,16 @@ describe('parseFuzzyDate', () => {
       ['December/January 2022', 'range', '2021-12-01', '2022-01-31'],
       ['Monday 30 December – Friday 3 January 2025', 'range', '2024-12-30', '2025-01-03'],
       ['Q4-Q1 2023', 'range', '2022-10-01', '2023-03-31'],
+      ['Oct–Mar 2022', 'range', '2021-10-01', '2022-03-31'],
     ]);
+    it('reads a range that would span most of a year backwards as an error, not as the year before', () => {
+      for (const text of ['March/February 2021', 'August/February 2022']) {
+        const d = parseFuzzyDate(text);
+        assert.ok(d?.invalid, `${text} is reported`);
+        assert.match(d!.invalid!, /before it starts/);
+        assert.equal(d!.start, undefined);
+      }
+    });
   });
 
   describe('parts of months and years', () => {

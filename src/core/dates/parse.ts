@@ -135,7 +135,11 @@ function readRange(left: Point, right: Point, slash: boolean, referenceYear: num
     // in the year before. Decided without the weekday, which only fits the right year.
     const plain = intervalOf(left, false);
     if (ownPeriod && plain && 'start' in plain && plain.start > b.start) {
-      left = withYear(left, (left.year as number) - 1);
+      // Only across a year end (a few months at most): `March/February 2021` is not March 2020 to February
+      // 2021 but a range written backwards, reported as such.
+      const before = withYear(left, (left.year as number) - 1);
+      const earlier = intervalOf(before, false);
+      if (earlier && 'start' in earlier && (Date.parse(b.end) - Date.parse(earlier.start)) / 86_400_000 <= MAX_WRAP_DAYS) left = before;
     }
   }
   const a = intervalOf(left, !assumed);
@@ -149,6 +153,9 @@ function readRange(left: Point, right: Point, slash: boolean, referenceYear: num
   }
   return { precision: 'range', start: a.start, end: b.end };
 }
+
+/** How long a range whose first half borrows the year before may be: half a year (`October–March 2022` is a winter). */
+const MAX_WRAP_DAYS = 185;
 
 function separatorAt(ts: readonly Token[], i: number, startsWithWord: boolean): number | undefined {
   const t = ts[i] as Token | undefined;
