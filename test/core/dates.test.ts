@@ -167,6 +167,12 @@ describe('parseFuzzyDate', () => {
       ['Q4-Q1 2023', 'range', '2022-10-01', '2023-03-31'],
       ['Oct–Mar 2022', 'range', '2021-10-01', '2022-03-31'],
     ]);
+    it('reports a day of year 0 (or before 1000) as no date, never passing over it', () => {
+      assert.equal(parseFuzzyDate('0000-01-01')?.invalid, '0000-01-01 is not a date: there is no year 0');
+      assert.match(parseFuzzyDate('0999-12-31')!.invalid!, /the year 999 is before/);
+      assert.equal(parseFuzzyDate('1066-10-14')?.start, '1066-10-14');
+    });
+
     it('reads a range that would span most of a year backwards as an error, not as the year before', () => {
       for (const text of ['March/February 2021', 'August/February 2022']) {
         const d = parseFuzzyDate(text);

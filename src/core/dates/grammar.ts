@@ -73,6 +73,18 @@ function separated(ts: Tokens, i: number): boolean {
   return t.spaced || !before || (before.kind !== 'num' && before.kind !== 'word');
 }
 
+/**
+ * `0000-01-01`, `0999-12-31`: the ISO shape of a day whose year is below 1000. Read as that year so that it is
+ * reported as no date (`there is no year 0`), never passed over in silence.
+ */
+function isEarlyIsoDay(ts: Tokens, i: number): boolean {
+  const t = at(ts, i);
+  if (!t || t.kind !== 'num' || t.text.length !== 4 || t.ordinal || t.value >= 1000) return false;
+  const d1 = glued(ts, i + 1);
+  const d2 = glued(ts, i + 3);
+  return d1?.kind === 'dash' && d1.text === '-' && twoDigits(glued(ts, i + 2)) && d2?.kind === 'dash' && d2.text === '-' && twoDigits(glued(ts, i + 4));
+}
+
 /** Four digits in an ISO shape (`1066-10-14`) are a year whatever their value. */
 function isYear(t: Token | undefined): boolean {
   return t !== undefined && t.kind === 'num' && t.text.length === 4 && !t.ordinal && t.value >= 1000;
@@ -296,7 +308,7 @@ export function readPoint(ts: Tokens, i: number): Read<Point> | undefined {
   if (!t) return undefined;
   if (t.kind === 'num') {
     if (t.ordinal) return halfFirst(ts, i) ?? dayFirst(ts, i);
-    if (isYear(t)) return yearFirst(ts, i);
+    if (isYear(t) || isEarlyIsoDay(ts, i)) return yearFirst(ts, i);
     return t.text.length <= 2 ? dayFirst(ts, i) : undefined;
   }
   if (t.kind !== 'word') return undefined;

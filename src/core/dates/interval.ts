@@ -78,6 +78,8 @@ export function intervalOf(p: Point, checkWeekday: boolean): Interval | undefine
 }
 
 function dayInterval(y: number, m: number, d: number, weekday: number | undefined): Interval {
+  if (y < 1) return { reason: 'there is no year 0' };
+  if (y < 1000) return { reason: `the year ${y} is before any record govmark reads (years from 1000)` };
   if (m < 1 || m > 12) return { reason: `there is no month ${m}` };
   const name = `${MONTH_NAMES[m - 1]} ${y}`;
   if (d < 1) return { reason: `there is no day ${d} in ${name}` };
