@@ -23,7 +23,7 @@ import {
   type AttendeeEntry,
 } from './phrases/people.js';
 import { sectionKind } from './phrases/sections.js';
-import { isYes, itemLead, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
+import { isYes, itemLead, rangeOfNode, sourceLines, tableColumns, textOf } from './phrases/text.js';
 import type { ReadContext, Reader } from './reader.js';
 
 type Key = 'present' | 'inAttendance' | 'apologies';
@@ -107,16 +107,9 @@ function labelKind(text: string): Key | undefined {
   return attendanceKey(sectionKind(t.replace(/\s*:\s*$/, '')));
 }
 
-/** The lines of a node as written (soft and hard breaks), bounded. */
-function sourceLines(ctx: ReadContext, node: Nodes): string[] {
-  const pos = node.position;
-  if (pos?.start.offset === undefined || pos.end.offset === undefined) return [textOf(node)];
-  return ctx.text
-    .slice(pos.start.offset, Math.min(pos.end.offset, pos.start.offset + 20000))
-    .split(/\r?\n/)
-    .slice(0, 300)
-    .map((l) => l.replace(/\\$/, '').trim())
-    .filter((l) => l !== '');
+/** The lines of a paragraph as written, without emphasis marks, links as their text. */
+function plainLines(ctx: ReadContext, p: Paragraph): string[] {
+  return sourceLines(ctx.text, p, 20000, 300).map((l) => l.replace(/[*_]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
 }
 
 /**
@@ -124,7 +117,7 @@ function sourceLines(ctx: ReadContext, node: Nodes): string[] {
  * line, or a run of names ("A (Chair), B and C"), or an apologies lead-in.
  */
 function paragraphPeople(ctx: ReadContext, p: Paragraph): Entry[] {
-  const lines = sourceLines(ctx, p).map((l) => l.replace(/[*_]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+  const lines = plainLines(ctx, p);
   const out: Entry[] = [];
   // One person per line ("Johna Wareing, Manchester NHS FT"), unless a line is a run of names itself.
   const perLine = lines.length > 1;
@@ -214,7 +207,7 @@ function regretsOf(text: string, node: Nodes): Entry[] {
  * followed by names.
  */
 function inlineLabelled(ctx: ReadContext, p: Paragraph): { key: Key; people: Entry[] } | undefined {
-  const lines = sourceLines(ctx, p).map((l) => l.replace(/[*_]+/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1'));
+  const lines = plainLines(ctx, p);
   const m = /^([^:]{1,40}):\s*(\S.*)$/.exec(lines[0] ?? '');
   if (!m) return undefined;
   const key = labelKind(`${m[1]}:`);

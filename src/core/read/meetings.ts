@@ -15,7 +15,7 @@
 import type { Heading, List, Paragraph } from 'mdast';
 import { matchLeadingDate, parseFuzzyDate } from '../dates/index.js';
 import type { FuzzyDate, Meeting } from '../model.js';
-import { itemLead, rangeOfNode, textOf } from './phrases/text.js';
+import { itemLead, rangeOfNode, sourceLines, textOf } from './phrases/text.js';
 import type { ReadContext, Reader } from './reader.js';
 
 /** Headings longer than this are not searched for a date. */
@@ -184,15 +184,9 @@ function sourceOf(ctx: ReadContext, node: Heading): string {
   return p?.start.offset !== undefined && p.end.offset !== undefined ? ctx.text.slice(p.start.offset, Math.min(p.end.offset, p.start.offset + 2 * MAX_HEADING)) : '';
 }
 
-/** The lines of a paragraph as written (soft and hard breaks), without emphasis marks. */
+/** The first lines of a paragraph as written (soft and hard breaks), without emphasis marks. */
 function lines(ctx: ReadContext, p: Paragraph): string[] {
-  const pos = p.position;
-  if (pos?.start.offset === undefined || pos.end.offset === undefined) return [textOf(p)];
-  return ctx.text
-    .slice(pos.start.offset, Math.min(pos.end.offset, pos.start.offset + 2000))
-    .split(/\r?\n/)
-    .slice(0, 8)
-    .map((l) => l.replace(/\\$/, '').replace(/[*_]+/g, '').trim());
+  return sourceLines(ctx.text, p, 2000, 8).map((l) => l.replace(/[*_]+/g, '').trim());
 }
 
 /** The depth given to meetings opened by a bold date paragraph: below every heading, so a heading never nests in one. */

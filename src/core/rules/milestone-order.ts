@@ -99,7 +99,7 @@ function byColumn(doc: GovDocument, run: number[]): number[][] {
   }
   // A schedule grid (forum × month: columns headed "January 21", "February 21"): each row runs left to right
   // through the months; the rows are forums, in no order of date.
-  const header = headerCells(doc.text, cells[0].line!);
+  const header = headerCells(doc, cells[0].line!);
   const dated = [...columns.keys()].filter((k) => header[k] !== undefined && isDateHeader(header[k]!.replace(/[*_]/g, '').trim()));
   if (header.length > 0 && dated.length * 2 > columns.size) {
     const rows = new Map<number, number[]>();
@@ -120,13 +120,12 @@ function isDateHeader(h: string): boolean {
 }
 
 /** The cells of the header row of the table a (1-based) line is in, by column; empty when not found. */
-function headerCells(text: string, line: number): (string | undefined)[] {
-  const lines = text.split(/\r\n|\r|\n/, line);
-  for (let l = line - 1; l >= 1 && l >= line - 2000; l--) {
-    const t = lines[l - 1] ?? '';
+function headerCells(doc: GovDocument, line: number): (string | undefined)[] {
+  for (let l = line - 1; l >= 2 && l >= line - 2000; l--) {
+    const t = doc.lines.lineText(l);
     if (!t.includes('|')) return [];
     if (DELIMITER_ROW.test(t)) {
-      const head = (lines[l - 2] ?? '').replace(/\\\|/g, '');
+      const head = doc.lines.lineText(l - 1).replace(/\\\|/g, '');
       const parts = head.split('|');
       if (/^\s*\|/.test(head)) parts.shift();
       return parts;

@@ -76,14 +76,13 @@ function effectiveData(doc: GovDocument): GovDocument['data'] {
 }
 
 function decisionsTaken(doc: GovDocument): boolean {
-  const rs = (doc.data.content as { resolutions?: { outcome?: string }[] }).resolutions ?? [];
+  const rs = doc.data.content.resolutions ?? [];
   return rs.length > 0 && rs.every((r) => r.outcome === 'adopted');
 }
 
 /** The day of the first meeting the body dates, as YYYY-MM-DD, when it is one whole day. */
 function bodyMeetingDay(doc: GovDocument): string | undefined {
-  const content = doc.data.content as { meetings?: { date?: { precision?: string; start?: string; invalid?: string } }[] } | undefined;
-  const date = content?.meetings?.[0]?.date;
+  const date = doc.data.content.meetings?.[0]?.date;
   return date && date.precision === 'day' && !date.invalid && date.start ? date.start : undefined;
 }
 

@@ -94,3 +94,19 @@ export function cellContentRange(cell: Row['children'][number]): Range | undefin
   const b = last && rangeOfNode(last);
   return a && b ? { start: a.start, end: b.end } : rangeOfNode(cell);
 }
+
+/**
+ * The lines of a node as written (soft and hard breaks kept apart), trimmed,
+ * a trailing hard-break `\\` removed, blank ones left out; bounded to
+ * `maxChars` of source and `maxLines` lines.
+ */
+export function sourceLines(text: string, node: Nodes, maxChars: number, maxLines: number): string[] {
+  const pos = node.position;
+  if (pos?.start.offset === undefined || pos.end.offset === undefined) return [textOf(node)];
+  return text
+    .slice(pos.start.offset, Math.min(pos.end.offset, pos.start.offset + maxChars))
+    .split(/\r?\n/)
+    .slice(0, maxLines)
+    .map((l) => l.replace(/\\$/, '').trim())
+    .filter((l) => l !== '');
+}
