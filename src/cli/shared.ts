@@ -39,14 +39,23 @@ export function typeOption(args: ParsedArgs, config: ResolvedConfig): string | u
   return type;
 }
 
+/** Refuses a pipe, socket or device (a FIFO would block a read for ever; /dev/zero never ends), exit 2 naming it. */
+export async function assertRegularFile(file: string, io: Pick<CliIO, 'cwd'>): Promise<void> {
+  let isFile: boolean;
+  try {
+    isFile = (await stat(file)).isFile();
+  } catch (error) {
+    throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
+  }
+  if (!isFile) throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': not a regular file (a pipe, socket or device)`);
+}
+
 /** A file the user named or a folder search found, as text; a file that cannot be read stops the run (exit 2) naming it. */
 export async function readInputFile(file: string, io: Pick<CliIO, 'cwd'>): Promise<string> {
+  await assertRegularFile(file, io);
   try {
-    // A FIFO would block the read for ever; a device (/dev/zero) never ends.
-    if (!(await stat(file)).isFile()) throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': not a regular file (a pipe, socket or device)`);
     return await readFile(file, 'utf8');
   } catch (error) {
-    if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
   }
 }

@@ -7,6 +7,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config.js';
+import type { GovDocument } from '../core/model.js';
+import { LineIndex } from '../core/text/lines.js';
 import { typesByPath } from './custom-types.js';
 import { WorkerPool } from './pool.js';
 import type { AnalysisResult, SerializedModel } from './protocol.js';
@@ -23,7 +25,14 @@ export interface ReadModel {
 
 export async function readModels(
   files: readonly string[],
-  options: { config: ResolvedConfig; typeOverride?: string; workers?: number | 'auto'; root?: string },
+  options: {
+    config: ResolvedConfig;
+    typeOverride?: string;
+    workers?: number | 'auto';
+    root?: string;
+    /** Leave out files the pre-screen finds are not governance documents (as validation does); inspect reads every file. */
+    screen?: boolean;
+  },
 ): Promise<ReadModel[]> {
   const texts = await Promise.all(
     files.map(async (f) => {
@@ -37,20 +46,45 @@ export async function readModels(
   const byGlob = options.typeOverride ? new Map<string, string>() : await typesByPath(options.config);
   const pool = new WorkerPool({ size: workerCount(files.length, options.workers), config: options.config, timeoutMs: options.config.parseTimeoutMs });
   try {
-    return await Promise.all(
-      files.map(async (path, i) => {
+    const read = await Promise.all(
+      files.map(async (path, i): Promise<ReadModel | undefined> => {
         const uri = pathToFileURL(path).href;
         // The same screen as validation: the file's own `type:` wins over a glob; `--type` over both.
         const relPath = relativePath(path, options.root);
-        // Only the glob's type is taken from the screen: the kind of every other file is recognised by
-        // the parse itself, and a file that is not recognised is still read (inspect shows why not).
-        const screened = screenedType(texts[i], byGlob.get(resolve(path)), relPath, false);
         const type = options.typeOverride;
+        // Without `screen`, only the glob's type is taken from the screen: the kind of every other file is
+        // recognised by the parse itself, and a file that is not recognised is still read (inspect shows why not).
+        const screened = screenedType(texts[i], byGlob.get(resolve(path)), relPath, options.screen === true && type === undefined ? options.config.infer : false);
+        if (options.screen === true && type === undefined && screened.skip) return undefined;
         const result = await analyseBounded(pool, { uri, text: texts[i], type, configType: screened.configType, relPath, includeModel: true }, options.config);
-        return { path, uri, text: texts[i], model: result.model!, result };
+        if (result.skipped || result.model === undefined) return undefined;
+        return { path, uri, text: texts[i], model: result.model, result };
       }),
     );
+    return read.filter((r): r is ReadModel => r !== undefined);
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * The model a worker sent back, as the document the core's consumers take
+ * (the timeline, exports): the same data and source map, the text the ranges
+ * refer to. The parsed tree is not sent; nothing downstream needs it.
+ */
+export function documentOf(read: ReadModel): GovDocument {
+  const text = read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text;
+  const { model } = read;
+  return {
+    uri: model.uri,
+    text,
+    lines: new LineIndex(text),
+    ...(model.type !== undefined ? { type: model.type } : {}),
+    typeSource: model.typeSource,
+    ...(model.typeInference ? { typeInference: model.typeInference } : {}),
+    data: model.data,
+    sourceMap: new Map(Object.entries(model.sourceMap)),
+    messages: read.result.messages,
+    complete: model.complete,
+  };
 }

@@ -4,13 +4,13 @@
  * diagnostic, and the rest of the run goes on.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config.js';
 import { validatePaths } from '../../src/node/validate.js';
-import { examplesDir, sharedDir } from '../helpers.js';
+import { examplesDir, repoRoot, sharedDir } from '../helpers.js';
 
 describe('pathological inputs', function () {
   this.timeout(600_000);
@@ -56,5 +56,33 @@ describe('pathological inputs', function () {
     assert.equal(r.type, 'minutes');
     // Front matter checks still ran on the cheap pass.
     assert.ok(r.messages.every((m) => m.range.end.offset >= m.range.start.offset));
+  });
+
+  it('timeline and inspect, as users run them, are bounded like validate (a 70 KB nesting took 40 s unbounded)', () => {
+    const work = mkdtempSync(join(tmpdir(), 'govmark-patho-cli-'));
+    try {
+      writeFileSync(join(work, 'govmark.config.json'), JSON.stringify({ parseTimeoutMs: 1000 }));
+      copyFileSync(files.find((f) => f.endsWith('nested-emph-5000.md'))!, join(work, 'nested.md'));
+      copyFileSync(join(examplesDir, 'valid', 'gloucestershire-icp-timeline.md'), join(work, 'icp-timeline.md'));
+      const cli = (...args: string[]) => {
+        const started = Date.now();
+        const run = spawnSync(process.execPath, [join(repoRoot, 'bin', 'govmark.js'), ...args], { cwd: work, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } });
+        return { ...run, elapsed: Date.now() - started };
+      };
+
+      const timeline = cli('timeline', '--today', '2026-11-23', 'nested.md', 'icp-timeline.md');
+      assert.equal(timeline.status, 0, timeline.stderr);
+      assert.ok(timeline.elapsed < 30_000, `timeline took ${timeline.elapsed} ms`);
+      assert.match(timeline.stdout, /Full Council ratifies the Constitution Committee decision/, 'the normal document is still drawn');
+
+      const inspect = cli('inspect', 'nested.md');
+      assert.equal(inspect.status, 0, inspect.stderr);
+      assert.ok(inspect.elapsed < 30_000, `inspect took ${inspect.elapsed} ms`);
+      const model = JSON.parse(inspect.stdout) as { complete: boolean; messages: { ruleId: string }[] };
+      assert.equal(model.complete, false);
+      assert.ok(model.messages.some((m) => m.ruleId === 'too-complex'), 'inspect says the document was read only in part');
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -18,9 +18,10 @@ import { relativePath } from '../../node/validate.js';
 import { renderTimelineHtml, renderTimelineSvgDocument } from '../../render/index.js';
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { loadParse } from '../engine.js';
-import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { EXIT_OK, UsageError, type CliIO, type ParseDocument } from '../io.js';
 import { CONFIG_OPTION, loadRunConfig, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
+import { displayPath } from '../formatters/results.js';
+import type { ResolvedConfig } from '../../core/config.js';
 
 const FORMATS = ['html', 'svg'] as const;
 type Format = (typeof FORMATS)[number];
@@ -62,20 +63,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     ignores: config.ignores,
     ignoreBase: baseDir,
   });
-  const parse = await loadParse(io);
-  const byGlob = type === undefined ? await typesByPath(config) : new Map<string, string>();
-
-  const docs: GovDocument[] = [];
-  for (const file of files) {
-    const text = await readInputFile(file, io);
-    // Most Markdown is not a governance document: skip it before parsing (the same screen as validate).
-    const relPath = relativePath(file, baseDir ?? io.cwd);
-    const screened = type === undefined ? screenedType(text, byGlob.get(resolve(file)), relPath, config.infer) : undefined;
-    if (screened?.skip) continue;
-    const doc = await parse(text, { uri: pathToFileURL(file).href, path: relPath, ...(type !== undefined ? { type } : {}), ...(screened?.configType !== undefined ? { configType: screened.configType } : {}), config });
-    if (doc.type !== undefined) docs.push(doc);
-  }
-
+  const docs = io.parse ? await readInProcess(files, io.parse, io, { config, baseDir, type }) : await readBounded(files, io, { config, baseDir, type });
   const model = docs.length === 1 ? timelineOf(docs[0], today) : workspaceTimeline(docs, today, 'Timeline');
   if (typeof args.options.title === 'string') model.title = args.options.title;
   const layout = width !== undefined ? { width } : {};
@@ -93,6 +81,46 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     throw new UsageError(`cannot write '${out}': ${describeFsError(error)}`);
   }
   return EXIT_OK;
+}
+
+interface ReadOptions {
+  config: ResolvedConfig;
+  baseDir: string | undefined;
+  type: string | undefined;
+}
+
+/**
+ * The real engine: every document read in a worker under the same bound as
+ * `validate` (time, memory; past it the cheap pass), so a pathological file
+ * cannot hang the drawing. Files that are not governance documents are left out.
+ */
+async function readBounded(files: readonly string[], io: CliIO, options: ReadOptions): Promise<GovDocument[]> {
+  const { readModels, documentOf } = await import('../../node/models.js');
+  const { CannotRead } = await import('../../node/validate.js');
+  try {
+    const read = await readModels(files, { config: options.config, root: options.baseDir ?? io.cwd, screen: true, ...(options.type !== undefined ? { typeOverride: options.type } : {}) });
+    return read.map(documentOf).filter((doc) => doc.type !== undefined);
+  } catch (error) {
+    if (error instanceof CannotRead) throw new UsageError(error.message.replace(error.path, displayPath(error.path, io.cwd)));
+    throw error;
+  }
+}
+
+/** An injected parser (tests): in this process, one file at a time. */
+async function readInProcess(files: readonly string[], parse: ParseDocument, io: CliIO, options: ReadOptions): Promise<GovDocument[]> {
+  const { config, baseDir, type } = options;
+  const byGlob = type === undefined ? await typesByPath(config) : new Map<string, string>();
+  const docs: GovDocument[] = [];
+  for (const file of files) {
+    const text = await readInputFile(file, io);
+    // Most Markdown is not a governance document: skip it before parsing (the same screen as validate).
+    const relPath = relativePath(file, baseDir ?? io.cwd);
+    const screened = type === undefined ? screenedType(text, byGlob.get(resolve(file)), relPath, config.infer) : undefined;
+    if (screened?.skip) continue;
+    const doc = await parse(text, { uri: pathToFileURL(file).href, path: relPath, ...(type !== undefined ? { type } : {}), ...(screened?.configType !== undefined ? { configType: screened.configType } : {}), config });
+    if (doc.type !== undefined) docs.push(doc);
+  }
+  return docs;
 }
 
 function formatOption(args: ParsedArgs, out: string | undefined): Format {
