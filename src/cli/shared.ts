@@ -1,7 +1,9 @@
 /** Steps more than one command takes: reading the config, checking `--type`. */
 import { BUILTIN_TYPES } from '../core/model.js';
 import type { ResolvedConfig } from '../core/config.js';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { isMarkdownPath } from '../node/discover.js';
 import { describeFsError, didYouMean, loadConfig, type LoadedConfig } from '../node/config-file.js';
 import { displayPath } from './formatters/results.js';
 import type { OptionSpec, ParsedArgs } from './args.js';
@@ -58,4 +60,35 @@ export async function readInputFile(file: string, io: Pick<CliIO, 'cwd'>): Promi
   } catch (error) {
     throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
   }
+}
+
+/**
+ * Where `-o FILE` may write: never over a document being read, nor over any
+ * existing Markdown file (a report written over minutes would lose them).
+ * Checked before the run, so nothing is read in vain.
+ */
+export async function checkOutputTarget(out: string, inputs: readonly string[], io: Pick<CliIO, 'cwd'>): Promise<string> {
+  const target = resolve(io.cwd, out);
+  let real: string | undefined;
+  try {
+    real = await realpath(target);
+  } catch {
+    return target; // does not exist yet
+  }
+  const shown = displayPath(target, io.cwd);
+  for (const input of inputs) {
+    let same = resolve(input) === target;
+    if (!same) {
+      try {
+        same = (await realpath(input)) === real;
+      } catch {
+        same = false;
+      }
+    }
+    if (same) throw new UsageError(`will not write the output over '${shown}': it is one of the documents being read; choose another file`);
+  }
+  if (isMarkdownPath(real) || isMarkdownPath(target)) {
+    throw new UsageError(`will not write the output over '${shown}': it is a Markdown document, and govmark never overwrites what you wrote; choose another file name`);
+  }
+  return target;
 }

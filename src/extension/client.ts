@@ -19,9 +19,12 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
   const clientOptions: LanguageClientOptions = {
     documentSelector: governanceSelector,
     outputChannel: output,
-    initializationOptions: {
+    // A function: read again on each restart (after trust is granted).
+    initializationOptions: () => ({
       workerUrl: vscode.Uri.file(context.asAbsolutePath('dist/worker.js')).toString(),
-    },
+      // Restricted Mode: the workspace config's schema files are not read (the client restarts once trust is granted).
+      workspaceTrusted: vscode.workspace.isTrusted,
+    }),
     synchronize: {
       configurationSection: 'govmark',
       fileEvents: [
@@ -32,5 +35,8 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
   };
   const client = new LanguageClient('govmark', 'govmark', serverOptions, clientOptions);
   await client.start();
+  if (!vscode.workspace.isTrusted) {
+    context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client.restart()));
+  }
   return client;
 }

@@ -6,7 +6,6 @@
  * CLI can print it and exit 2.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { convertPathToPattern } from 'tinyglobby';
@@ -15,7 +14,11 @@ import { resolveConfig } from '../core/config.js';
 import type { SeveritySetting } from '../core/message.js';
 import { BUILTIN_TYPES } from '../core/model.js';
 import { allRules } from '../core/rules/registry.js';
+import { getSchemaForType } from '../core/schemas/registry.js';
+import { schemaHazard } from '../core/schemas/safety.js';
+import { parseJson } from '../core/text/json.js';
 import { closest } from '../core/text/similar.js';
+import { DataFileError, MAX_CONFIG_BYTES, MAX_SCHEMA_BYTES, readDataJson, readDataText } from './data-file.js';
 
 export const CONFIG_FILE_NAME = 'govmark.config.json';
 
@@ -45,6 +48,8 @@ export class ConfigError extends Error {
 
 export interface LoadedConfig {
   config: ResolvedConfig;
+  /** Custom types whose schema files were not read (an untrusted workspace): read as their base type. */
+  untrustedTypes?: string[];
   /** The config file read, undefined when there is none. */
   file?: string;
   /** The folder `ignores`, `types.*.schema` and `types.*.files` are relative to. */
@@ -67,14 +72,27 @@ export function findConfigFile(start: string): string | undefined {
  * The configuration for a run from `cwd`: the file named by `explicit`
  * (relative to `cwd`), else the nearest one found walking up, else defaults.
  */
-export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
+export async function loadConfig(cwd: string, explicit?: string, options: ReadConfigOptions = {}): Promise<LoadedConfig> {
   const file = explicit !== undefined ? resolve(cwd, explicit) : findConfigFile(cwd);
   if (file === undefined) return { config: resolveConfig(), baseDir: resolve(cwd) };
-  return { config: await readConfigFile(file, cwd), file, baseDir: dirname(file) };
+  const untrustedTypes: string[] = [];
+  const config = await readConfigFile(file, cwd, { ...options, onUntrustedType: (name) => untrustedTypes.push(name) });
+  return { config, file, baseDir: dirname(file), ...(untrustedTypes.length > 0 ? { untrustedTypes } : {}) };
+}
+
+export interface ReadConfigOptions {
+  /**
+   * False in an editor's untrusted workspace: the config's rules, ignores and
+   * globs are data and still apply, but no schema file it names is read; each
+   * custom type is checked as its base type (or not at all) instead.
+   */
+  trusted?: boolean;
+  /** Told the name of each custom type whose schema was not read. */
+  onUntrustedType?: (name: string) => void;
 }
 
 /** Reads, checks and resolves one config file. `cwd` only shortens names in messages. */
-export async function readConfigFile(file: string, cwd: string = process.cwd()): Promise<ResolvedConfig> {
+export async function readConfigFile(file: string, cwd: string = process.cwd(), options: ReadConfigOptions = {}): Promise<ResolvedConfig> {
   const shown = displayName(file, cwd);
   const fail = (message: string, key?: string): never => {
     throw new ConfigError(`${shown}: ${message}`, file, key);
@@ -82,16 +100,17 @@ export async function readConfigFile(file: string, cwd: string = process.cwd()):
 
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    text = await readDataText(file, { maxBytes: MAX_CONFIG_BYTES });
   } catch (error) {
-    throw new ConfigError(`cannot read config '${shown}': ${describeFsError(error)}`, file);
+    throw new ConfigError(`cannot read config '${shown}': ${error instanceof Error ? error.message : String(error)}`, file);
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return fail(`invalid JSON: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    // file:line:column, as compilers print it (terminals and editors link it); never the text itself.
+    const { line, column, message } = parsed.problem;
+    throw new ConfigError(`${shown}:${line}:${column}: not valid JSON: ${message}`, file);
   }
+  const raw: unknown = parsed.value;
 
   // Rule ids are checked against the registry first (the registry, not the
   // generated schema, is the source of truth) so that a typo gets a suggestion.
@@ -107,6 +126,7 @@ export async function readConfigFile(file: string, cwd: string = process.cwd()):
   }
   const data = raw as ConfigFileShape;
   const baseDir = dirname(file);
+  const workspace = workspaceOf(baseDir);
 
   const customTypes: CustomTypeConfig[] = [];
   for (const [name, type] of Object.entries(data.types ?? {})) {
@@ -114,9 +134,11 @@ export async function readConfigFile(file: string, cwd: string = process.cwd()):
     if ((BUILTIN_TYPES as readonly string[]).includes(name)) {
       fail(`${key}: '${name}' is a built-in type and cannot be redefined; give the custom type its own name and use "extends": "${name}"`, key);
     }
+    const trusted = options.trusted !== false;
+    if (!trusted) options.onUntrustedType?.(name);
     customTypes.push({
       name,
-      schema: await readTypeSchema(resolve(baseDir, type.schema), type.schema, (m) => fail(`${key}.schema: ${m}`, `${key}.schema`)),
+      schema: !trusted ? baseSchema(type.extends) : await readTypeSchema(resolve(baseDir, type.schema), type.schema, workspace, (m) => fail(`${key}.schema: ${m}`, `${key}.schema`)),
       ...(type.extends !== undefined ? { extends: type.extends } : {}),
       ...(type.requiredSections !== undefined ? { requiredSections: type.requiredSections } : {}),
       ...(type.files !== undefined ? { files: type.files.map((g) => anchorGlob(g, baseDir)) } : {}),
@@ -150,20 +172,40 @@ interface ConfigFileShape {
   parseTimeoutMs?: number;
 }
 
-async function readTypeSchema(path: string, written: string, fail: (message: string) => never): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    return fail(`cannot read '${written}': ${describeFsError(error)}`);
+/** What an untrusted custom type is checked against: its base type's own schema, else nothing. */
+function baseSchema(base: string | undefined): Record<string, unknown> {
+  return (base !== undefined ? getSchemaForType(base) : undefined) ?? {};
+}
+
+/**
+ * The folder a config's schema files must be in: the repository the config is
+ * in (the nearest folder above it with `.git`), else the config's own folder.
+ */
+export function workspaceOf(configDir: string): { dir: string; name: string } {
+  for (let dir = resolve(configDir); ; ) {
+    if (existsSync(join(dir, '.git'))) return { dir, name: `the repository of ${CONFIG_FILE_NAME} (${dir})` };
+    const up = dirname(dir);
+    if (up === dir) return { dir: resolve(configDir), name: `the folder of ${CONFIG_FILE_NAME} (${resolve(configDir)})` };
+    dir = up;
   }
+}
+
+/**
+ * A custom type's schema file: inside the workspace, a regular JSON file under
+ * the size cap, a valid JSON Schema that can be run safely (see `schemaHazard`).
+ */
+export async function readTypeSchema(path: string, written: string, workspace: { dir: string; name: string }, fail: (message: string) => never): Promise<Record<string, unknown>> {
   let schema: unknown;
   try {
-    schema = JSON.parse(text.replace(/^\uFEFF/, ''));
+    schema = await readDataJson(path, { maxBytes: MAX_SCHEMA_BYTES, within: workspace.dir, withinName: workspace.name });
   } catch (error) {
-    return fail(`'${written}' is not valid JSON: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    if (error instanceof DataFileError) return fail(`cannot use '${written}': ${error.message}`);
+    throw error;
   }
   if (!isObject(schema)) return fail(`'${written}' is not a JSON Schema (expected an object)`);
+  // Before the meta-schema check, which recurses: a schema thousands of levels deep would overflow it.
+  const hazard = schemaHazard(schema);
+  if (hazard !== undefined) return fail(`'${written}' cannot be used: ${hazard}`);
   // Check against the meta-schema without compiling: compiling is the core's job,
   // with its own Ajv instance. Other drafts are left to the core.
   const draft = schema.$schema;

@@ -14,6 +14,8 @@ export interface LoadedConfig {
   file?: string;
   /** The folder relative paths of the configuration are read against. */
   baseDir: string;
+  /** Custom types whose schema files were not read (an untrusted workspace). */
+  untrustedTypes?: string[];
 }
 
 /** Analyses documents away from the server's thread, each under a time bound. */
@@ -33,7 +35,8 @@ export interface ServerHost {
   /** Markdown files under `folder`, honouring `.gitignore` and the configuration's `ignores`. */
   discover(folder: string, loaded: LoadedConfig): Promise<string[]>;
   /** The configuration for `folder` (nearest `govmark.config.json`); throws an Error with a one-line message when it is invalid. */
-  loadConfig(folder: string): Promise<LoadedConfig>;
+  /** `trusted: false`: an untrusted workspace, whose config's schema files are not read. */
+  loadConfig(folder: string, options?: { trusted?: boolean }): Promise<LoadedConfig>;
   /** Absolute path → custom type, for the files the configuration's `types.<name>.files` globs select. */
   typesByPath(config: ResolvedConfig): Promise<Map<string, string>>;
   /** Reads a JSON file named in the client's settings (a custom schema): never executed, only parsed. */

@@ -35,21 +35,23 @@ export function createNodeHost(): ServerHost {
       const { discoverFiles } = await import('../node/discover.js');
       return discoverFiles([folder], { cwd: folder, ignores: loaded.config.ignores, ignoreBase: loaded.baseDir });
     },
-    async loadConfig(folder) {
-      let loadConfig: (cwd: string) => Promise<LoadedConfig>;
+    async loadConfig(folder, options) {
+      let loadConfig: typeof import('../node/config-file.js').loadConfig;
       try {
         ({ loadConfig } = await import('../node/config-file.js'));
       } catch (error) {
         throw new Error(`govmark.config.json support could not be loaded (${error instanceof Error ? error.message : String(error)}); using defaults`);
       }
-      return loadConfig(folder);
+      return loadConfig(folder, undefined, options);
     },
     async typesByPath(config) {
       const { typesByPath } = await import('../node/custom-types.js');
       return typesByPath(config);
     },
     async readJson(path) {
-      return JSON.parse((await readFile(path, 'utf8')).replace(/^\uFEFF/, '')) as unknown;
+      // A regular file under the size cap, errors without its content (schemas named in the user's settings).
+      const { readDataJson, MAX_SCHEMA_BYTES } = await import('../node/data-file.js');
+      return readDataJson(path, { maxBytes: MAX_SCHEMA_BYTES });
     },
     createAnalyser(config, options) {
       return new PoolAnalyser(config, options.size, options.workerUrl);

@@ -61,6 +61,12 @@ export interface InitializationOptions {
   settings?: unknown;
   /** ISO date to use as today (tests, reproducible reports). */
   today?: string;
+  /**
+   * False in an editor's untrusted workspace (VS Code's Restricted Mode): the
+   * workspace's govmark.config.json is read as data, its schema files are not.
+   * Absent: trusted (editors without workspace trust).
+   */
+  workspaceTrusted?: boolean;
 }
 
 /** Concurrent file reads while indexing. */
@@ -110,7 +116,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         log(`govmark: could not read the settings: ${describeError(error)}`);
       }
     }
-    const loaded = await resolveSettings(host, folders[0], raw, { today: options.today });
+    const loaded = await resolveSettings(host, folders[0], raw, { today: options.today, trusted: options.workspaceTrusted !== false });
     for (const problem of loaded.problems) {
       log(`govmark: ${problem}`);
       void connection.window.showWarningMessage(`govmark: ${problem}`);

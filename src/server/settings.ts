@@ -44,13 +44,17 @@ export async function resolveSettings(
   host: ServerHost,
   folder: string | undefined,
   raw: unknown,
-  overrides: { today?: string } = {},
+  overrides: { today?: string; trusted?: boolean } = {},
 ): Promise<ServerSettings> {
   const problems: string[] = [];
   let loaded: LoadedConfig | undefined;
   if (folder !== undefined) {
     try {
-      loaded = await host.loadConfig(folder);
+      loaded = await host.loadConfig(folder, overrides.trusted === false ? { trusted: false } : {});
+      if (loaded.untrustedTypes) {
+        const names = loaded.untrustedTypes.map((n) => `'${n}'`).join(', ');
+        problems.push(`this workspace is not trusted, so the JSON Schemas of its custom types (${names}) were not read and they are checked as their base types; trust the workspace to check them in full`);
+      }
     } catch (error) {
       problems.push(error instanceof Error ? error.message : String(error));
     }

@@ -7,7 +7,9 @@ import { resolveConfig, type ResolvedConfig } from '../../src/core/config.js';
 import type { GovMessage, MessageInput } from '../../src/core/message.js';
 import type { GovDocument, SourceEntry } from '../../src/core/model.js';
 import { parse } from '../../src/core/parse/parse.js';
-import { ajv, getValidator } from '../../src/core/schemas/ajv.js';
+import { ajv } from '../../src/core/schemas/ajv.js';
+import { getValidator, schemaHazard } from '../../src/core/schemas/safety.js';
+import { linearRegExp, UnsafePattern } from '../../src/core/schemas/regex.js';
 import { bundledSchemas } from '../../src/core/schemas/bundled.js';
 import { builtinSchemas, getSchemaForType } from '../../src/core/schemas/registry.js';
 import { expand, isSchemaObject, schemaAtPointer, type SchemaObject } from '../../src/core/schemas/resolve.js';
@@ -536,6 +538,39 @@ describe('schemas', () => {
       validateAgainstSchema(makeDoc(MINUTES), config);
       assert.equal(getValidator(schema), first);
       assert.equal(ajv.getSchema('https://govmark.dev/schemas/minutes.schema.json'), first);
+    });
+  });
+
+  describe('custom schemas that cannot be run safely', () => {
+    it('are refused by the library before compiling, with the reason, and never throw', () => {
+      let deep: Record<string, unknown> = { type: 'object' };
+      for (let i = 0; i < 5000; i++) deep = { allOf: [deep] };
+      const refused: [unknown, RegExp][] = [
+        [deep, /nests deeper than 64 levels/],
+        [{ $ref: '#' }, /refers to itself without descending into the value/],
+        [{ $defs: { a: { not: { $ref: '#/$defs/a' } } }, $ref: '#/$defs/a' }, /refers to itself/],
+        [{ type: 'object', patternProperties: { '^(?=x)(x+)+$': {} } }, /uses lookaround or a back-reference .*patternProperties/],
+        [{ type: 'object', properties: { a: { type: 'string', pattern: '([' } } }, /is not a valid regular expression/],
+      ];
+      for (const [schema, reason] of refused) {
+        const v = getValidator(schema as Record<string, unknown>);
+        assert.ok(v instanceof Error, String(reason));
+        assert.match(v.message, reason);
+        assert.equal(schemaHazard(schema), v.message);
+      }
+    });
+
+    it('keep recursion through properties, and safe lookaround; nested repetition runs in linear time', () => {
+      const tree = { type: 'object', properties: { children: { type: 'array', items: { $ref: '#' } } } };
+      assert.equal(schemaHazard(tree), undefined);
+      const v = getValidator({ type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' }, b: { type: 'string', pattern: '^(?!tbc$)[a-z]+$' } } });
+      assert.ok(!(v instanceof Error));
+      const started = Date.now();
+      assert.equal(v({ a: `${'a'.repeat(5000)}!` }), false);
+      assert.ok(Date.now() - started < 2000, 'a backtracking engine takes longer than the age of the universe here');
+      assert.equal(v({ a: 'aaa', b: 'draft' }), true);
+      assert.equal(v({ b: 'tbc' }), false);
+      assert.throws(() => linearRegExp('(?<=a)(a+)+b'), UnsafePattern);
     });
   });
 });

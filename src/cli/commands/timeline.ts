@@ -19,7 +19,7 @@ import { renderTimelineHtml, renderTimelineSvgDocument } from '../../render/inde
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError, type CliIO, type ParseDocument } from '../io.js';
-import { CONFIG_OPTION, loadRunConfig, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
+import { checkOutputTarget, CONFIG_OPTION, loadRunConfig, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
 import { displayPath } from '../formatters/results.js';
 import type { ResolvedConfig } from '../../core/config.js';
 
@@ -63,6 +63,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     ignores: config.ignores,
     ignoreBase: baseDir,
   });
+  if (out !== undefined) await checkOutputTarget(out, files, io);
   const docs = io.parse ? await readInProcess(files, io.parse, io, { config, baseDir, type }) : await readBounded(files, io, { config, baseDir, type });
   const model = docs.length === 1 ? timelineOf(docs[0], today) : workspaceTimeline(docs, today, 'Timeline');
   if (typeof args.options.title === 'string') model.title = args.options.title;

@@ -18,7 +18,7 @@ import { FORMAT_NAMES, formatters, type FormatName } from '../formatters/index.j
 import { countResults, plural } from '../formatters/results.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../io.js';
 import { createProgress, noProgress, PROGRESS_THRESHOLD } from '../progress.js';
-import { CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
+import { checkOutputTarget, CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
 
 
 const options: OptionSpecs = {
@@ -63,6 +63,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     ignores: config.ignores,
     ignoreBase: baseDir,
   });
+  if (output !== undefined) await checkOutputTarget(output, files, io);
   const validatePaths = await loadValidatePaths(io);
 
   const progress =

@@ -7,6 +7,7 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import type { AnySchemaObject, ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { bundledSchemas } from './bundled.js';
+import { schemaRegExp } from './regex.js';
 
 // Both packages are CommonJS with a `default` export; under NodeNext the default
 // import is `module.exports`, whose `.default` is the class / plugin.
@@ -41,6 +42,8 @@ export const ajv = new Ajv2020({
   // Custom schemas written by users often list `required` keys without
   // describing them; that is valid JSON Schema and should not be refused.
   strictRequired: false,
+  // Patterns run in linear time (RE2's algorithm): a custom schema's `^(a+)+$` cannot hang a run.
+  code: { regExp: schemaRegExp },
 });
 addFormats(ajv);
 for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
@@ -57,9 +60,10 @@ const compiled = new WeakMap<object, ValidateFunction | Error>();
 /**
  * The validator for `schema`, compiled on first use and cached per schema
  * object. A schema that cannot be compiled gives the Error (also cached), so
- * a broken custom schema costs one attempt, not one per document.
+ * a broken custom schema costs one attempt, not one per document. A custom
+ * schema goes through `getValidator` (safety.ts), which checks it first.
  */
-export function getValidator(schema: AnySchemaObject): ValidateFunction | Error {
+export function compileValidator(schema: AnySchemaObject): ValidateFunction | Error {
   const cached = compiled.get(schema);
   if (cached) return cached;
   let result: ValidateFunction | Error;
@@ -74,12 +78,12 @@ export function getValidator(schema: AnySchemaObject): ValidateFunction | Error 
 
 function compileOnce(schema: AnySchemaObject): ValidateFunction {
   const id = typeof schema.$id === 'string' ? schema.$id : undefined;
-  if (id === undefined) return ajv.compile(schema);
-  if (builtinById.get(id) === schema) {
+  if (id !== undefined && builtinById.get(id) === schema) {
     const fn = ajv.getSchema(id);
     if (!fn) throw new Error(`built-in schema ${id} is not registered`);
     return fn;
   }
+  if (id === undefined) return ajv.compile(schema);
   if (builtinById.has(id)) {
     // A custom schema that copied a built-in `$id` must not replace the built-in.
     const { $id: _ignored, ...rest } = schema;

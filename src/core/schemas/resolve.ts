@@ -8,6 +8,7 @@
  */
 import { unescapePointerToken } from '../source-map.js';
 import { builtinById } from './ajv.js';
+import { safeMatch } from './regex.js';
 
 export type SchemaObject = Record<string, unknown>;
 
@@ -69,6 +70,8 @@ export function indexSchema(root: SchemaObject): void {
       const builtin = builtinById.get(doc);
       if (!builtin || builtin === node) roots.set(doc, node);
     }
+    // A schema without `$id` is the root of its private base URI, so its local `#/...` refs resolve.
+    else if (node === root) roots.set(withoutHash(base), node);
     baseOf.set(node, base);
     for (const child of subschemas(node, true)) stack.push({ node: child, base });
   }
@@ -160,7 +163,7 @@ function childSchema(node: SchemaObject, token: string): SchemaObject | undefine
     const patterns = c.patternProperties;
     if (isSchemaObject(patterns)) {
       for (const [pattern, s] of Object.entries(patterns)) {
-        if (isSchemaObject(s) && safeTest(pattern, token)) return s;
+        if (isSchemaObject(s) && safeMatch(pattern, token)) return s;
       }
     }
   }
@@ -175,13 +178,6 @@ function childSchema(node: SchemaObject, token: string): SchemaObject | undefine
   return undefined;
 }
 
-function safeTest(pattern: string, value: string): boolean {
-  try {
-    return new RegExp(pattern, 'u').test(value);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The subschema that describes the model value at `pointer` (RFC 6901, e.g.

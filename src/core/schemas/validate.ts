@@ -8,7 +8,7 @@ import type { MessageInput } from '../message.js';
 import type { GovDocument } from '../model.js';
 import { escapePointerToken } from '../source-map.js';
 import { closest, editDistance } from '../text/similar.js';
-import { getValidator } from './ajv.js';
+import { getValidator } from './safety.js';
 import { insertKeyFixes, ISO_DATE_PATTERN, renameKeyFix, replaceValueFixes } from './fixes.js';
 import { frontMatterBlockRange, placeProblem, valueRange } from './placement.js';
 import { pathLabel, reasonFor, shown, type PhrasingContext } from './phrasing.js';
