@@ -20,6 +20,8 @@ export interface FileResult {
   complete: boolean;
   /** True when the per-file result came from the cache. */
   fromCache?: boolean;
+  /** Set when the file could not be read at all: why, in the user's words (its message is `unreadable-file`). */
+  unreadable?: string;
 }
 
 export interface RunOptions {

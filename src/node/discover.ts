@@ -31,6 +31,11 @@ export interface DiscoverOptions {
   ignoreBase?: string;
   /** Read `.gitignore` files (default true). */
   gitignore?: boolean;
+  /**
+   * Told of a subfolder found while searching that cannot be listed (absolute
+   * path, why); the search goes on. Without it such a folder stops the run.
+   */
+  onUnreadableFolder?: (path: string, why: string) => void;
 }
 
 /** An input that names nothing readable: the run cannot go on. */
@@ -73,7 +78,7 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       // A folder named explicitly is searched even if it is ignored itself;
       // then only the .gitignore files inside it apply.
       const scope: Scope = (await rules.isIgnored(abs, true, { root })) ? { root: abs, skipConfig: true } : { root };
-      await walk(abs, scope, rules, found, (p) => shown(p, cwd));
+      await walk(abs, scope, rules, found, (p) => shown(p, cwd), options.onUnreadableFolder, true);
     } else if (!info.isFile()) {
       // A FIFO would block the read for ever; a device (/dev/zero) never ends.
       throw new DiscoveryError(`cannot read '${input}': not a regular file (a pipe, socket or device)`, input);
@@ -89,12 +94,23 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   return [...found].sort();
 }
 
-async function walk(dir: string, scope: Scope, rules: IgnoreRules, out: Set<string>, show: (path: string) => string): Promise<void> {
+async function walk(
+  dir: string,
+  scope: Scope,
+  rules: IgnoreRules,
+  out: Set<string>,
+  show: (path: string) => string,
+  onUnreadable: DiscoverOptions['onUnreadableFolder'],
+  named = false,
+): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
-    throw new DiscoveryError(`cannot read '${show(dir)}': ${describeFsError(error)}`, show(dir));
+    // The folder the user named stops the run; one found inside it is reported and skipped.
+    if (named || !onUnreadable) throw new DiscoveryError(`cannot read '${show(dir)}': ${describeFsError(error)}`, show(dir));
+    onUnreadable(dir, describeFsError(error));
+    return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
@@ -107,13 +123,14 @@ async function walk(dir: string, scope: Scope, rules: IgnoreRules, out: Set<stri
       try {
         isFile = (await stat(abs)).isFile();
       } catch {
-        continue;
+        // A Markdown link that loops or points nowhere is kept: reading it reports why, on it.
+        isFile = isMarkdownPath(entry.name);
       }
       isDir = false;
     }
     if (!isDir && !(isFile && isMarkdownPath(entry.name))) continue;
     if (await rules.isIgnored(abs, isDir, scope)) continue;
-    if (isDir) await walk(abs, scope, rules, out, show);
+    if (isDir) await walk(abs, scope, rules, out, show, onUnreadable);
     else out.add(abs);
   }
 }

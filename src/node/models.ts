@@ -32,21 +32,31 @@ export async function readModels(
     root?: string;
     /** Leave out files the pre-screen finds are not governance documents (as validation does); inspect reads every file. */
     screen?: boolean;
+    /**
+     * Told of a file that cannot be read (path, why), which is then left out.
+     * Without it, such a file stops the reading with `CannotRead`.
+     */
+    onUnreadable?: (path: string, why: string) => void;
   },
 ): Promise<ReadModel[]> {
-  const texts = await Promise.all(
+  const read = await Promise.all(
     files.map(async (f) => {
       try {
         return await readFile(f, 'utf8');
       } catch (error) {
-        throw new CannotRead(f, error as NodeJS.ErrnoException);
+        const e = new CannotRead(f, error as NodeJS.ErrnoException);
+        if (!options.onUnreadable) throw e;
+        options.onUnreadable(f, e.why);
+        return undefined;
       }
     }),
   );
+  files = files.filter((_, i) => read[i] !== undefined);
+  const texts = read.filter((t): t is string => t !== undefined);
   const byGlob = options.typeOverride ? new Map<string, string>() : await typesByPath(options.config);
   const pool = new WorkerPool({ size: workerCount(files.length, options.workers), config: options.config, timeoutMs: options.config.parseTimeoutMs });
   try {
-    const read = await Promise.all(
+    const models = await Promise.all(
       files.map(async (path, i): Promise<ReadModel | undefined> => {
         const uri = pathToFileURL(path).href;
         // The same screen as validation: the file's own `type:` wins over a glob; `--type` over both.
@@ -61,7 +71,7 @@ export async function readModels(
         return { path, uri, text: texts[i], model: result.model, result };
       }),
     );
-    return read.filter((r): r is ReadModel => r !== undefined);
+    return models.filter((r): r is ReadModel => r !== undefined);
   } finally {
     await pool.close();
   }

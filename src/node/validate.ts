@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config.js';
 import type { GovMessage } from '../core/message.js';
 import { createIndex, type DocumentSummary } from '../core/workspace/summary.js';
+import { unreadableFileMessage } from '../core/rules/run.js';
 import { analyse, combine } from '../core/workspace/workspace.js';
 import { ResultCache } from './cache.js';
 import { typesByPath } from './custom-types.js';
@@ -26,11 +27,15 @@ export { mayBeGovernance } from './screen.js';
 const PARALLEL_THRESHOLD = 64;
 
 export class CannotRead extends Error {
+  /** Why, in the user's words ("permission denied"). */
+  readonly why: string;
   constructor(
     readonly path: string,
     cause: NodeJS.ErrnoException,
   ) {
-    super(`cannot read '${path}': ${describeErrno(cause)}`);
+    const why = describeErrno(cause);
+    super(`cannot read '${path}': ${why}`);
+    this.why = why;
   }
 }
 
@@ -42,8 +47,13 @@ function describeErrno(e: NodeJS.ErrnoException): string {
       return 'permission denied';
     case 'EISDIR':
       return 'is a directory';
+    case 'ELOOP':
+      return 'its symbolic links loop';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open';
     default:
-      return e.message;
+      return e.code ? `the system refused it (${e.code})` : 'the system refused it';
   }
 }
 
@@ -124,6 +134,13 @@ export async function validatePaths(files: readonly string[], options: RunOption
     results[i] = { path: files[i], uri: uris[i], messages: [], skipped: true, complete: true };
     progress();
   };
+  // A file that cannot be read is reported on itself; the other files are still checked.
+  const unreadable = (i: number, error: unknown) => {
+    if (!(error instanceof CannotRead)) throw error;
+    const m = unreadableFileMessage(uris[i], error.why, config);
+    results[i] = { path: files[i], uri: uris[i], messages: m ? [m] : [], skipped: false, complete: false, unreadable: error.why };
+    progress();
+  };
   const byGlob = options.typeOverride ? new Map<string, string>() : await typesByPath(config);
   const rel = (path: string) => relativePath(path, options.root);
   // A `type:` in the file's own front matter wins over a glob; `--type` wins over both.
@@ -131,7 +148,12 @@ export async function validatePaths(files: readonly string[], options: RunOption
   if (cache) {
     // The cache key needs the text: read here, and only files not in the cache go on (with their text).
     await eachInSlices(files, (path, i) => {
-      const text = readText(path);
+      let text: string;
+      try {
+        text = readText(path);
+      } catch (error) {
+        return unreadable(i, error);
+      }
       const type = options.typeOverride;
       let configType: string | undefined;
       if (type === undefined) {
@@ -154,6 +176,13 @@ export async function validatePaths(files: readonly string[], options: RunOption
     // Markdown never starts a worker.
     const head = Buffer.allocUnsafe(6);
     await eachInSlices(files, (path, i) => {
+      try {
+        screenOne(path, i);
+      } catch (error) {
+        unreadable(i, error);
+      }
+    });
+    function screenOne(path: string, i: number): void {
       const relPath = rel(path);
       const fallbackType = byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined;
       if (options.typeOverride !== undefined) todo.push({ i, req: { uri: uris[i], path, type: options.typeOverride, relPath } });
@@ -163,7 +192,7 @@ export async function validatePaths(files: readonly string[], options: RunOption
         if (screenedType(text, undefined, relPath, config.infer).skip) skip(i);
         else todo.push({ i, req: { uri: uris[i], text, relPath } });
       }
-    });
+    }
   }
 
   if (todo.length > 0) {
@@ -171,7 +200,12 @@ export async function validatePaths(files: readonly string[], options: RunOption
     try {
       await Promise.all(
         todo.map(async ({ i, req }) => {
-          const result = await analyseBounded(pool, req, config);
+          let result: AnalysisResult;
+          try {
+            result = await analyseBounded(pool, req, config);
+          } catch (error) {
+            return unreadable(i, error);
+          }
           if (result.skipped) return skip(i);
           // A result read past the bound is not cached: next run tries in full again.
           if (result.complete && req.text !== undefined) cache?.set(req.uri, req.text, cacheKeyType(req.type, req.configType, req.relPath), result);

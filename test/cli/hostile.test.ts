@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/node/config-file.js';
@@ -137,5 +137,33 @@ describe('hostile configuration and output paths', function () {
     assert.equal(readFileSync(join(repo, 'notes.md'), 'utf8'), '# Notes\n');
     const ok = govmark(repo, 'validate', '--no-cache', '-o', 'reports/govmark.txt', 'papers');
     assert.equal(ok.status, 0, ok.stderr);
+  });
+
+  it('reports a looping or broken link found in a folder on the file and checks the rest; exits 2 only when nothing could be read', function () {
+    if (process.platform === 'win32') this.skip();
+    const minutes = ['---', 'type: minutes', 'date: 2021-11-02', '---', '', '# Minutes', '', 'RESOLVED:', '', '1. That the report be noted.', '3. That the plan be agreed.', ''].join('\n');
+    writeFileSync(join(repo, 'papers', 'minutes.md'), minutes);
+    symlinkSync('loop-b.md', join(repo, 'papers', 'loop-a.md'));
+    symlinkSync('loop-a.md', join(repo, 'papers', 'loop-b.md'));
+    symlinkSync('gone.md', join(repo, 'papers', 'broken.md'));
+    const run = govmark(repo, 'validate', '--no-cache', '--format', 'json', 'papers');
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { files: { path: string; messages: { ruleId: string; severity: string; reason: string; range: { start: { line: number } } }[] }[] };
+    const on = (name: string) => report.files.find((f) => f.path.endsWith(name))?.messages ?? [];
+    assert.match(on('loop-a.md')[0]?.reason ?? '', /could not be read \(its symbolic links loop\)/);
+    assert.equal(on('loop-a.md')[0]?.severity, 'warning');
+    assert.match(on('broken.md')[0]?.reason ?? '', /could not be read \(no such file or directory\)/);
+    assert.ok(on('minutes.md').some((m) => m.ruleId === 'resolution-numbering'), 'the readable minutes are still checked');
+    assert.doesNotMatch(run.stdout + run.stderr, /ELOOP|stat '/, 'no raw system error');
+
+    const only = join(repo, 'links');
+    mkdirSync(only);
+    symlinkSync('x.md', join(only, 'x.md'));
+    const nothing = govmark(repo, 'validate', '--no-cache', 'links');
+    assert.equal(nothing.status, 2);
+    assert.equal(nothing.stderr, "govmark: cannot read 'links/x.md': its symbolic links loop\n");
+    const inspect = govmark(repo, 'inspect', 'papers');
+    assert.equal(inspect.status, 0);
+    assert.match(inspect.stderr, /skipped 'papers\/loop-a\.md': its symbolic links loop/);
   });
 });

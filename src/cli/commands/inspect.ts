@@ -62,7 +62,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     const { readModels } = await import('../../node/models.js');
     const { CannotRead } = await import('../../node/validate.js');
     try {
-      for (const r of await readModels(files, { config, root: baseDir ?? io.cwd, ...(type !== undefined ? { typeOverride: type } : {}) })) {
+      for (const r of await readModels(files, { config, root: baseDir ?? io.cwd, onUnreadable: (path, why) => io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`), ...(type !== undefined ? { typeOverride: type } : {}) })) {
         out.push({
           uri: r.uri,
           type: r.model.type ?? null,

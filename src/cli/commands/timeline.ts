@@ -99,7 +99,7 @@ async function readBounded(files: readonly string[], io: CliIO, options: ReadOpt
   const { readModels, documentOf } = await import('../../node/models.js');
   const { CannotRead } = await import('../../node/validate.js');
   try {
-    const read = await readModels(files, { config: options.config, root: options.baseDir ?? io.cwd, screen: true, ...(options.type !== undefined ? { typeOverride: options.type } : {}) });
+    const read = await readModels(files, { config: options.config, root: options.baseDir ?? io.cwd, screen: true, onUnreadable: (path, why) => io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`), ...(options.type !== undefined ? { typeOverride: options.type } : {}) });
     return read.map(documentOf).filter((doc) => doc.type !== undefined);
   } catch (error) {
     if (error instanceof CannotRead) throw new UsageError(error.message.replace(error.path, displayPath(error.path, io.cwd)));

@@ -4,6 +4,7 @@
  * 0 (clean, warnings allowed), 1 (errors, or more warnings than
  * `--max-warnings`) or 2 (could not run).
  */
+import { pathToFileURL } from 'node:url';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { FileResult, RunOptions } from '../../node/contract.js';
@@ -15,7 +16,8 @@ import { useColor } from '../color.js';
 import type { Command } from '../command.js';
 import { loadValidatePaths } from '../engine.js';
 import { FORMAT_NAMES, formatters, type FormatName } from '../formatters/index.js';
-import { countResults, plural } from '../formatters/results.js';
+import { countResults, displayPath, plural } from '../formatters/results.js';
+import { unreadableFileMessage } from '../../core/rules/run.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../io.js';
 import { createProgress, noProgress, PROGRESS_THRESHOLD } from '../progress.js';
 import { checkOutputTarget, CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
@@ -58,10 +60,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
 
   const { config, baseDir } = await loadRunConfig(args, io);
   const typeOverride = typeOption(args, config);
+  const unreadableFolders: { path: string; why: string }[] = [];
   const files = await discoverFiles(args.positionals.length > 0 ? args.positionals : ['.'], {
     cwd: io.cwd,
     ignores: config.ignores,
     ignoreBase: baseDir,
+    onUnreadableFolder: (path, why) => unreadableFolders.push({ path, why }),
   });
   if (output !== undefined) await checkOutputTarget(output, files, io);
   const validatePaths = await loadValidatePaths(io);
@@ -93,6 +97,17 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     progress.clear();
   }
 
+  // A folder found inside the ones named that could not be listed: reported on it, like an unreadable file.
+  for (const { path, why } of unreadableFolders) {
+    const uri = pathToFileURL(path).href;
+    const m = unreadableFileMessage(uri, `a folder that cannot be listed: ${why}`, config);
+    results.push({ path, uri, messages: m ? [m] : [], skipped: false, complete: false, unreadable: why });
+  }
+  // Nothing could be read at all: the run did not check anything, which is not a pass.
+  if (results.length > 0 && results.every((r) => r.unreadable !== undefined)) {
+    const first = results[0];
+    throw new UsageError(`cannot read '${displayPath(first.path, io.cwd)}': ${first.unreadable}${results.length > 1 ? ` (and ${results.length - 1} more; nothing could be checked)` : ''}`);
+  }
   const counts = countResults(results);
   const shown = quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
   const colorFlag = typeof args.options.color === 'boolean' ? args.options.color : undefined;

@@ -32,4 +32,7 @@ export const sectionUnread = parseRule('section-unread', 'info', 'A section govm
 export const internalError = parseRule('internal-error', 'error', 'A rule failed on this document.',
   'A rule that throws is reported on the document it failed on, as a fatal message, and the other rules and files are still checked. Please report it with the document that caused it.');
 
-export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, yamlAliasCycle, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, dateFormat, tooComplex, internalError];
+export const unreadableFile = parseRule('unreadable-file', 'warning', 'A Markdown file in a folder being checked could not be read.',
+  'A file found while searching a folder (not one named on the command line, which stops the run) that cannot be read: permission denied, a symbolic link that loops or points nowhere, a subfolder that cannot be listed. It is reported on the file, nothing in it was checked, and the other files are checked as usual. The run exits 2 only when no file at all could be read.');
+
+export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, yamlAliasCycle, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, dateFormat, tooComplex, internalError, unreadableFile];
