@@ -6,7 +6,8 @@
  * (relative-to-today rules) changes. A malformed entry is a miss.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { makeFolders } from './folders.js';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -90,7 +91,7 @@ export class ResultCache {
       }
     }
     try {
-      await mkdir(this.dir, { recursive: true });
+      if (!(await makeFolders(this.dir))) return;
       const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
       await writeFile(tmp, JSON.stringify({ fingerprint: this.fingerprint, entries } satisfies CacheFile));
       await rename(tmp, join(this.dir, FILE));

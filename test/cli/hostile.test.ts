@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/node/config-file.js';
@@ -165,5 +165,14 @@ describe('hostile configuration and output paths', function () {
     const inspect = govmark(repo, 'inspect', 'papers');
     assert.equal(inspect.status, 0);
     assert.match(inspect.stderr, /skipped 'papers\/loop-a\.md': its symbolic links loop/);
+  });
+
+  it('a cache or output folder on a virtual file system (/proc) cannot hang the run', function () {
+    if (!existsSync('/proc/self')) this.skip();
+    const cached = govmark(repo, 'validate', '--cache-location', '/proc/self/govmark-cache', 'papers');
+    assert.equal(cached.status, 0, cached.stderr);
+    const out = govmark(repo, 'validate', '--no-cache', '-o', '/proc/self/govmark/report.txt', 'papers');
+    assert.equal(out.status, 2);
+    assert.equal(out.stderr, "govmark: cannot write '/proc/self/govmark/report.txt': its folder cannot be made\n");
   });
 });

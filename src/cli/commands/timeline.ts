@@ -4,7 +4,8 @@
  * editor's preview draws it, so CI can publish it. HTML to stdout by default;
  * the format follows the output file's extension, or `--format`.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { makeFolders } from '../../node/folders.js';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatIsoDate, isValidCalendarDate } from '../../core/dates/index.js';
@@ -76,7 +77,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   const target = resolve(io.cwd, out);
   try {
-    await mkdir(dirname(target), { recursive: true });
+    if (!(await makeFolders(dirname(target)))) throw new Error('its folder cannot be made');
     await writeFile(target, output, 'utf8');
   } catch (error) {
     throw new UsageError(`cannot write '${out}': ${describeFsError(error)}`);

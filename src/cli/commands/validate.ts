@@ -5,7 +5,8 @@
  * `--max-warnings`) or 2 (could not run).
  */
 import { pathToFileURL } from 'node:url';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { makeFolders } from '../../node/folders.js';
 import { dirname, join, resolve } from 'node:path';
 import type { FileResult, RunOptions } from '../../node/contract.js';
 import { describeFsError } from '../../node/config-file.js';
@@ -119,7 +120,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (output !== undefined) {
     const target = resolve(io.cwd, output);
     try {
-      await mkdir(dirname(target), { recursive: true });
+      if (!(await makeFolders(dirname(target)))) throw new Error('its folder cannot be made');
       await writeFile(target, report, 'utf8');
     } catch (error) {
       throw new UsageError(`cannot write '${output}': ${describeFsError(error)}`);
