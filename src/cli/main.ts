@@ -13,6 +13,7 @@ import type { Command } from './command.js';
 import { commands } from './commands.js';
 import { EXIT_CANNOT_RUN, EXIT_OK, UsageError, type CliIO } from './io.js';
 import { VERSION } from './version.js';
+import { visible } from './formatters/results.js';
 
 export type { CliIO, Output, ParseDocument } from './io.js';
 
@@ -26,11 +27,11 @@ export async function main(io: CliIO): Promise<number> {
     return await dispatch(io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
-      io.stderr.write(`govmark: ${oneLine(error.message)}\n`);
+      io.stderr.write(`govmark: ${visible(oneLine(error.message))}\n`);
       return EXIT_CANNOT_RUN;
     }
     const why = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`govmark: internal error: ${oneLine(why)} (set GOVMARK_DEBUG=1 for details; please report this)\n`);
+    io.stderr.write(`govmark: internal error: ${visible(oneLine(why))} (set GOVMARK_DEBUG=1 for details; please report this)\n`);
     if (io.env.GOVMARK_DEBUG && error instanceof Error && error.stack) io.stderr.write(error.stack + '\n');
     return EXIT_CANNOT_RUN;
   }

@@ -60,6 +60,16 @@ describe('cli formatters', () => {
       const clean = [result(tor, []), result(join(cwd, 'README.md'), [], { skipped: true })];
       assert.equal(stylish(clean, ctx), '✔ 2 files checked (1 not a governance document), no problems\n');
     });
+    it('escapes terminal control sequences and bidirectional overrides from documents and file names', () => {
+      const evil = join(cwd, 'min\u001b[2Jutes.md');
+      const reason = 'Found `\u001b]0;owned\u0007\u001b[31mRED` and \u202Egnp.exe\u202C';
+      const text = stylish([result(evil, [message(evil, 'error', 1, 1, { reason })])], ctx);
+      assert.ok(!/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/.test(text), JSON.stringify(text));
+      assert.ok(text.includes('min\\u001B[2Jutes.md'));
+      assert.ok(text.includes('Found `\\u001B]0;owned\\u0007\\u001B[31mRED` and \\u202Egnp.exe\\u202C'));
+      const annotations = github([result(evil, [message(evil, 'error', 1, 1, { reason })])], ctx);
+      assert.ok(!/[\u001b\u0007\u202E]/.test(annotations));
+    });
     it('puts a multi-line reason on one line', () => {
       const text = stylish([result(tor, [message(tor, 'error', 1, 1, { reason: 'First.\nSecond.' })])], ctx);
       assert.ok(text.includes('First. Second.'));

@@ -6,11 +6,11 @@
  *     ::error file=a.md,line=2,col=7,endLine=2,endColumn=12,title=govmark unknown-type::Unknown type
  */
 import { toCliRange } from './position.js';
-import { displayPath, sortedResults, type Formatter } from './results.js';
+import { displayPath, sortedResults, visible, type Formatter } from './results.js';
 
 /** The message part of a workflow command: `%`, CR and LF are encoded. */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** A property value (`file=…`): also `:` and `,`, which delimit properties. */

@@ -54,3 +54,13 @@ export const SEVERITY_LABEL: Record<Severity, string> = { error: 'error', warnin
 export function plural(n: number, word: string, many = word + 's'): string {
   return `${n} ${n === 1 ? word : many}`;
 }
+
+/**
+ * `s` safe to print on a terminal or in a CI log: control characters (ESC
+ * sequences that recolour, move the cursor or forge log commands), C1 controls
+ * and the bidirectional overrides that reorder what is shown are written as
+ * `\u001B`-style escapes. Tabs become spaces; line breaks are left to the caller.
+ */
+export function visible(s: string): string {
+  return s.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}

@@ -10,7 +10,7 @@
 import type { Severity } from '../../core/message.js';
 import { paint } from '../color.js';
 import { toCliRange } from './position.js';
-import { countResults, displayPath, plural, sortedResults, type Formatter } from './results.js';
+import { countResults, displayPath, plural, sortedResults, visible, type Formatter } from './results.js';
 
 export const stylish: Formatter = (results, ctx) => {
   const c = paint(ctx.color);
@@ -21,12 +21,12 @@ export const stylish: Formatter = (results, ctx) => {
     if (result.messages.length === 0) continue;
     const rows = result.messages.map((m) => {
       const { start } = toCliRange(m.range);
-      return { pos: `${start.line}:${start.column}`, severity: m.severity, reason: oneLine(m.reason), ruleId: m.ruleId };
+      return { pos: `${start.line}:${start.column}`, severity: m.severity, reason: visible(oneLine(m.reason)), ruleId: visible(m.ruleId) };
     });
     const posWidth = Math.max(...rows.map((r) => r.pos.length));
     const sevWidth = Math.max(...rows.map((r) => r.severity.length));
     const reasonWidth = Math.max(...rows.map((r) => r.reason.length));
-    out.push(c.underline(displayPath(result.path, ctx.cwd)) + (result.complete ? '' : c.dim('  (read only in part)')));
+    out.push(c.underline(visible(displayPath(result.path, ctx.cwd))) + (result.complete ? '' : c.dim('  (read only in part)')));
     for (const r of rows) {
       const severity = colourOf[r.severity](r.severity.padEnd(sevWidth));
       out.push(`  ${c.dim(r.pos.padStart(posWidth))}  ${severity}  ${r.reason.padEnd(reasonWidth)}  ${c.dim(r.ruleId)}`);
