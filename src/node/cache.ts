@@ -17,13 +17,19 @@ import { todayIso } from '../core/rules/run.js';
 import { VERSION } from '../version.js';
 import type { AnalysisResult } from './protocol.js';
 
-const FILE = 'results-v1.json';
+const FILE = 'results-v2.json';
 /** Entries kept from earlier runs besides those used now. */
 const MAX_ENTRIES = 100_000;
 
+/** A cached result with its checksum: an entry edited by hand (messages removed) is a miss, not a pass. */
+interface Entry {
+  r: AnalysisResult;
+  s: string;
+}
+
 interface CacheFile {
   fingerprint: string;
-  entries: Record<string, AnalysisResult>;
+  entries: Record<string, Entry>;
 }
 
 /** `node_modules/.cache/govmark` when the folder has node_modules, else the user's cache folder. */
@@ -34,20 +40,24 @@ export function defaultCacheDir(cwd: string): string {
 }
 
 export class ResultCache {
-  private readonly used = new Map<string, AnalysisResult>();
+  private readonly used = new Map<string, Entry>();
   private dirty = false;
 
   private constructor(
     private readonly dir: string,
     private readonly fingerprint: string,
-    private readonly old: Record<string, AnalysisResult>,
+    private readonly old: Record<string, Entry>,
   ) {}
+
+  private sum(key: string, result: AnalysisResult): string {
+    return createHash('sha1').update(this.fingerprint).update('\0').update(key).update('\0').update(JSON.stringify(result)).digest('base64url').slice(0, 22);
+  }
 
   static async open(dir: string, config: ResolvedConfig): Promise<ResultCache> {
     const fingerprint = createHash('sha1')
       .update(JSON.stringify({ VERSION, engine: await engineHash(), config, today: todayIso(config) }))
       .digest('hex');
-    let entries: Record<string, AnalysisResult> = {};
+    let entries: Record<string, Entry> = {};
     try {
       const file = JSON.parse(await readFile(join(dir, FILE), 'utf8')) as CacheFile;
       if (file.fingerprint === fingerprint && file.entries && typeof file.entries === 'object') entries = file.entries;
@@ -63,21 +73,24 @@ export class ResultCache {
 
   get(uri: string, text: string, type: string | undefined): AnalysisResult | undefined {
     const k = this.key(uri, text, type);
-    const hit = this.used.get(k) ?? this.old[k];
-    // An entry of another shape (a hand-edited or truncated cache) is a miss, never a crash.
-    if (!hit || !wellFormed(hit)) return undefined;
+    const fresh = this.used.get(k);
+    if (fresh) return fresh.r;
+    const hit = this.old[k];
+    // An entry of another shape or with the wrong checksum (a hand-edited or truncated cache) is a miss, never a crash.
+    if (!hit || typeof hit !== 'object' || typeof hit.s !== 'string' || !wellFormed(hit.r) || this.sum(k, hit.r) !== hit.s) return undefined;
     this.used.set(k, hit);
-    return hit;
+    return hit.r;
   }
 
   set(uri: string, text: string, type: string | undefined, result: AnalysisResult): void {
-    this.used.set(this.key(uri, text, type), result);
+    const k = this.key(uri, text, type);
+    this.used.set(k, { r: result, s: this.sum(k, result) });
     this.dirty = true;
   }
 
   async save(): Promise<void> {
     if (!this.dirty) return;
-    const entries: Record<string, AnalysisResult> = {};
+    const entries: Record<string, Entry> = {};
     let n = 0;
     for (const [k, v] of this.used) {
       entries[k] = v;

@@ -26,15 +26,28 @@ describe('result cache', function () {
     const cacheDir = join(dir, 'cache');
     const first = await messagesOf(file, cacheDir);
     assert.ok(first.some((m) => m.startsWith('resolution-numbering')), `the gap is reported: ${first.join(', ')}`);
-    const cacheFile = join(cacheDir, 'results-v1.json');
+    const cacheFile = join(cacheDir, 'results-v2.json');
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; entries: Record<string, unknown> };
     assert.ok(Object.keys(cached.entries).length > 0, 'the first run wrote the cache');
     // Same fingerprint, entries of every wrong shape: each is a miss.
     for (const [k, bad] of Object.keys(cached.entries).map((k, i) => [k, [null, 7, { messages: 'x' }, { complete: true, messages: [null], summary: {} }][i % 4]] as const)) cached.entries[k] = bad;
     writeFileSync(cacheFile, JSON.stringify(cached));
     assert.deepEqual(await messagesOf(file, cacheDir), first);
-    const repaired = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { messages?: unknown }> };
-    assert.ok(Object.values(repaired.entries).every((e) => Array.isArray(e.messages)), 'the run wrote good entries back');
+    const repaired = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { r?: { messages?: unknown } }> };
+    assert.ok(Object.values(repaired.entries).every((e) => Array.isArray(e.r?.messages)), 'the run wrote good entries back');
+  });
+
+  it('does not serve an entry edited by hand (its messages removed) as a pass', async () => {
+    const file = join(dir, 'gap.md');
+    writeFileSync(file, GAP);
+    const cacheDir = join(dir, 'cache');
+    const first = await messagesOf(file, cacheDir);
+    assert.ok(first.length > 0);
+    const cacheFile = join(cacheDir, 'results-v2.json');
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { r: { messages: unknown[] } }> };
+    for (const e of Object.values(cached.entries)) e.r.messages = [];
+    writeFileSync(cacheFile, JSON.stringify(cached));
+    assert.deepEqual(await messagesOf(file, cacheDir), first, 'the poisoned entry is a miss: the file is checked again');
   });
 
   it('starts afresh from a cache file that is not JSON', async () => {
@@ -42,7 +55,7 @@ describe('result cache', function () {
     writeFileSync(file, GAP);
     const cacheDir = join(dir, 'cache');
     const first = await messagesOf(file, cacheDir);
-    writeFileSync(join(cacheDir, 'results-v1.json'), '{"fingerprint": "x", "entries": ');
+    writeFileSync(join(cacheDir, 'results-v2.json'), '{"fingerprint": "x", "entries": ');
     assert.deepEqual(await messagesOf(file, cacheDir), first);
   });
 
