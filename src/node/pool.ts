@@ -117,7 +117,7 @@ export class WorkerPool {
     worker.on('error', (error: Error & { code?: string }) => {
       if (!slot.ready) return this.failStartup(new Error(`the checker's worker thread could not start: ${error.message}`));
       const kind = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash';
-      this.fail(slot, new BoundExceeded(kind, kind === 'memory' ? 'it needed more memory than one document may use' : `the checker crashed on it (${error.message})`));
+      this.fail(slot, new BoundExceeded(kind, kind === 'memory' ? 'it needed more memory than one document may use' : /Maximum call stack/i.test(error.message) ? 'it nests too deeply to follow' : 'the checker stopped on it; please report this with the document'));
     });
     worker.on('exit', () => {
       if (!slot.ready && !this.closed) return this.failStartup(new Error("the checker's worker thread stopped while starting"));

@@ -94,7 +94,7 @@ export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, conf
   } catch (error) {
     if (error instanceof PoolClosed) throw error;
     if (error instanceof ReadFailed) throw new CannotRead(req.path ?? req.uri, Object.assign(new Error(error.message), { code: error.code }));
-    const why = error instanceof BoundExceeded ? `This document is too complex to check fully (${error.message})` : `This document could not be checked fully (${String(error)})`;
+    const why = error instanceof BoundExceeded ? `This document is too complex to check fully (${error.message})` : `This document could not be checked fully (${plainFailure(error)})`;
     const text = req.text ?? readText(req.path!);
     let configType = req.configType;
     if (req.screen) {
@@ -104,6 +104,17 @@ export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, conf
     }
     return toResult(analyse(text, { uri: req.uri, type: req.type, configType, path: req.relPath, config, mode: 'cheap', cheapReason: why }), req.includeModel === true);
   }
+}
+
+/**
+ * What went wrong in a worker, in words a document's author can act on: the
+ * engine's own texts ("RangeError: Invalid string length") are translated.
+ */
+export function plainFailure(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/Maximum call stack size exceeded/i.test(text)) return 'it nests too deeply to follow';
+  if (/Invalid string length|Array buffer allocation failed|out of memory|Invalid array length/i.test(text)) return 'it is too large to hold in memory';
+  return `the checker stopped on it; please report this with the document${text ? `: ${text.replace(/^\w*Error: /, '').slice(0, 160)}` : ''}`;
 }
 
 /**
