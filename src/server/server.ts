@@ -7,12 +7,19 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  CodeActionRequest,
+  CompletionRequest,
+  DefinitionRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentSymbolRequest,
   FileChangeType,
+  HoverRequest,
+  ReferencesRequest,
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
+  WorkspaceSymbolRequest,
   type CancellationToken,
   type ClientCapabilities,
   type CompletionList,
@@ -31,10 +38,8 @@ import {
   ValidateWorkspaceRequest,
   type DocumentsResult,
   type IndexChangedParams,
-  type NewDocumentParams,
   type NewDocumentResult,
   type TimelineModel,
-  type TimelineParams,
   type ValidateWorkspaceResult,
 } from '../protocol/requests.js';
 import { VERSION } from '../version.js';
@@ -48,6 +53,16 @@ import { describeError, guard } from './guard.js';
 import type { ServerHost } from './host.js';
 import { hover } from './hover.js';
 import { newDocument } from './new-document.js';
+import {
+  codeActionParams,
+  newDocumentParams,
+  noParams,
+  referenceParams,
+  textDocumentParams,
+  textDocumentPositionParams,
+  timelineParams,
+  workspaceSymbolParams,
+} from './params.js';
 import { definition, idAt, references } from './references.js';
 import { DEFAULT_DEBOUNCE_MS, resolveSettings, type ServerSettings } from './settings.js';
 import { DocumentStore, type Snapshot } from './store.js';
@@ -327,22 +342,26 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     return store.current(uri);
   }
 
-  connection.onDocumentSymbol(
-    guard(log, 'documentSymbol', () => [], async ({ textDocument }, token) => {
+  // Registered by method name, not `connection.onHover` and the like: see guard.ts.
+  connection.onRequest(
+    DocumentSymbolRequest.method,
+    guard(log, 'documentSymbol', () => [], textDocumentParams, async ({ textDocument }, token) => {
       const s = await snapshot(textDocument.uri);
       return s?.analysis ? documentSymbols(s.analysis.doc, token) : [];
     }),
   );
 
-  connection.onWorkspaceSymbol(
-    guard(log, 'workspaceSymbol', () => [], async ({ query }, token) => {
+  connection.onRequest(
+    WorkspaceSymbolRequest.method,
+    guard(log, 'workspaceSymbol', () => [], workspaceSymbolParams, async ({ query }, token) => {
       const { store } = await ready.promise;
       return workspaceSymbols(store.analyses(), query, token);
     }),
   );
 
-  connection.onHover(
-    guard(log, 'hover', () => null, async ({ textDocument, position }, token) => {
+  connection.onRequest(
+    HoverRequest.method,
+    guard(log, 'hover', () => null, textDocumentPositionParams, async ({ textDocument, position }, token) => {
       const s = await snapshot(textDocument.uri);
       if (!s?.analysis) return null;
       const { store } = await ready.promise;
@@ -352,8 +371,9 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
   );
 
   const emptyList = (): CompletionList => ({ isIncomplete: false, items: [] });
-  connection.onCompletion(
-    guard(log, 'completion', emptyList, async ({ textDocument, position }, token) => {
+  connection.onRequest(
+    CompletionRequest.method,
+    guard(log, 'completion', emptyList, textDocumentPositionParams, async ({ textDocument, position }, token) => {
       const { store } = await ready.promise;
       const document = documents.get(textDocument.uri);
       if (!document) return emptyList();
@@ -364,8 +384,9 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     }),
   );
 
-  connection.onCodeAction(
-    guard(log, 'codeAction', () => [], async (params, token) => {
+  connection.onRequest(
+    CodeActionRequest.method,
+    guard(log, 'codeAction', () => [], codeActionParams, async (params, token) => {
       const { store, publisher } = await ready.promise;
       const uri = params.textDocument.uri;
       return codeActions(
@@ -380,8 +401,9 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     }),
   );
 
-  connection.onDefinition(
-    guard(log, 'definition', () => [], async ({ textDocument, position }, token) => {
+  connection.onRequest(
+    DefinitionRequest.method,
+    guard(log, 'definition', () => [], textDocumentPositionParams, async ({ textDocument, position }, token) => {
       const s = await snapshot(textDocument.uri);
       if (!s?.analysis) return [];
       const { store } = await ready.promise;
@@ -390,8 +412,9 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     }),
   );
 
-  connection.onReferences(
-    guard(log, 'references', () => [], async ({ textDocument, position, context }, token) => {
+  connection.onRequest(
+    ReferencesRequest.method,
+    guard(log, 'references', () => [], referenceParams, async ({ textDocument, position, context }, token) => {
       const s = await snapshot(textDocument.uri);
       if (!s?.analysis) return [];
       const { store } = await ready.promise;
@@ -406,9 +429,9 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
   const emptyTimeline = (): TimelineModel => ({ title: '', today: today(), entries: [] });
   connection.onRequest(
     TimelineRequest,
-    guard(log, TimelineRequest, emptyTimeline, async (params: TimelineParams, token: CancellationToken): Promise<TimelineModel> => {
+    guard(log, TimelineRequest, emptyTimeline, timelineParams, async (params, token: CancellationToken): Promise<TimelineModel> => {
       const { store } = await ready.promise;
-      if (params?.scope === 'document') {
+      if (params.scope === 'document') {
         if (!params.uri) return emptyTimeline();
         const s = store.isOpen(params.uri) ? await snapshot(params.uri) : undefined;
         const analysis = s?.analysis ?? store.latest(params.uri);
@@ -422,7 +445,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   connection.onRequest(
     DocumentsRequest,
-    guard(log, DocumentsRequest, (): DocumentsResult => ({ today: today(), documents: [] }), async (_params: unknown, token: CancellationToken) => {
+    guard(log, DocumentsRequest, (): DocumentsResult => ({ today: today(), documents: [] }), noParams, async (_params, token: CancellationToken) => {
       const { store } = await ready.promise;
       await Promise.all(store.openUris().map((u) => store.current(u)));
       return documentsResult(store.analyses(), store.allMessages(), today(), token);
@@ -431,7 +454,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   connection.onRequest(
     ValidateWorkspaceRequest,
-    guard(log, ValidateWorkspaceRequest, (): ValidateWorkspaceResult => ({ files: 0, errors: 0, warnings: 0 }), async () => {
+    guard(log, ValidateWorkspaceRequest, (): ValidateWorkspaceResult => ({ files: 0, errors: 0, warnings: 0 }), noParams, async () => {
       const { store, publisher } = await ready.promise;
       await indexWorkspace(store);
       await Promise.all(store.openUris().map((u) => store.current(u)));
@@ -441,7 +464,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   connection.onRequest(
     NewDocumentRequest,
-    guard(log, NewDocumentRequest, (): NewDocumentResult => ({ text: '', fileName: 'untitled.md' }), async (params: NewDocumentParams) => {
+    guard(log, NewDocumentRequest, (): NewDocumentResult => ({ text: '', fileName: 'untitled.md' }), newDocumentParams, async (params) => {
       const { store } = await ready.promise;
       const findTerms = (id: string) => {
         const s = store.index.index().byId(id).find((d) => d.type !== undefined);
