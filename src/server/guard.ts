@@ -54,3 +54,23 @@ export function guard<P, R>(
     }
   };
 }
+
+/**
+ * The same for a notification: malformed params are dropped (one log line),
+ * and an error inside the handler is logged, not left to the library (which
+ * logs it as a failed handler with the TypeError's message).
+ */
+export function guardNotification<P>(log: Logger, name: string, check: (params: unknown) => P | undefined, handler: (params: P) => void | Promise<void>): (...args: unknown[]) => Promise<void> {
+  return async (...args) => {
+    const params = check(args.length === 1 ? args[0] : undefined);
+    if (params === undefined) {
+      log(`govmark: ${name}: malformed params ignored`);
+      return;
+    }
+    try {
+      await handler(params);
+    } catch (error) {
+      log(`govmark: ${name} failed: ${describeError(error)}`);
+    }
+  };
+}

@@ -11,11 +11,18 @@
 import type {
   CodeActionParams,
   Diagnostic,
+  DidChangeTextDocumentParams,
+  DidCloseTextDocumentParams,
+  DidOpenTextDocumentParams,
+  FileEvent,
   Position,
   Range,
   ReferenceParams,
+  TextDocumentContentChangeEvent,
   TextDocumentIdentifier,
   TextDocumentPositionParams,
+  WillSaveTextDocumentParams,
+  WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import type { NewDocumentParams, TimelineParams } from '../protocol/requests.js';
 
@@ -33,6 +40,11 @@ function isUri(x: unknown): x is string {
 /** LSP's `uinteger` (lines, characters). */
 function isUinteger(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+}
+
+/** LSP's `integer` (document versions). */
+function isInteger(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x);
 }
 
 export function position(x: unknown): Position | undefined {
@@ -102,3 +114,65 @@ export const newDocumentParams: Check<NewDocumentParams> = (p) => {
 
 /** `govmark/documents` and `govmark/validateWorkspace` take no params: whatever comes is ignored. */
 export const noParams: Check<Record<string, never>> = () => ({});
+
+// --- notifications -------------------------------------------------------------
+
+export const didOpenParams: Check<DidOpenTextDocumentParams> = (p) => {
+  if (!isObject(p) || !isObject(p.textDocument)) return undefined;
+  const { uri, languageId, version, text } = p.textDocument;
+  if (!isUri(uri) || !isInteger(version) || typeof text !== 'string') return undefined;
+  return { textDocument: { uri, languageId: typeof languageId === 'string' ? languageId : 'markdown', version, text } };
+};
+
+function contentChange(x: unknown): TextDocumentContentChangeEvent | undefined {
+  if (!isObject(x) || typeof x.text !== 'string') return undefined;
+  if (x.range === undefined) return x.rangeLength === undefined ? { text: x.text } : undefined;
+  const at = range(x.range);
+  if (!at || (x.rangeLength !== undefined && !isUinteger(x.rangeLength))) return undefined;
+  return { range: at, text: x.text };
+}
+
+/** A change is applied whole or not at all: one malformed content change rejects the notification. */
+export const didChangeParams: Check<DidChangeTextDocumentParams> = (p) => {
+  if (!isObject(p) || !isObject(p.textDocument) || !Array.isArray(p.contentChanges)) return undefined;
+  const { uri, version } = p.textDocument;
+  if (!isUri(uri) || !isInteger(version)) return undefined;
+  const changes = p.contentChanges.map(contentChange);
+  if (changes.some((c) => c === undefined)) return undefined;
+  return { textDocument: { uri, version }, contentChanges: changes as TextDocumentContentChangeEvent[] };
+};
+
+/** `didClose`, `didSave`, `willSave`: only the document is read. */
+export const didCloseParams: Check<DidCloseTextDocumentParams> = textDocumentParams;
+
+export const willSaveParams: Check<WillSaveTextDocumentParams> = (p) => {
+  const doc = textDocumentParams(p);
+  const reason = isObject(p) ? p.reason : undefined;
+  return doc && (reason === 1 || reason === 2 || reason === 3) ? { ...doc, reason } : undefined;
+};
+
+const FILE_CHANGE_TYPES = new Set([1, 2, 3]);
+
+/** File events that are malformed are left out; the others are handled. */
+export const fileEvents: Check<FileEvent[]> = (p) => {
+  if (!isObject(p) || !Array.isArray(p.changes)) return undefined;
+  return p.changes.filter((c): c is FileEvent => isObject(c) && isUri(c.uri) && FILE_CHANGE_TYPES.has(c.type as number));
+};
+
+export const workspaceFoldersChange: Check<WorkspaceFoldersChangeEvent> = (p) => {
+  const event = isObject(p) ? p.event : undefined;
+  if (!isObject(event) || !Array.isArray(event.added) || !Array.isArray(event.removed)) return undefined;
+  const folders = (list: unknown[]) => list.filter((f): f is { uri: string; name: string } => isObject(f) && isUri(f.uri)).map((f) => ({ uri: f.uri, name: typeof f.name === 'string' ? f.name : '' }));
+  return { added: folders(event.added), removed: folders(event.removed) };
+};
+
+/** The parts of `initialize` the server reads; anything malformed reads as absent. */
+export function initializeParams(p: unknown): { capabilities: Fields; initializationOptions: Fields; folderUris: string[] } {
+  const params = isObject(p) ? p : {};
+  const folders = Array.isArray(params.workspaceFolders) ? params.workspaceFolders.filter((f) => isObject(f) && isUri(f.uri)).map((f) => (f as Fields).uri as string) : undefined;
+  return {
+    capabilities: isObject(params.capabilities) ? params.capabilities : {},
+    initializationOptions: isObject(params.initializationOptions) ? params.initializationOptions : {},
+    folderUris: folders ?? (isUri(params.rootUri) ? [params.rootUri] : []),
+  };
+}

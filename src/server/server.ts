@@ -12,6 +12,7 @@ import {
   DefinitionRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   DocumentSymbolRequest,
   FileChangeType,
   HoverRequest,
@@ -25,7 +26,6 @@ import {
   type CompletionList,
   type Connection,
   type FileEvent,
-  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../core/text/lines.js';
@@ -49,23 +49,27 @@ import { DiagnosticsPublisher } from './diagnostics.js';
 import { documentSymbols } from './document-symbols.js';
 import { documentsResult } from './documents-tree.js';
 import { toOffset } from './edge.js';
-import { describeError, guard } from './guard.js';
+import { describeError, guard, guardNotification } from './guard.js';
 import type { ServerHost } from './host.js';
 import { hover } from './hover.js';
 import { newDocument } from './new-document.js';
 import {
   codeActionParams,
+  fileEvents,
+  initializeParams,
   newDocumentParams,
   noParams,
   referenceParams,
   textDocumentParams,
   textDocumentPositionParams,
   timelineParams,
+  workspaceFoldersChange,
   workspaceSymbolParams,
 } from './params.js';
 import { definition, idAt, references } from './references.js';
 import { DEFAULT_DEBOUNCE_MS, resolveSettings, type ServerSettings } from './settings.js';
 import { DocumentStore, type Snapshot } from './store.js';
+import { listenChecked } from './sync.js';
 import { workspaceSymbols } from './workspace-symbols.js';
 
 /** What the client may pass as `initializationOptions`. */
@@ -202,11 +206,16 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   // --- lifecycle -------------------------------------------------------------
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    clientCapabilities = params.capabilities;
-    options = (params.initializationOptions as InitializationOptions | undefined) ?? {};
-    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    folders = uris.map((u) => host.uriToPath(u)).filter((p): p is string => p !== undefined);
+  connection.onInitialize((raw: unknown): InitializeResult => {
+    const params = initializeParams(raw);
+    clientCapabilities = params.capabilities as ClientCapabilities;
+    const { workerUrl, settings: given, today: day } = params.initializationOptions;
+    options = {
+      ...(typeof workerUrl === 'string' ? { workerUrl } : {}),
+      ...(given !== undefined ? { settings: given } : {}),
+      ...(typeof day === 'string' ? { today: day } : {}),
+    };
+    folders = params.folderUris.map((u) => host.uriToPath(u)).filter((p): p is string => p !== undefined);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -223,7 +232,11 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     };
   });
 
+  let initialized = false;
   connection.onInitialized(async () => {
+    // Once: a second `initialized` would start a second store beside the first.
+    if (initialized) return;
+    initialized = true;
     let run: { end(): void } | undefined;
     try {
       settings = await loadSettings();
@@ -248,13 +261,17 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         });
       }
       if (clientCapabilities.workspace?.workspaceFolders) {
-        connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-          const gone = new Set(removed.map((f) => host.uriToPath(f.uri)));
-          const more = added.map((f) => host.uriToPath(f.uri)).filter((p): p is string => p !== undefined);
-          folders = [...folders.filter((f) => !gone.has(f)), ...more];
-          // The configuration comes from the first folder: read everything again.
-          reconfigure().catch((error) => log(`govmark: re-reading the workspace folders failed: ${describeError(error)}`));
-        });
+        // Registered by name, replacing the library's own handler (set up during `initialize`), which reads `params.event` unchecked.
+        connection.onNotification(
+          DidChangeWorkspaceFoldersNotification.method,
+          guardNotification(log, DidChangeWorkspaceFoldersNotification.method, workspaceFoldersChange, ({ added, removed }) => {
+            const gone = new Set(removed.map((f) => host.uriToPath(f.uri)));
+            const more = added.map((f) => host.uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+            folders = [...folders.filter((f) => !gone.has(f)), ...more];
+            // The configuration comes from the first folder: read everything again.
+            reconfigure().catch((error) => log(`govmark: re-reading the workspace folders failed: ${describeError(error)}`));
+          }),
+        );
       }
       if (clientCapabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'govmark' });
@@ -300,15 +317,18 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   const pendingEvents = new Map<string, FileChangeType>();
   let eventTimer: ReturnType<typeof setTimeout> | undefined;
-  connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const change of changes) pendingEvents.set(canonical(change.uri), change.type);
-    clearTimeout(eventTimer);
-    eventTimer = setTimeout(() => {
-      const batch = [...pendingEvents].map(([uri, type]): FileEvent => ({ uri, type }));
-      pendingEvents.clear();
-      handleFileEvents(batch).catch((error) => log(`govmark: file changes: ${describeError(error)}`));
-    }, FILE_EVENT_DELAY_MS);
-  });
+  connection.onNotification(
+    DidChangeWatchedFilesNotification.method,
+    guardNotification(log, DidChangeWatchedFilesNotification.method, fileEvents, (changes) => {
+      for (const change of changes) pendingEvents.set(canonical(change.uri), change.type);
+      clearTimeout(eventTimer);
+      eventTimer = setTimeout(() => {
+        const batch = [...pendingEvents].map(([uri, type]): FileEvent => ({ uri, type }));
+        pendingEvents.clear();
+        handleFileEvents(batch).catch((error) => log(`govmark: file changes: ${describeError(error)}`));
+      }, FILE_EVENT_DELAY_MS);
+    }),
+  );
 
   async function handleFileEvents(events: FileEvent[]): Promise<void> {
     const { store } = await ready.promise;
@@ -437,7 +457,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         const analysis = s?.analysis ?? store.latest(params.uri);
         return analysis ? timelineOf(analysis.doc, today()) : emptyTimeline();
       }
-      await Promise.all(store.openUris().map((u) => store.current(u)));
+      await store.currentAll();
       if (token.isCancellationRequested) return emptyTimeline();
       return workspaceTimeline(store.analyses().map((a) => a.analysis.doc), today());
     }),
@@ -447,7 +467,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     DocumentsRequest,
     guard(log, DocumentsRequest, (): DocumentsResult => ({ today: today(), documents: [] }), noParams, async (_params, token: CancellationToken) => {
       const { store } = await ready.promise;
-      await Promise.all(store.openUris().map((u) => store.current(u)));
+      await store.currentAll();
       return documentsResult(store.analyses(), store.allMessages(), today(), token);
     }),
   );
@@ -457,7 +477,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     guard(log, ValidateWorkspaceRequest, (): ValidateWorkspaceResult => ({ files: 0, errors: 0, warnings: 0 }), noParams, async () => {
       const { store, publisher } = await ready.promise;
       await indexWorkspace(store);
-      await Promise.all(store.openUris().map((u) => store.current(u)));
+      await store.currentAll();
       return publisher.publishAll();
     }),
   );
@@ -474,7 +494,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     }),
   );
 
-  documents.listen(connection);
+  listenChecked(documents, connection, log);
 
   return {
     indexed: indexed.promise,

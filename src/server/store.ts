@@ -339,6 +339,15 @@ export class DocumentStore {
     }
   }
 
+  /**
+   * Every open document analysed at its current version. One whose analysis
+   * fails is logged and left out: it never fails the workspace requests
+   * (documents, timeline, validate) for the others.
+   */
+  async currentAll(): Promise<void> {
+    await Promise.all(this.openUris().map((uri) => this.current(uri).catch((error) => this.options.log(`govmark: analysing ${uri} failed: ${describe(error)}`))));
+  }
+
   private async analyseBounded(d: OpenDocument, version: number, text: string, options: { configType?: string; path?: string }): Promise<void> {
     const started = this.host.now();
     const workspace = this.workspace;

@@ -42,7 +42,7 @@ export class RawServer {
   }
 
   /** Starts the server and initializes it (no client capabilities: the server asks the client nothing). */
-  static async start(options: { folder?: string; initializationOptions?: Record<string, unknown> } = {}): Promise<RawServer> {
+  static async start(options: { folder?: string; initializationOptions?: Record<string, unknown>; initialize?: Record<string, unknown> } = {}): Promise<RawServer> {
     const server = new RawServer(spawn(process.execPath, [serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] }));
     const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
     const init = await server.request('initialize', {
@@ -51,6 +51,7 @@ export class RawServer {
       workspaceFolders: folderUri ? [{ uri: folderUri, name: 'workspace' }] : null,
       initializationOptions: options.initializationOptions ?? {},
       capabilities: {},
+      ...options.initialize,
     });
     if (init.error) throw new Error(`initialize failed: ${JSON.stringify(init.error)}`);
     server.notify('initialized', {});
@@ -95,6 +96,17 @@ export class RawServer {
         resolve(m);
       });
     });
+  }
+
+  /** The first notification `method` received from the `since`-th message on. */
+  async notification(method: string, since: number, timeoutMs = 20_000): Promise<Message> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.received.slice(since).find((m) => m.method === method);
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error(`no ${method} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /** A fresh id for requests written by hand. */
