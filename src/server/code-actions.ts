@@ -9,6 +9,7 @@
  */
 import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { DiagnosticData, FixData } from './diagnostics.js';
+import { range } from './params.js';
 
 export interface CodeActionInput {
   params: CodeActionParams;
@@ -23,8 +24,20 @@ function isQuickFixWanted(only: string[] | undefined): boolean {
   return !only || only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(k + '.') || k === '');
 }
 
+/**
+ * A diagnostic's data as the server made it. The client sends it back, so it
+ * is checked like any input: fixes that are not well formed are left out.
+ */
 function dataOf(d: Diagnostic): DiagnosticData | undefined {
-  return d.data && typeof d.data === 'object' ? (d.data as DiagnosticData) : undefined;
+  if (!d.data || typeof d.data !== 'object') return undefined;
+  const data = d.data as DiagnosticData;
+  return Array.isArray(data.fixes) ? { ...data, fixes: data.fixes.filter(isFix) } : { ...data, fixes: undefined };
+}
+
+function isFix(fix: unknown): fix is FixData {
+  if (!fix || typeof fix !== 'object') return false;
+  const { title, edits } = fix as Partial<FixData>;
+  return typeof title === 'string' && Array.isArray(edits) && edits.every((e) => e !== null && typeof e === 'object' && typeof e.newText === 'string' && range(e.range) !== undefined);
 }
 
 export function codeActions(input: CodeActionInput, token?: CancellationToken): CodeAction[] {

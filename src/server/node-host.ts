@@ -77,8 +77,18 @@ function workerLocation(given: string | undefined): URL | string {
   return /^file:/i.test(given) ? new URL(given) : given;
 }
 
+/**
+ * Threads idle this long are stopped. A worker's heap keeps what the largest
+ * document it read made it grow to (hundreds of MB for a pathological one),
+ * long after that document was closed; a new thread starts in well under a
+ * second when the next large document comes.
+ */
+const IDLE_MS = 10_000;
+
 class PoolAnalyser implements BoundedAnalyser {
   private pool: WorkerPool | undefined;
+  private running = 0;
+  private idle: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -86,7 +96,8 @@ class PoolAnalyser implements BoundedAnalyser {
     private readonly workerUrl: string | undefined,
   ) {}
 
-  analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string }) {
+  async analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string }) {
+    clearTimeout(this.idle);
     // Threads start on first use: a workspace without large documents never needs one.
     this.pool ??= new WorkerPool({
       size: Math.max(1, Math.min(this.size, availableParallelism())),
@@ -94,11 +105,27 @@ class PoolAnalyser implements BoundedAnalyser {
       timeoutMs: this.config.parseTimeoutMs,
       workerUrl: workerLocation(this.workerUrl),
     });
-    return analyseBounded(this.pool, { ...req, includeModel: true }, this.config);
+    this.running++;
+    try {
+      return await analyseBounded(this.pool, { ...req, includeModel: true }, this.config);
+    } finally {
+      if (--this.running === 0) {
+        this.idle = setTimeout(() => this.stopThreads(), IDLE_MS);
+        this.idle.unref();
+      }
+    }
+  }
+
+  private stopThreads(): void {
+    const pool = this.pool;
+    this.pool = undefined;
+    void pool?.close();
   }
 
   async close(): Promise<void> {
-    await this.pool?.close();
+    clearTimeout(this.idle);
+    const pool = this.pool;
+    this.pool = undefined;
+    await pool?.close();
   }
 }
-

@@ -7,18 +7,25 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  CodeActionRequest,
+  CompletionRequest,
+  DefinitionRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
+  DocumentSymbolRequest,
   FileChangeType,
+  HoverRequest,
+  ReferencesRequest,
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
+  WorkspaceSymbolRequest,
   type CancellationToken,
   type ClientCapabilities,
   type CompletionList,
   type Connection,
   type FileEvent,
-  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../core/text/lines.js';
@@ -31,10 +38,8 @@ import {
   ValidateWorkspaceRequest,
   type DocumentsResult,
   type IndexChangedParams,
-  type NewDocumentParams,
   type NewDocumentResult,
   type TimelineModel,
-  type TimelineParams,
   type ValidateWorkspaceResult,
 } from '../protocol/requests.js';
 import { VERSION } from '../version.js';
@@ -44,13 +49,27 @@ import { DiagnosticsPublisher } from './diagnostics.js';
 import { documentSymbols } from './document-symbols.js';
 import { documentsResult } from './documents-tree.js';
 import { toOffset } from './edge.js';
-import { describeError, guard } from './guard.js';
+import { describeError, guard, guardNotification } from './guard.js';
 import type { ServerHost } from './host.js';
 import { hover } from './hover.js';
 import { newDocument } from './new-document.js';
+import {
+  codeActionParams,
+  fileEvents,
+  initializeParams,
+  newDocumentParams,
+  noParams,
+  referenceParams,
+  textDocumentParams,
+  textDocumentPositionParams,
+  timelineParams,
+  workspaceFoldersChange,
+  workspaceSymbolParams,
+} from './params.js';
 import { definition, idAt, references } from './references.js';
 import { DEFAULT_DEBOUNCE_MS, resolveSettings, type ServerSettings } from './settings.js';
 import { DocumentStore, type Snapshot } from './store.js';
+import { listenChecked } from './sync.js';
 import { workspaceSymbols } from './workspace-symbols.js';
 
 /** What the client may pass as `initializationOptions`. */
@@ -193,11 +212,16 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   // --- lifecycle -------------------------------------------------------------
 
-  connection.onInitialize((params: InitializeParams): InitializeResult => {
-    clientCapabilities = params.capabilities;
-    options = (params.initializationOptions as InitializationOptions | undefined) ?? {};
-    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    folders = uris.map((u) => host.uriToPath(u)).filter((p): p is string => p !== undefined);
+  connection.onInitialize((raw: unknown): InitializeResult => {
+    const params = initializeParams(raw);
+    clientCapabilities = params.capabilities as ClientCapabilities;
+    const { workerUrl, settings: given, today: day } = params.initializationOptions;
+    options = {
+      ...(typeof workerUrl === 'string' ? { workerUrl } : {}),
+      ...(given !== undefined ? { settings: given } : {}),
+      ...(typeof day === 'string' ? { today: day } : {}),
+    };
+    folders = params.folderUris.map((u) => host.uriToPath(u)).filter((p): p is string => p !== undefined);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -214,7 +238,11 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     };
   });
 
+  let initialized = false;
   connection.onInitialized(async () => {
+    // Once: a second `initialized` would start a second store beside the first.
+    if (initialized) return;
+    initialized = true;
     let run: { end(): void } | undefined;
     try {
       settings = await loadSettings();
@@ -239,13 +267,17 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         });
       }
       if (clientCapabilities.workspace?.workspaceFolders) {
-        connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
-          const gone = new Set(removed.map((f) => host.uriToPath(f.uri)));
-          const more = added.map((f) => host.uriToPath(f.uri)).filter((p): p is string => p !== undefined);
-          folders = [...folders.filter((f) => !gone.has(f)), ...more];
-          // The configuration comes from the first folder: read everything again.
-          reconfigure().catch((error) => log(`govmark: re-reading the workspace folders failed: ${describeError(error)}`));
-        });
+        // Registered by name, replacing the library's own handler (set up during `initialize`), which reads `params.event` unchecked.
+        connection.onNotification(
+          DidChangeWorkspaceFoldersNotification.method,
+          guardNotification(log, DidChangeWorkspaceFoldersNotification.method, workspaceFoldersChange, ({ added, removed }) => {
+            const gone = new Set(removed.map((f) => host.uriToPath(f.uri)));
+            const more = added.map((f) => host.uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+            folders = [...folders.filter((f) => !gone.has(f)), ...more];
+            // The configuration comes from the first folder: read everything again.
+            reconfigure().catch((error) => log(`govmark: re-reading the workspace folders failed: ${describeError(error)}`));
+          }),
+        );
       }
       if (clientCapabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'govmark' });
@@ -291,15 +323,18 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   const pendingEvents = new Map<string, FileChangeType>();
   let eventTimer: ReturnType<typeof setTimeout> | undefined;
-  connection.onDidChangeWatchedFiles(({ changes }) => {
-    for (const change of changes) pendingEvents.set(canonical(change.uri), change.type);
-    clearTimeout(eventTimer);
-    eventTimer = setTimeout(() => {
-      const batch = [...pendingEvents].map(([uri, type]): FileEvent => ({ uri, type }));
-      pendingEvents.clear();
-      handleFileEvents(batch).catch((error) => log(`govmark: file changes: ${describeError(error)}`));
-    }, FILE_EVENT_DELAY_MS);
-  });
+  connection.onNotification(
+    DidChangeWatchedFilesNotification.method,
+    guardNotification(log, DidChangeWatchedFilesNotification.method, fileEvents, (changes) => {
+      for (const change of changes) pendingEvents.set(canonical(change.uri), change.type);
+      clearTimeout(eventTimer);
+      eventTimer = setTimeout(() => {
+        const batch = [...pendingEvents].map(([uri, type]): FileEvent => ({ uri, type }));
+        pendingEvents.clear();
+        handleFileEvents(batch).catch((error) => log(`govmark: file changes: ${describeError(error)}`));
+      }, FILE_EVENT_DELAY_MS);
+    }),
+  );
 
   async function handleFileEvents(events: FileEvent[]): Promise<void> {
     const { store } = await ready.promise;
@@ -333,22 +368,26 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     return store.current(uri);
   }
 
-  connection.onDocumentSymbol(
-    guard(log, 'documentSymbol', () => [], async ({ textDocument }, token) => {
+  // Registered by method name, not `connection.onHover` and the like: see guard.ts.
+  connection.onRequest(
+    DocumentSymbolRequest.method,
+    guard(log, 'documentSymbol', () => [], textDocumentParams, async ({ textDocument }, token) => {
       const s = await snapshot(textDocument.uri);
       return s?.analysis ? documentSymbols(s.analysis.doc, token) : [];
     }),
   );
 
-  connection.onWorkspaceSymbol(
-    guard(log, 'workspaceSymbol', () => [], async ({ query }, token) => {
+  connection.onRequest(
+    WorkspaceSymbolRequest.method,
+    guard(log, 'workspaceSymbol', () => [], workspaceSymbolParams, async ({ query }, token) => {
       const { store } = await ready.promise;
       return workspaceSymbols(store.analyses(), query, token);
     }),
   );
 
-  connection.onHover(
-    guard(log, 'hover', () => null, async ({ textDocument, position }, token) => {
+  connection.onRequest(
+    HoverRequest.method,
+    guard(log, 'hover', () => null, textDocumentPositionParams, async ({ textDocument, position }, token) => {
       const s = await snapshot(textDocument.uri);
       if (!s?.analysis) return null;
       const { store } = await ready.promise;
@@ -358,8 +397,9 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
   );
 
   const emptyList = (): CompletionList => ({ isIncomplete: false, items: [] });
-  connection.onCompletion(
-    guard(log, 'completion', emptyList, async ({ textDocument, position }, token) => {
+  connection.onRequest(
+    CompletionRequest.method,
+    guard(log, 'completion', emptyList, textDocumentPositionParams, async ({ textDocument, position }, token) => {
       const { store } = await ready.promise;
       const document = documents.get(textDocument.uri);
       if (!document) return emptyList();
@@ -370,8 +410,9 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     }),
   );
 
-  connection.onCodeAction(
-    guard(log, 'codeAction', () => [], async (params, token) => {
+  connection.onRequest(
+    CodeActionRequest.method,
+    guard(log, 'codeAction', () => [], codeActionParams, async (params, token) => {
       const { store, publisher } = await ready.promise;
       const uri = params.textDocument.uri;
       return codeActions(
@@ -386,8 +427,9 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     }),
   );
 
-  connection.onDefinition(
-    guard(log, 'definition', () => [], async ({ textDocument, position }, token) => {
+  connection.onRequest(
+    DefinitionRequest.method,
+    guard(log, 'definition', () => [], textDocumentPositionParams, async ({ textDocument, position }, token) => {
       const s = await snapshot(textDocument.uri);
       if (!s?.analysis) return [];
       const { store } = await ready.promise;
@@ -396,8 +438,9 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     }),
   );
 
-  connection.onReferences(
-    guard(log, 'references', () => [], async ({ textDocument, position, context }, token) => {
+  connection.onRequest(
+    ReferencesRequest.method,
+    guard(log, 'references', () => [], referenceParams, async ({ textDocument, position, context }, token) => {
       const s = await snapshot(textDocument.uri);
       if (!s?.analysis) return [];
       const { store } = await ready.promise;
@@ -412,15 +455,15 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
   const emptyTimeline = (): TimelineModel => ({ title: '', today: today(), entries: [] });
   connection.onRequest(
     TimelineRequest,
-    guard(log, TimelineRequest, emptyTimeline, async (params: TimelineParams, token: CancellationToken): Promise<TimelineModel> => {
+    guard(log, TimelineRequest, emptyTimeline, timelineParams, async (params, token: CancellationToken): Promise<TimelineModel> => {
       const { store } = await ready.promise;
-      if (params?.scope === 'document') {
+      if (params.scope === 'document') {
         if (!params.uri) return emptyTimeline();
         const s = store.isOpen(params.uri) ? await snapshot(params.uri) : undefined;
         const analysis = s?.analysis ?? store.latest(params.uri);
         return analysis ? timelineOf(analysis.doc, today()) : emptyTimeline();
       }
-      await Promise.all(store.openUris().map((u) => store.current(u)));
+      await store.currentAll();
       if (token.isCancellationRequested) return emptyTimeline();
       return workspaceTimeline(store.analyses().map((a) => a.analysis.doc), today());
     }),
@@ -428,26 +471,26 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   connection.onRequest(
     DocumentsRequest,
-    guard(log, DocumentsRequest, (): DocumentsResult => ({ today: today(), documents: [] }), async (_params: unknown, token: CancellationToken) => {
+    guard(log, DocumentsRequest, (): DocumentsResult => ({ today: today(), documents: [] }), noParams, async (_params, token: CancellationToken) => {
       const { store } = await ready.promise;
-      await Promise.all(store.openUris().map((u) => store.current(u)));
+      await store.currentAll();
       return documentsResult(store.analyses(), store.allMessages(), today(), token);
     }),
   );
 
   connection.onRequest(
     ValidateWorkspaceRequest,
-    guard(log, ValidateWorkspaceRequest, (): ValidateWorkspaceResult => ({ files: 0, errors: 0, warnings: 0 }), async () => {
+    guard(log, ValidateWorkspaceRequest, (): ValidateWorkspaceResult => ({ files: 0, errors: 0, warnings: 0 }), noParams, async () => {
       const { store, publisher } = await ready.promise;
       await indexWorkspace(store);
-      await Promise.all(store.openUris().map((u) => store.current(u)));
+      await store.currentAll();
       return publisher.publishAll();
     }),
   );
 
   connection.onRequest(
     NewDocumentRequest,
-    guard(log, NewDocumentRequest, (): NewDocumentResult => ({ text: '', fileName: 'untitled.md' }), async (params: NewDocumentParams) => {
+    guard(log, NewDocumentRequest, (): NewDocumentResult => ({ text: '', fileName: 'untitled.md' }), newDocumentParams, async (params) => {
       const { store } = await ready.promise;
       const findTerms = (id: string) => {
         const s = store.index.index().byId(id).find((d) => d.type !== undefined);
@@ -457,7 +500,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     }),
   );
 
-  documents.listen(connection);
+  listenChecked(documents, connection, log);
 
   return {
     indexed: indexed.promise,

@@ -287,14 +287,17 @@ export class DocumentStore {
   /**
    * The document was closed in the editor: the copy on disk (under `diskUri`,
    * the server's spelling of the same file) is what the workspace knows of it
-   * from now on. A document saved before closing keeps its analysis.
+   * from now on, if it is a file of a workspace folder. A document saved
+   * before closing keeps its analysis. One outside every workspace folder
+   * leaves the index with everything made for it (its model, its chunk
+   * cache): the workspace never reads it, so keeping it only kept memory.
    */
   async close(uri: string, diskUri: string = uri): Promise<void> {
     const d = this.open.get(uri);
     if (!d) return;
     clearTimeout(d.timer);
     this.open.delete(uri);
-    const path = this.host.uriToPath(diskUri);
+    const path = this.relPathOf(diskUri) !== undefined ? this.host.uriToPath(diskUri) : undefined;
     const text = path !== undefined ? await this.host.readFile(path) : undefined;
     if (this.open.has(uri) || this.open.has(diskUri)) return; // opened again meanwhile
     if (diskUri !== uri || text === undefined) this.forgetAnalysis(uri);
@@ -337,6 +340,15 @@ export class DocumentStore {
       }
       this.commit(d, { uri, version, text, analysis }, before);
     }
+  }
+
+  /**
+   * Every open document analysed at its current version. One whose analysis
+   * fails is logged and left out: it never fails the workspace requests
+   * (documents, timeline, validate) for the others.
+   */
+  async currentAll(): Promise<void> {
+    await Promise.all(this.openUris().map((uri) => this.current(uri).catch((error) => this.options.log(`govmark: analysing ${uri} failed: ${describe(error)}`))));
   }
 
   private async analyseBounded(d: OpenDocument, version: number, text: string, options: { configType?: string; path?: string }): Promise<void> {
