@@ -215,11 +215,13 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
   connection.onInitialize((raw: unknown): InitializeResult => {
     const params = initializeParams(raw);
     clientCapabilities = params.capabilities as ClientCapabilities;
-    const { workerUrl, settings: given, today: day } = params.initializationOptions;
+    const { workerUrl, settings: given, today: day, workspaceTrusted } = params.initializationOptions;
     options = {
       ...(typeof workerUrl === 'string' ? { workerUrl } : {}),
       ...(given !== undefined ? { settings: given } : {}),
       ...(typeof day === 'string' ? { today: day } : {}),
+      // Anything but an explicit `true` from a client that says so counts: only `false` restricts.
+      ...(workspaceTrusted === false ? { workspaceTrusted: false } : {}),
     };
     folders = params.folderUris.map((u) => host.uriToPath(u)).filter((p): p is string => p !== undefined);
     return {
