@@ -220,7 +220,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
       ...(typeof workerUrl === 'string' ? { workerUrl } : {}),
       ...(given !== undefined ? { settings: given } : {}),
       ...(typeof day === 'string' ? { today: day } : {}),
-      // Anything but an explicit `true` from a client that says so counts: only `false` restricts.
+      // Only an explicit false restricts: editors without workspace trust send nothing.
       ...(workspaceTrusted === false ? { workspaceTrusted: false } : {}),
     };
     folders = params.folderUris.map((u) => host.uriToPath(u)).filter((p): p is string => p !== undefined);
