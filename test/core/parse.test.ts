@@ -171,6 +171,36 @@ describe('parse: a library stays quiet', () => {
   });
 });
 
+describe('parse: front matter yaml cannot turn into data whole', () => {
+  const messagesOf = (doc: GovDocument) => doc.messages.map((m) => `${m.range.start.line}:${m.range.start.column} ${m.ruleId}`).sort();
+
+  it('an alias with no anchor is an error at the alias, read as empty; every other key is still read and checked', () => {
+    const doc = parse('---\ntype: minutes\ntitle: Board\ndate: 2022-02-30\nx: *nope\nlist: [1, *gone]\n---\n\n# Minutes\n');
+    assert.equal(doc.type, 'minutes');
+    assert.equal(doc.data.meta.title, 'Board');
+    assert.equal(doc.data.meta.x, null);
+    assert.deepEqual(doc.data.meta.list, [1, null]);
+    assert.deepEqual(messagesOf(doc), ['4:7 impossible-date', '5:4 yaml-alias-undefined', '6:11 yaml-alias-undefined']);
+    assert.equal(doc.messages.filter((m) => m.ruleId === 'yaml-alias-undefined').every((m) => m.severity === 'error' && m.reason.includes('`*')), true);
+  });
+
+  it('an alias written before its anchor names nothing yet, as YAML says: reported, and the anchored value still read', () => {
+    const doc = parse('---\ntype: minutes\na: *b\nb: &b 1\n---\n');
+    assert.deepEqual(doc.data.meta, { type: 'minutes', a: null, b: 1 });
+    assert.deepEqual(messagesOf(doc), ['3:4 yaml-alias-undefined']);
+  });
+
+  it('aliases that would copy values past the bound cost only their own key, in words an author knows', () => {
+    const doc = parse(readFileSync(join(fixturesDir, 'rules/too-complex/alias-bomb-front-matter.md'), 'utf8'));
+    assert.equal(doc.type, 'minutes');
+    assert.equal(doc.data.meta.id, 'trafford-hwb-2021-01-29');
+    assert.equal(doc.data.meta.e, null);
+    const complex = doc.messages.filter((m) => m.ruleId === 'too-complex');
+    assert.deepEqual(complex.map((m) => m.range.start.line), [8, 9]);
+    for (const m of complex) assert.doesNotMatch(m.reason, /resource exhaustion|ReferenceError|Maximum call stack/);
+  });
+});
+
 describe('parse: the type decides what is read', () => {
   it('leaves the body of a non-governance document unread', () => {
     const doc = parseFixture('frontmatter-type-far.md');

@@ -18,7 +18,7 @@ import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
 import { describeEvidence, inferKind, kindPathOfUri, type KindInference } from '../kind/infer.js';
 import { readBodyCheaply } from './cheap.js';
-import { findFrontMatter, FrontMatterReader } from './frontmatter.js';
+import { findFrontMatter, FrontMatterReader, type YamlProblem } from './frontmatter.js';
 import { parseChunked, type ChunkCache } from './markdown.js';
 
 export interface ParseOptions {
@@ -51,6 +51,15 @@ export interface ParseOptions {
   /** Sections parsed last time (the editor keeps one per document): only changed ones are re-parsed. */
   chunkCache?: ChunkCache;
 }
+
+/** The rule that reports each kind of front matter problem. */
+const YAML_RULES: Record<YamlProblem['kind'], string> = {
+  syntax: 'yaml-syntax',
+  'duplicate-key': 'yaml-duplicate-key',
+  'alias-cycle': 'yaml-alias-cycle',
+  'alias-undefined': 'yaml-alias-undefined',
+  'too-complex': 'too-complex',
+};
 
 /** Front matter keys whose values are dates that must exist. */
 const DATE_KEYS = ['date', 'review', 'adopted', 'adopted/date', 'effective', 'expires', 'next-review', 'due'];
@@ -91,8 +100,8 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
     meta = fm.data;
     for (const [p, e] of fm.entries) b.sourceMap.set(p, e);
     for (const problem of fm.problems) {
-      const ruleId = problem.kind === 'syntax' ? 'yaml-syntax' : problem.kind === 'duplicate-key' ? 'yaml-duplicate-key' : problem.kind === 'alias-cycle' ? 'yaml-alias-cycle' : 'too-complex';
-      const severity = problem.kind === 'syntax' || problem.kind === 'alias-cycle' ? 'error' : 'warning';
+      const ruleId = YAML_RULES[problem.kind];
+      const severity = problem.kind === 'syntax' || problem.kind === 'alias-cycle' || problem.kind === 'alias-undefined' ? 'error' : 'warning';
       b.report(ruleId, severity, { reason: problem.reason, range: problem.range });
     }
   }

@@ -14,6 +14,8 @@ export const yamlDuplicateKey = parseRule('yaml-duplicate-key', 'warning', 'A fr
   'When a key appears twice, YAML keeps the last value and the first is silently lost.');
 export const yamlAliasCycle = parseRule('yaml-alias-cycle', 'error', 'A front matter alias must not refer to the value that contains it.',
   'In `x: &a [*a]` the alias `*a` names the list it is written in, so the value would never end. The alias is reported where it is written and read as empty; the other keys are read and checked as usual.');
+export const yamlAliasUndefined = parseRule('yaml-alias-undefined', 'error', 'A front matter alias must name an anchor set before it.',
+  'In `x: *nope` the alias `*nope` repeats the value marked `&nope`, but no value before it is so marked (YAML sets an anchor before its aliases). The alias is reported where it is written and read as empty; the other keys are read and checked as usual.');
 export const unclosedFrontMatter = parseRule('unclosed-front-matter', 'error', 'Front matter must be closed with a `---` line.',
   'A document that starts with `---` opens a front matter block; without a closing `---` the whole document would be read as YAML.');
 export const unknownType = parseRule('unknown-type', 'error', 'The `type` must be a known governance document type.',
@@ -32,4 +34,4 @@ export const sectionUnread = parseRule('section-unread', 'info', 'A section govm
 export const internalError = parseRule('internal-error', 'error', 'A rule failed on this document.',
   'A rule that throws is reported on the document it failed on, as a fatal message, and the other rules and files are still checked. Please report it with the document that caused it.');
 
-export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, yamlAliasCycle, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, dateFormat, tooComplex, internalError];
+export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, yamlAliasCycle, yamlAliasUndefined, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, dateFormat, tooComplex, internalError];
