@@ -4,7 +4,7 @@
  * when the full Markdown parse would take too long (see `too-complex`), so an
  * author still gets an outline, a timeline and the front matter checks.
  */
-import { matchLeadingDate } from '../dates/index.js';
+import { leadingDateShape, matchLeadingDate, unreadDateReason } from '../dates/index.js';
 import type { BodyReading } from '../read/reader.js';
 import type { ModelBuilder } from '../read/builder.js';
 import { decisionMarker } from '../read/phrases/markers.js';
@@ -68,6 +68,12 @@ export function readBodyCheaply(b: ModelBuilder, reading: BodyReading, bodyStart
         b.map(`/content/milestones/${i}`, range);
         b.map(`/content/milestones/${i}/date`, b.range(bodyStart, bodyStart + m.length));
         if (m.date.invalid) b.report('impossible-date', 'error', { reason: m.date.invalid, range: b.range(bodyStart, bodyStart + m.length) });
+      } else {
+        const shape = leadingDateShape(body);
+        if (shape) {
+          const at = bodyStart + shape.start;
+          b.report('unread-date', 'warning', { reason: unreadDateReason(body.slice(shape.start, shape.start + shape.length), 'this milestone is left out of the timeline'), range: b.range(at, at + shape.length) });
+        }
       }
     }
     if (c.resolutions) {

@@ -22,6 +22,8 @@ export const unknownType = parseRule('unknown-type', 'error', 'The `type` must b
   'Known types: `terms-of-reference`, `minutes`, `resolution`, `timeline`, and custom types from the configuration. A `type` close to a known one (a typo) is an error with a suggested fix; a type far from every known one (for example `post` from a static site generator) means the file is not a governance document and it is left alone.');
 export const impossibleDate = parseRule('impossible-date', 'error', 'Dates must exist in the calendar.',
   'A date such as 30 February or 31 June does not exist. It is reported where it is written, in the front matter or in the body.');
+export const unreadDate = parseRule('unread-date', 'warning', 'A date written where a milestone\'s date goes must be one govmark can read.',
+  'A timeline item that starts with date-shaped text (`- 2022/21 — Consultation`, `- 31/12/2021 — Report`) or a cell of a date column (`| 31/12/2021 | Report |`) that cannot be read as a date would leave that milestone out of the timeline and its order unchecked. It is reported at the text, with the forms govmark reads: `2022-03-01`, `1 March 2022`, `March 1, 2022`, `March 2022`, `Q1 2022`, `H2 2022`, `2021/22` (a financial year), `spring 2022`, `early March 2022`, `1–4 March 2022`. Numeric dates with the day and month (`31/12/2021`, `12/31/2021`) are not read because the order is not known: write them year first (`2021-12-31`). A date that cannot exist (`Q5 2022`, `1 Jan -5000`) is an `impossible-date` instead.');
 export const dateFormat = parseRule('date-format', 'hint', 'Front matter dates are best written YYYY-MM-DD.',
   'A front matter date written as people write it (`date: 2 November 2021`, `02 November 2021`) is understood and used as that day; the hint offers the same day as `2021-11-02`, the form every YAML and calendar tool reads alike. Text that is not a date (`date: next Tuesday`) is an error of the schema.');
 export const tooComplex = parseRule('too-complex', 'warning', 'A document too complex to check fully within the time bound.',
@@ -34,4 +36,4 @@ export const sectionUnread = parseRule('section-unread', 'info', 'A section govm
 export const internalError = parseRule('internal-error', 'error', 'A rule failed on this document.',
   'A rule that throws is reported on the document it failed on, as a fatal message, and the other rules and files are still checked. Please report it with the document that caused it.');
 
-export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, yamlAliasCycle, yamlAliasUndefined, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, dateFormat, tooComplex, internalError];
+export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, yamlAliasCycle, yamlAliasUndefined, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, unreadDate, dateFormat, tooComplex, internalError];
