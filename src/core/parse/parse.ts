@@ -11,7 +11,7 @@ import { parseFrontMatterDate, writtenDay } from '../dates/index.js';
 import { readingFor } from '../read/reader.js';
 import { readBody } from '../read/walk.js';
 import { ModelBuilder } from '../read/builder.js';
-import { readQuorum } from '../read/phrases/numbers.js';
+import { badCount, MAX_SEATS, readQuorum } from '../read/phrases/numbers.js';
 import { BUILTIN_TYPES, type GovDocument } from '../model.js';
 import { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
@@ -249,8 +249,19 @@ function quorumFromFrontMatter(meta: Record<string, unknown>, b: ModelBuilder): 
   const entry = b.sourceMap.get('/meta/quorum');
   if ((typeof q !== 'number' && typeof q !== 'string') || !entry) return;
   const text = String(q);
-  const meaning = typeof q === 'number' ? (Number.isInteger(q) && q > 0 ? { count: q } : undefined) : readQuorum(text);
-  if (!meaning) return;
+  // A number the schema accepts but no membership has (`quorum: 99999999999`) is reported by the schema's maximum.
+  const meaning = typeof q === 'number' ? (Number.isInteger(q) && q > 0 && q <= MAX_SEATS ? { count: q } : undefined) : readQuorum(text);
+  if (!meaning) {
+    // `quorum: "2.5 members"`, `quorum: "-3"`: said at the number, never read as 5 or passed over.
+    const bad = typeof q === 'string' ? badCount(text) : undefined;
+    if (bad) {
+      const written = text.slice(bad.at, bad.at + bad.length);
+      const at = b.text.slice(entry.range.start.offset, entry.range.end.offset).indexOf(written);
+      const range = at < 0 ? entry.range : b.range(entry.range.start.offset + at, entry.range.start.offset + at + written.length);
+      b.report('seat-count', 'error', { reason: `${bad.reason}, so the quorum is not read.`, range });
+    }
+    return;
+  }
   b.content.quorum = { text, source: 'front-matter', ...meaning };
   b.sourceMap.set('/content/quorum', { range: entry.range });
 }

@@ -16,6 +16,8 @@ export const yamlAliasCycle = parseRule('yaml-alias-cycle', 'error', 'A front ma
   'In `x: &a [*a]` the alias `*a` names the list it is written in, so the value would never end. The alias is reported where it is written and read as empty; the other keys are read and checked as usual.');
 export const yamlAliasUndefined = parseRule('yaml-alias-undefined', 'error', 'A front matter alias must name an anchor set before it.',
   'In `x: *nope` the alias `*nope` repeats the value marked `&nope`, but no value before it is so marked (YAML sets an anchor before its aliases). The alias is reported where it is written and read as empty; the other keys are read and checked as usual.');
+export const seatCount = parseRule('seat-count', 'error', 'A quorum or a number of seats must be a whole number from 0 to 10000.',
+  'A count of members or seats is a whole number, not negative, and no larger than any membership has (10000): `quorum: "2.5 members"`, a Seats cell of `-3` or `99999999999`, a membership item `- 2.5 community members`. Each is reported at the number; a quorum so written is not read (not as 5 from `2.5`), and a seat so counted is counted as one. A front matter `quorum:` written as a number is checked by the schema with the same bounds.');
 export const unclosedFrontMatter = parseRule('unclosed-front-matter', 'error', 'Front matter must be closed with a `---` line.',
   'A document that starts with `---` opens a front matter block; without a closing `---` the whole document would be read as YAML.');
 export const unknownType = parseRule('unknown-type', 'error', 'The `type` must be a known governance document type.',
@@ -36,4 +38,4 @@ export const sectionUnread = parseRule('section-unread', 'info', 'A section govm
 export const internalError = parseRule('internal-error', 'error', 'A rule failed on this document.',
   'A rule that throws is reported on the document it failed on, as a fatal message, and the other rules and files are still checked. Please report it with the document that caused it.');
 
-export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, yamlAliasCycle, yamlAliasUndefined, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, unreadDate, dateFormat, tooComplex, internalError];
+export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, yamlAliasCycle, yamlAliasUndefined, seatCount, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, unreadDate, dateFormat, tooComplex, internalError];
