@@ -250,8 +250,8 @@ describe('rules: encoding', () => {
     assert.equal(found[20].range.start.line, 8 + 20);
   });
 
-  it('leaves tab, CR and LF alone, and finds every other control character', () => {
-    assert.deepEqual(encodingOf(parse(`${head}a\tb\r\nc\n`)), []);
+  it('leaves whitespace alone (tab, CR, LF, and the vertical tab of a Google Docs export), and finds every other control character', () => {
+    assert.deepEqual(encodingOf(parse(`${head}a\tb\r\nc\u000bd\u000ce\n`)), []);
     const found = encodingOf(parse(`${head}a\u0007\u001bb\n`));
     assert.equal(found.length, 1);
     assert.match(found[0].reason, /U\+0007, U\+001B/);

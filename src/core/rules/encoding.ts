@@ -1,7 +1,11 @@
 import type { DocumentRule } from './rule.js';
 
-/** Replacement characters (what invalid UTF-8 decodes to) and C0 controls other than tab, LF and CR. */
-const BAD = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]+/g;
+/**
+ * Replacement characters (what invalid UTF-8 decodes to) and the C0 controls that are not whitespace.
+ * Tab, LF, CR, and also vertical tab and form feed, are whitespace to CommonMark; a Google Docs export
+ * writes a soft line break as U+000B (the real-world corpus has them), which is no fault of the text.
+ */
+const BAD = /[\u0000-\u0008\u000e-\u001f\ufffd]+/g;
 /** Runs reported one by one; past this, one message says how many more there are. */
 const MAX_REPORTED = 20;
 
@@ -15,7 +19,7 @@ export const encoding: DocumentRule = {
   scope: 'document',
   defaultSeverity: 'warning',
   description: 'A document must be UTF-8 text, without bytes that are not text.',
-  docs: 'govmark reads files as UTF-8. Bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1, a truncated download) become the replacement character `�`, and control characters such as NUL (a file saved as UTF-16, binary pasted in) are not text either: names, dates and numbers containing them cannot be read. Each run of such characters is reported where it is, the first 20 one by one and the rest counted in one more message. Save the file as UTF-8 (in VS Code: the encoding in the status bar › Save with Encoding › UTF-8).',
+  docs: 'govmark reads files as UTF-8. Bytes that are not UTF-8 (a file saved as Windows-1252 or Latin-1, a truncated download) become the replacement character `�`, and control characters such as NUL (a file saved as UTF-16, binary pasted in) are not text either (tab, line breaks, vertical tab and form feed are whitespace and pass): names, dates and numbers containing them cannot be read. Each run of such characters is reported where it is, the first 20 one by one and the rest counted in one more message. Save the file as UTF-8 (in VS Code: the encoding in the status bar › Save with Encoding › UTF-8).',
   check({ doc, report }) {
     const { text, lines } = doc;
     const bad = new RegExp(BAD.source, 'g');
