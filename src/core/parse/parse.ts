@@ -17,7 +17,8 @@ import { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
 import { describeEvidence, inferKind, kindPathOfUri, type KindInference } from '../kind/infer.js';
-import { readBodyCheaply } from './cheap.js';
+import { CHEAP_READS, CHEAP_SKIPS, readBodyCheaply } from './cheap.js';
+import { costOf } from './cost.js';
 import { findFrontMatter, FrontMatterReader, type YamlProblem } from './frontmatter.js';
 import { parseChunked, type ChunkCache } from './markdown.js';
 
@@ -132,8 +133,11 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
   if (options.mode === 'cheap') {
     readBodyCheaply(b, reading, bodyStartLine);
     doc.complete = false;
+    // Which limit it met, in the author's terms: a YAML or size problem is not blamed on emphasis.
+    const cost = costOf(text, lines, block);
+    const why = options.cheapReason ?? 'This document is too complex to check fully';
     b.report('too-complex', 'warning', {
-      reason: `${options.cheapReason ?? 'This document is too complex to check fully'}: only its front matter, headings and list items were read. Simplify the Markdown (unmatched emphasis or brackets, very deep nesting) to have it checked in full.`,
+      reason: `${why}${cost ? `: ${cost.cause}` : ''}. Only ${CHEAP_READS}; ${CHEAP_SKIPS}. ${cost?.advice ?? 'Split it into smaller files'} to have it checked in full.`,
       range: lines.lineRange(firstTextLine(lines, bodyStartLine)),
       fatal: true,
     });
