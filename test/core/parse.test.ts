@@ -203,6 +203,21 @@ describe('parse: front matter yaml cannot turn into data whole', () => {
   });
 });
 
+describe('parse: many aliases past the bound', () => {
+  it('reads the keys without aliases, reads a bounded number with them, and says from which key the rest are empty', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: *b`).join('\n');
+    const started = Date.now();
+    const doc = parse(`---\ntype: minutes\nbase: &b {x: 1, y: [a, b]}\n${keys}\ntitle: Board\n---\n\n# Minutes\n`);
+    assert.ok(Date.now() - started < 10_000, 'linear enough: each alias resolved on its own walks the whole front matter');
+    assert.equal(doc.data.meta.title, 'Board');
+    assert.deepEqual(doc.data.meta.k0, { x: 1, y: ['a', 'b'] });
+    assert.equal(doc.data.meta.k19999, null);
+    const m = doc.messages.filter((x) => x.ruleId === 'too-complex');
+    assert.equal(m.length, 1);
+    assert.match(m[0].reason, /the \d+ keys with aliases from `k\d+` on are read as empty/);
+  });
+});
+
 describe('parse: the type decides what is read', () => {
   it('leaves the body of a non-governance document unread', () => {
     const doc = parseFixture('frontmatter-type-far.md');

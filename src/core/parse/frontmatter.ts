@@ -56,6 +56,10 @@ export interface FrontMatterResult {
 const MAX_DEPTH = 64;
 /** yaml's own default; lifting it makes alias bombs expensive. */
 const MAX_ALIAS_COUNT = 100;
+/** Keys read one by one, past an alias bound, that may hold aliases (each costs a walk of the document). */
+const MAX_ALIASED_KEYS = 200;
+/** Characters of front matter those walks may cover in all (a 200 KB front matter gets 20 keys). */
+const ALIAS_WALK_BUDGET = 4_000_000;
 
 export class FrontMatterReader {
   constructor(
@@ -140,10 +144,21 @@ export class FrontMatterReader {
         return {};
       }
       const out: Record<string, unknown> = {};
+      // Each alias resolved on its own walks the whole document: past a few hundred keys with aliases,
+      // the rest are read as empty and said so once (20,000 `kN: *b` would otherwise take minutes).
+      const limit = Math.min(MAX_ALIASED_KEYS, Math.max(10, Math.floor(ALIAS_WALK_BUDGET / Math.max(1, source.length))));
+      let aliased = 0;
+      let skipped = 0;
+      let firstSkipped: { key: string; range?: [number, number, number] } | undefined;
       for (const pair of contents.items) {
         const keyNode = pair.key as YamlNode | null;
         const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
         const valueNode = pair.value as YamlNode | null;
+        if (valueNode && hasAlias(valueNode) && ++aliased > limit) {
+          out[key] = null;
+          if (skipped++ === 0) firstSkipped = { key, range: (valueNode.range ?? keyNode?.range) as [number, number, number] | undefined };
+          continue;
+        }
         try {
           out[key] = valueNode ? valueNode.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
         } catch (e) {
@@ -155,6 +170,14 @@ export class FrontMatterReader {
             range: r ? this.range(r[0], Math.max(r[1], r[0] + 1)) : this.range(0, source.length),
           });
         }
+      }
+      if (firstSkipped) {
+        const r = firstSkipped.range;
+        problems.push({
+          kind: 'too-complex',
+          reason: `The front matter is too complex to read in full: its aliases (\`*name\`) would copy values more than ${MAX_ALIAS_COUNT} times over, so the ${skipped} keys with aliases from \`${firstSkipped.key.slice(0, 80)}\` on are read as empty; write the values out instead.`,
+          range: r ? this.range(r[0], Math.max(r[1], r[0] + 1)) : this.range(0, source.length),
+        });
       }
       return out;
     }
@@ -327,4 +350,16 @@ function undefinedAliases(doc: Document): { source: string; range?: [number, num
     for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
   }
   return out.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
+/** Whether an alias is written anywhere in `root` (iterative, linear in its size). */
+function hasAlias(root: YamlNode): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) return true;
+    if (isMap(node)) for (const pair of node.items) stack.push(pair.key, pair.value);
+    else if (isSeq(node)) for (const item of node.items) stack.push(isPair(item) ? item.value : item, isPair(item) ? item.key : undefined);
+  }
+  return false;
 }
