@@ -84,8 +84,15 @@ describe('parseFuzzyDate', () => {
 
     it('keeps to calendar quarters: a financial-year quarter is not read', () => {
       assert.equal(parseFuzzyDate('Q1 2022/23'), undefined);
-      assert.equal(parseFuzzyDate('Q5 2022'), undefined);
-      assert.equal(parseFuzzyDate('H3 2022'), undefined);
+    });
+
+    it('reports a quarter or half a year does not have as no date, never passing over it', () => {
+      assert.equal(parseFuzzyDate('Q5 2022')?.invalid, 'Q5 2022 is not a date: there is no quarter 5 (a year has four, Q1–Q4)');
+      assert.equal(parseFuzzyDate('2022 Q0')?.invalid, '2022 Q0 is not a date: there is no quarter 0 (a year has four, Q1–Q4)');
+      assert.equal(parseFuzzyDate('H3 2022')?.invalid, 'H3 2022 is not a date: there is no half 3 (a year has two, H1 and H2)');
+      assert.equal(parseFuzzyDate('Q5 2022')?.start, undefined);
+      // Without a year it is no date at all (`H5N1`).
+      assert.equal(parseFuzzyDate('H5N1'), undefined);
     });
   });
 
@@ -171,6 +178,18 @@ describe('parseFuzzyDate', () => {
       assert.equal(parseFuzzyDate('0000-01-01')?.invalid, '0000-01-01 is not a date: there is no year 0');
       assert.match(parseFuzzyDate('0999-12-31')!.invalid!, /the year 999 is before/);
       assert.equal(parseFuzzyDate('1066-10-14')?.start, '1066-10-14');
+    });
+
+    it('reports a year no record has, written after a day or month, as no date instead of taking the context year', () => {
+      assert.equal(parseFuzzyDate('1 Jan -5000')?.invalid, '1 Jan -5000 is not a date: the year -5000 is before any record govmark reads (years from 1000)');
+      assert.equal(parseFuzzyDate('March 99999')?.invalid, 'March 99999 is not a date: the year 99999 is after any record govmark reads (years to 9999)');
+      // In a timeline with a year of its own, `1 Jan` is not read as 1 January of that year with `-5000` left over.
+      const m = matchLeadingDate('1 Jan -5000 — Founding', { referenceYear: 2022 });
+      assert.equal(m?.date.text, '1 Jan -5000');
+      assert.ok(m?.date.invalid);
+      // A dash set apart from its number still makes a range, and a two-digit day after a dash is a day.
+      assert.equal(parseFuzzyDate('1 Jan - 5 Feb 2022')?.end, '2022-02-05');
+      assert.equal(parseFuzzyDate('May 16 -20 2022')?.end, '2022-05-20');
     });
 
     it('reads a range that would span most of a year backwards as an error, not as the year before', () => {

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { GovDocument } from '../../src/core/model.js';
 import { parse } from '../../src/core/parse/parse.js';
+import { resolveConfig } from '../../src/core/config.js';
+import { analyse } from '../../src/core/workspace/workspace.js';
 import { assertRangesInside } from '../acceptance/ranges.js';
 import { fixturesDir } from '../helpers.js';
 import { expectedPathFor, fixturePath, markdownCases, matchFixture, modelSnapshot } from './fixtures.js';
@@ -171,6 +173,51 @@ describe('parse: a library stays quiet', () => {
   });
 });
 
+describe('parse: front matter yaml cannot turn into data whole', () => {
+  const messagesOf = (doc: GovDocument) => doc.messages.map((m) => `${m.range.start.line}:${m.range.start.column} ${m.ruleId}`).sort();
+
+  it('an alias with no anchor is an error at the alias, read as empty; every other key is still read and checked', () => {
+    const doc = parse('---\ntype: minutes\ntitle: Board\ndate: 2022-02-30\nx: *nope\nlist: [1, *gone]\n---\n\n# Minutes\n');
+    assert.equal(doc.type, 'minutes');
+    assert.equal(doc.data.meta.title, 'Board');
+    assert.equal(doc.data.meta.x, null);
+    assert.deepEqual(doc.data.meta.list, [1, null]);
+    assert.deepEqual(messagesOf(doc), ['4:7 impossible-date', '5:4 yaml-alias-undefined', '6:11 yaml-alias-undefined']);
+    assert.equal(doc.messages.filter((m) => m.ruleId === 'yaml-alias-undefined').every((m) => m.severity === 'error' && m.reason.includes('`*')), true);
+  });
+
+  it('an alias written before its anchor names nothing yet, as YAML says: reported, and the anchored value still read', () => {
+    const doc = parse('---\ntype: minutes\na: *b\nb: &b 1\n---\n');
+    assert.deepEqual(doc.data.meta, { type: 'minutes', a: null, b: 1 });
+    assert.deepEqual(messagesOf(doc), ['3:4 yaml-alias-undefined']);
+  });
+
+  it('aliases that would copy values past the bound cost only their own key, in words an author knows', () => {
+    const doc = parse(readFileSync(join(fixturesDir, 'rules/too-complex/alias-bomb-front-matter.md'), 'utf8'));
+    assert.equal(doc.type, 'minutes');
+    assert.equal(doc.data.meta.id, 'trafford-hwb-2021-01-29');
+    assert.equal(doc.data.meta.e, null);
+    const complex = doc.messages.filter((m) => m.ruleId === 'too-complex');
+    assert.deepEqual(complex.map((m) => m.range.start.line), [8, 9]);
+    for (const m of complex) assert.doesNotMatch(m.reason, /resource exhaustion|ReferenceError|Maximum call stack/);
+  });
+});
+
+describe('parse: many aliases past the bound', () => {
+  it('reads the keys without aliases, reads a bounded number with them, and says from which key the rest are empty', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `k${i}: *b`).join('\n');
+    const started = Date.now();
+    const doc = parse(`---\ntype: minutes\nbase: &b {x: 1, y: [a, b]}\n${keys}\ntitle: Board\n---\n\n# Minutes\n`);
+    assert.ok(Date.now() - started < 10_000, 'linear enough: each alias resolved on its own walks the whole front matter');
+    assert.equal(doc.data.meta.title, 'Board');
+    assert.deepEqual(doc.data.meta.k0, { x: 1, y: ['a', 'b'] });
+    assert.equal(doc.data.meta.k19999, null);
+    const m = doc.messages.filter((x) => x.ruleId === 'too-complex');
+    assert.equal(m.length, 1);
+    assert.match(m[0].reason, /the \d+ keys with aliases from `k\d+` on are read as empty/);
+  });
+});
+
 describe('parse: the type decides what is read', () => {
   it('leaves the body of a non-governance document unread', () => {
     const doc = parseFixture('frontmatter-type-far.md');
@@ -208,5 +255,52 @@ describe('parse: the type decides what is read', () => {
       parse(read('timeline-separators-and-fuzzy-dates.md')).data.content.milestones!.map((x) => x.date.text),
     );
     assertRangesInside(timeline, 'cheap timeline');
+  });
+});
+
+describe('parse: a document read only in part (the cheap pass)', () => {
+  /** Minutes whose RESOLVED list runs to `n` clauses, with number `gap` left out. */
+  const longMinutes = (n: number, gap: number) => {
+    let s = '---\ntype: minutes\ntitle: Council\ndate: 2022-01-10\n---\n\n# Council minutes\n\n## 1. Decisions\n\nRESOLVED:\n\n';
+    for (let i = 1; i <= n; i++) if (i !== gap) s += `${i}. That item ${i} be approved.\n   It was moved and seconded.\n`;
+    return `${s}\nThe meeting closed at 9 pm.\n\n3. A numbered note after the decisions\n`;
+  };
+  const config = resolveConfig({ today: '2026-01-01' });
+
+  it('reads the numbered clauses of a decision block as the full parse does, numbers and their places included', () => {
+    const text = longMinutes(12, 7);
+    const full = parse(text);
+    const cheap = parse(text, { mode: 'cheap' });
+    const strip = (d: GovDocument) => d.data.content.resolutions!.map(({ outcome: _o, ...r }) => r);
+    assert.deepEqual(strip(cheap), strip(full));
+    for (let i = 0; i < strip(full).length; i++) {
+      for (const p of [`/content/resolutions/${i}`, `/content/resolutions/${i}/number`]) assert.deepEqual(cheap.sourceMap.get(p)?.range.start, full.sourceMap.get(p)?.range.start, p);
+    }
+  });
+
+  it('still finds a numbering gap deep in a long list (item 2000) when only part of the document could be read', () => {
+    const { messages } = analyse(longMinutes(2100, 2000), { mode: 'cheap', cheapReason: 'This document is too complex to check fully (it took longer than 3000 ms to read)', config });
+    const gap = messages.filter((m) => m.ruleId === 'resolution-numbering');
+    assert.equal(gap.length, 1);
+    assert.equal(gap[0].reason, 'Resolution numbering jumps from 1999 to 2001: number 2000 is missing.');
+    assert.equal(gap[0].range.start.line, 13 + 1999 * 2);
+  });
+
+  it('says which limit the document met and what was not checked, and blames emphasis only when it is the cause', () => {
+    const reasonOf = (text: string) => parse(text, { mode: 'cheap', cheapReason: 'Too slow' }).messages.find((m) => m.ruleId === 'too-complex')!.reason;
+    const yaml = reasonOf(`---\ntype: minutes\nlist:\n${'  - an entry of the list\n'.repeat(12_000)}---\n\n# Minutes\n`);
+    assert.match(yaml, /^Too slow: its YAML front matter is \d+ KB/);
+    assert.doesNotMatch(yaml, /unmatched emphasis|Close or escape/);
+    const deep = reasonOf(`---\ntype: minutes\n---\n\n# Minutes\n\n${'>'.repeat(80)} quoted\n`);
+    assert.match(deep, /nested more than 64 levels deep \(indentation or `>` quotes, line 7\)/);
+    const marks = reasonOf(`---\ntype: minutes\n---\n\n# Minutes\n\n${'*a [b '.repeat(800)}\n`);
+    assert.match(marks, /a paragraph \(from line 7\) has more than 1000 emphasis, link or code marks/);
+    for (const r of [yaml, deep, marks]) assert.match(r, /tables, paragraphs, attendance, actions, membership and functions were not, so quorum, overdue actions, seats and dates in tables are not checked/);
+  });
+
+  it('does not call a Quorum section empty when its text was not read', () => {
+    const text = '---\ntype: terms-of-reference\ntitle: Board\n---\n\n# Board\n\n## Functions\n\n- Decide.\n\n## Membership\n\n- Chair\n\n## Quorum\n\nThe quorum is three members.\n';
+    assert.equal(analyse(text, { config }).messages.some((m) => m.ruleId === 'quorum-missing'), false);
+    assert.equal(analyse(text, { mode: 'cheap', config }).messages.some((m) => m.ruleId === 'quorum-missing'), false);
   });
 });

@@ -178,6 +178,78 @@ describe('properties: reading never fails', function () {
   });
 });
 
+/** Text no message may carry: the engine's words, not the author's. */
+const IMPLEMENTATION_TEXT = /Maximum call stack|Invalid string length|circular structure|TypeError|ReferenceError|RangeError|undefined is not|is not a function|Cannot read propert|resource exhaustion|\[object Object\]|NaN/;
+
+const ANCHORS = ['a', 'b', 'chair', 'nope'];
+/** A YAML scalar as authors (and tools) write them, good and bad. */
+const yamlScalar = fc.oneof(
+  fc.constantFrom(
+    'Ann Smith', '"quoted: text"', "'single'", '2021-01-29', '2021-02-30', '0000-00-00', '1 Jan -5000', 'Q5 2022', '2022/21', '31/12/2021',
+    '5', '-3', '2.5', '1e309', '99999999999', '0', 'one third of members', '"2.5 members"', 'null', '~', 'true', 'yes', '.inf', '0x1F',
+    '""', '|\n    a literal\n    block', '>\n    folded', 'minutes', 'terms-of-reference', 'trafford-hwb-tor', '[Retro]', '\u00e9\u0000x',
+  ),
+  fc.string({ maxLength: 12 }).filter((t) => !/[\n\r]/.test(t)),
+);
+const yamlTag = fc.constantFrom('', '!!str ', '!!int ', '!!float ', '!!bool ', '!!null ', '!custom ', '!!binary ', '!!timestamp ', '!!map ', '!!seq ', '!!set ', '!!omap ', '!!pairs ', '! ', '!<tag:yaml.org,2002:str> ');
+const anchorName = fc.constantFrom(...ANCHORS);
+
+/** A YAML value on one line: scalars, tags, anchors, aliases (defined or not), flow collections, cycles. */
+const { yamlValue } = fc.letrec<{ yamlValue: string }>((tie) => ({
+  yamlValue: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.tuple(yamlTag, yamlScalar).map(([t, v]) => t + v),
+    anchorName.map((a) => `*${a}`),
+    fc.tuple(anchorName, tie('yamlValue')).map(([a, v]) => `&${a} ${v}`),
+    anchorName.map((a) => `&${a} [*${a}]`),
+    anchorName.map((a) => `&${a} {self: *${a}}`),
+    fc.array(tie('yamlValue'), { maxLength: 4 }).map((vs) => `[${vs.map((v) => v.replace(/\n[\s\S]*/, '')).join(', ')}]`),
+    fc.array(fc.tuple(fc.constantFrom('k', 'chair', 'date', '<<', '? x'), tie('yamlValue')), { maxLength: 3 }).map((ps) => `{${ps.map(([k, v]) => `${k}: ${v.replace(/\n[\s\S]*/, '')}`).join(', ')}}`),
+  ),
+}));
+
+const KEYS = ['type', 'title', 'id', 'date', 'review', 'next-review', 'adopted', 'quorum', 'chair', 'terms', 'status', 'supersedes', 'members', 'vote', 'due', '<<', 'x', '? [a, b]'];
+
+/** One top-level entry: `key: value`, a nested block of entries or items, or a merge of an anchor. */
+const yamlEntry = fc.oneof(
+  fc.tuple(fc.constantFrom(...KEYS), yamlValue).map(([k, v]) => `${k}: ${v}`),
+  fc.tuple(fc.constantFrom(...KEYS), fc.option(anchorName, { nil: undefined }), fc.array(yamlValue, { minLength: 1, maxLength: 4 })).map(
+    ([k, a, vs]) => `${k}:${a ? ` &${a}` : ''}\n${vs.map((v) => `  - ${v.replace(/\n/g, '\n    ')}`).join('\n')}`,
+  ),
+  fc.tuple(fc.constantFrom(...KEYS), fc.array(fc.tuple(fc.constantFrom('<<', 'name', 'role', 'date', 'count'), yamlValue), { minLength: 1, maxLength: 4 })).map(
+    ([k, ps]) => `${k}:\n${ps.map(([pk, v]) => `  ${pk}: ${v.replace(/\n/g, '\n    ')}`).join('\n')}`,
+  ),
+  fc.tuple(fc.nat({ max: 80 }), anchorName).map(([depth, a]) => `deep: ${'['.repeat(depth)}*${a}${']'.repeat(depth)}`),
+  anchorName.map((a) => `<<: *${a}`),
+);
+
+/** A document whose front matter has aliases, anchors, merge keys, tags, undefined aliases and cycles. */
+const yamlDocument = fc
+  .tuple(fc.constantFrom(...TYPES), fc.array(yamlEntry, { minLength: 1, maxLength: 8 }), fc.constantFrom('', 'RESOLVED: That the report be noted.\n', '- 2022-01-10 — Kick-off\n- Q5 2022 — Review\n', '## Membership\n\n| Seat | Count |\n| --- | --- |\n| Chair | 2.5 |\n'))
+  .map(([type, entries, body]) => `---\n${type ? `type: ${type}\n` : ''}${entries.join('\n')}\n---\n\n# Board\n\n${body}`);
+
+describe('properties: front matter YAML of every shape', function () {
+  this.timeout(60_000);
+
+  it('aliases, anchors, merge keys, tags, undefined aliases and cycles: parse and the rules never throw, ranges lie inside, messages speak the author\'s words', () => {
+    fc.assert(
+      fc.property(yamlDocument, fc.constantFrom(undefined, 'full', 'cheap') , (text, mode) => {
+        const doc = parse(text, mode === 'cheap' ? { mode, config } : { config });
+        assertRangesInside(doc, 'yaml');
+        // The model is data the CLI prints as JSON (`inspect`): no cycle may survive into it.
+        assert.doesNotThrow(() => JSON.stringify(doc.data));
+        const messages = checkDocument(doc, config);
+        assert.deepEqual(messages.filter((m) => m.ruleId === 'internal-error').map((m) => m.reason), [], 'no rule throws');
+        for (const m of messages) {
+          assert.ok(m.range.start.offset >= 0 && m.range.start.offset <= m.range.end.offset && m.range.end.offset <= doc.text.length, `${m.ruleId}: range inside`);
+          assert.doesNotMatch(m.reason, IMPLEMENTATION_TEXT, `${m.ruleId}: ${m.reason}`);
+        }
+      }),
+      runs(300),
+    );
+  });
+});
+
 const CONTAINED_DEFINITION = /^[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*)+\[[^\]\r\n]*\]:/m;
 const SPLIT_DEFINITION = /\[[^\]\r\n]*\]:[ \t]*(?:\r?\n|\r|$)/;
 

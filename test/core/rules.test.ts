@@ -235,3 +235,29 @@ describe('rules: what only code can show', () => {
     assert.ok(normal.some((m) => m.ruleId === 'resolution-numbering'), 'resolution-numbering still ran');
   });
 });
+
+describe('rules: encoding', () => {
+  const head = '---\ntype: minutes\ndate: 2021-01-29\n---\n\n# Minutes\n\n';
+  const encodingOf = (doc: ReturnType<typeof parse>) => checkDocument(doc, config).filter((m) => m.ruleId === 'encoding');
+
+  it('reports bytes that are not text in a document read only in part (the cheap pass) too', () => {
+    const doc = parse(`${head}- Ren\ufffde Smith\n`, { mode: 'cheap', cheapReason: 'test' });
+    const found = encodingOf(doc);
+    assert.deepEqual(found.map((m) => compactRange(m.range)), ['8:6-8:7']);
+  });
+
+  it('reports the first 20 runs one by one and says how many more there are where they start', () => {
+    const lines = Array.from({ length: 30 }, (_, i) => `- Member ${i} J\u0000o\n`).join('');
+    const found = encodingOf(parse(head + lines));
+    assert.equal(found.length, 21);
+    assert.match(found[20].reason, /^10 more runs of bytes that are not text/);
+    assert.equal(found[20].range.start.line, 8 + 20);
+  });
+
+  it('leaves whitespace alone (tab, CR, LF, and the vertical tab of a Google Docs export), and finds every other control character', () => {
+    assert.deepEqual(encodingOf(parse(`${head}a\tb\r\nc\u000bd\u000ce\n`)), []);
+    const found = encodingOf(parse(`${head}a\u0007\u001bb\n`));
+    assert.equal(found.length, 1);
+    assert.match(found[0].reason, /U\+0007, U\+001B/);
+  });
+});

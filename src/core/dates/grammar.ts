@@ -105,10 +105,28 @@ function isWord(t: Token | undefined, word: string): boolean {
   return t !== undefined && t.kind === 'word' && t.text === word;
 }
 
+/**
+ * A year no record has, written where a day's or month's year goes: `1 Jan -5000`, `March 99999`. Read
+ * as that year so that it is reported as no date, never as `1 Jan` of the context's year with the rest
+ * left over. A minus must touch its digits and be set apart from the month (`1 Jan - 5 Feb` is a range).
+ */
+function impossibleYear(ts: Tokens, i: number): Read<number> | undefined {
+  const t = at(ts, i);
+  if (!t || !separated(ts, i)) return undefined;
+  if (t.kind === 'num' && !t.ordinal && t.text.length >= 5) return { value: t.value, next: i + 1 };
+  const digits = glued(ts, i + 1);
+  if (t.kind === 'dash' && t.spaced && digits?.kind === 'num' && !digits.ordinal && digits.text.length >= 3 && !glued(ts, i + 2)) {
+    return { value: -digits.value, next: i + 2 };
+  }
+  return undefined;
+}
+
 /** `2021`, or `, 2021` (as in `November 2, 2021`); reads nothing when no year follows. */
 function optionalYear(ts: Tokens, i: number): Read<number | undefined> {
   const t = at(ts, i);
   if (isPlausibleYear(t) && separated(ts, i)) return { value: (t as Token).value, next: i + 1 };
+  const impossible = impossibleYear(ts, i);
+  if (impossible) return impossible;
   const after = at(ts, i + 1);
   if (t?.kind === 'comma' && isPlausibleYear(after)) return { value: (after as Token).value, next: i + 2 };
   return { value: undefined, next: i };
@@ -190,10 +208,11 @@ function yearFirst(ts: Tokens, i: number): Read<Point> | undefined {
   return { value: { kind: 'year', year: y }, next: i + 1 };
 }
 
+/** `Q1`…`Q4`, `H1`, `H2`; `Q5`, `Q0` and `H3` too, so that with a year they are reported as no date. */
 function periodNumber(letter: string, t: Token): Point | undefined {
   if (t.kind !== 'num' || t.text.length !== 1 || t.ordinal) return undefined;
-  if (letter === 'q' && t.value >= 1 && t.value <= 4) return { kind: 'quarter', quarter: t.value };
-  if (letter === 'h' && t.value >= 1 && t.value <= 2) return { kind: 'half-year', half: t.value };
+  if (letter === 'q') return { kind: 'quarter', quarter: t.value };
+  if (letter === 'h') return { kind: 'half-year', half: t.value };
   return undefined;
 }
 

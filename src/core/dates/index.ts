@@ -4,6 +4,7 @@
  */
 export { parseFuzzyDate, MAX_DATE_LENGTH, type DateOptions } from './parse.js';
 export { matchLeadingDate, type LeadingDate } from './match.js';
+export { leadingDateShape, looksLikeDate, unreadDateReason } from './unread.js';
 export { parseZonedDate } from './zones.js';
 export { parseFrontMatterDate, writtenDay } from './front-matter.js';
 export { compareFuzzyDates, definitelyBefore, overlaps, isPast, daysBetween } from './compare.js';

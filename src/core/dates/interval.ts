@@ -42,6 +42,9 @@ function months(year: number, first: number, last: number): { start: string; end
 export function intervalOf(p: Point, checkWeekday: boolean): Interval | undefined {
   if (p.year === undefined) return undefined;
   const y = p.year;
+  if (y < 1) return { reason: y === 0 ? 'there is no year 0' : `the year ${y} is before any record govmark reads (years from 1000)` };
+  if (y < 1000) return { reason: `the year ${y} is before any record govmark reads (years from 1000)` };
+  if (y > 9999) return { reason: `the year ${y} is after any record govmark reads (years to 9999)` };
   switch (p.kind) {
     case 'day': {
       if (p.month === undefined) return undefined;
@@ -53,8 +56,10 @@ export function intervalOf(p: Point, checkWeekday: boolean): Interval | undefine
     case 'year':
       return months(y, 1, 12);
     case 'quarter':
+      if (p.quarter < 1 || p.quarter > 4) return { reason: `there is no quarter ${p.quarter} (a year has four, Q1–Q4)` };
       return months(y, p.quarter * 3 - 2, p.quarter * 3);
     case 'half-year':
+      if (p.half < 1 || p.half > 2) return { reason: `there is no half ${p.half} (a year has two, H1 and H2)` };
       return months(y, p.half * 6 - 5, p.half * 6);
     case 'season': {
       const [first, last] = SEASON_MONTHS[p.season];
@@ -78,8 +83,6 @@ export function intervalOf(p: Point, checkWeekday: boolean): Interval | undefine
 }
 
 function dayInterval(y: number, m: number, d: number, weekday: number | undefined): Interval {
-  if (y < 1) return { reason: 'there is no year 0' };
-  if (y < 1000) return { reason: `the year ${y} is before any record govmark reads (years from 1000)` };
   if (m < 1 || m > 12) return { reason: `there is no month ${m}` };
   const name = `${MONTH_NAMES[m - 1]} ${y}`;
   if (d < 1) return { reason: `there is no day ${d} in ${name}` };

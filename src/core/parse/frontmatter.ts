@@ -3,7 +3,7 @@
  * translating YAML offsets into document coordinates — in exactly one place
  * (`FrontMatterReader.range`).
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, type Document, type Node as YamlNode } from 'yaml';
 import type { SourceEntry } from '../model.js';
 import type { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
@@ -39,7 +39,7 @@ export function findFrontMatter(text: string, lines: LineIndex): FrontMatterBloc
 }
 
 export interface YamlProblem {
-  kind: 'syntax' | 'duplicate-key' | 'alias-cycle' | 'too-complex';
+  kind: 'syntax' | 'duplicate-key' | 'alias-cycle' | 'alias-undefined' | 'too-complex';
   reason: string;
   range: Range;
 }
@@ -56,6 +56,10 @@ export interface FrontMatterResult {
 const MAX_DEPTH = 64;
 /** yaml's own default; lifting it makes alias bombs expensive. */
 const MAX_ALIAS_COUNT = 100;
+/** Keys read one by one, past an alias bound, that may hold aliases (each costs a walk of the document). */
+const MAX_ALIASED_KEYS = 200;
+/** Characters of front matter those walks may cover in all (a 200 KB front matter gets 20 keys). */
+const ALIAS_WALK_BUDGET = 4_000_000;
 
 export class FrontMatterReader {
   constructor(
@@ -82,26 +86,25 @@ export class FrontMatterReader {
       // logLevel 'error': yaml would print its warnings (a `[a]: b` key stringified) on the host's stderr.
       doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, lineCounter, strict: false, logLevel: 'error' });
     } catch (error) {
-      return { data: {}, entries, problems: [{ kind: 'too-complex', reason: `The front matter could not be read: ${String(error)}`, range: this.range(0, source.length) }] };
+      return { data: {}, entries, problems: [{ kind: 'too-complex', reason: `The front matter is too complex to read: ${tooComplexReason(error)}.`, range: this.range(0, source.length) }] };
     }
     for (const e of doc.errors) {
       let [s, t] = e.pos;
       if (e.code === 'MISSING_CHAR' && /quote/.test(e.message)) [s, t] = openingQuote(source, s);
       problems.push({ kind: 'syntax', reason: yamlReason(e.code, e.message), range: this.range(s, Math.max(t, s + 1)) });
     }
-    let data: unknown = {};
-    if (doc.errors.length === 0 || doc.contents) {
-      try {
-        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
-      } catch (error) {
-        problems.push({
-          kind: 'too-complex',
-          reason: `The front matter is too complex to read: ${error instanceof Error ? error.message : String(error)}`,
-          range: this.range(0, source.length),
-        });
-        data = {};
-      }
+    // `x: *nope`: an alias whose anchor is not set before it names nothing. yaml would refuse the whole
+    // front matter for it; each one is reported where it is written and read as empty instead.
+    for (const alias of undefinedAliases(doc)) {
+      const r = alias.range;
+      problems.push({
+        kind: 'alias-undefined',
+        reason: `The alias \`*${alias.source}\` names no anchor: no value before it is marked \`&${alias.source}\`, so it is read as empty. Mark the value it should repeat with \`&${alias.source}\` (before this line), or write the value here.`,
+        range: r ? this.range(r[0], Math.max(r[1], r[0] + 1)) : this.range(0, source.length),
+      });
     }
+    let data: unknown = {};
+    if (doc.errors.length === 0 || doc.contents) data = this.toData(doc, source, problems);
     if (doc.contents) this.walk(doc.contents as YamlNode, '/meta', entries, problems);
     // `x: &a [*a]`: an alias inside the value it names makes the data circular (JSON cannot hold it, and
     // nothing could check it). Each such alias is reported where it is written and read as empty.
@@ -124,6 +127,60 @@ export class FrontMatterReader {
       data = {};
     }
     return { data: data as Record<string, unknown>, entries, problems };
+  }
+
+  /**
+   * The front matter as data. When the whole cannot be made (aliases that would copy values past the
+   * bound, nesting too deep to convert), each top-level key is made on its own: the key at fault is
+   * reported at its value and read as empty, and every other key is still read and checked.
+   */
+  private toData(doc: Document, source: string, problems: YamlProblem[]): unknown {
+    try {
+      return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+    } catch (error) {
+      const contents = doc.contents as YamlNode | null;
+      if (!isMap(contents)) {
+        problems.push({ kind: 'too-complex', reason: `The front matter is too complex to read: ${tooComplexReason(error)}.`, range: this.range(0, source.length) });
+        return {};
+      }
+      const out: Record<string, unknown> = {};
+      // Each alias resolved on its own walks the whole document: past a few hundred keys with aliases,
+      // the rest are read as empty and said so once (20,000 `kN: *b` would otherwise take minutes).
+      const limit = Math.min(MAX_ALIASED_KEYS, Math.max(10, Math.floor(ALIAS_WALK_BUDGET / Math.max(1, source.length))));
+      let aliased = 0;
+      let skipped = 0;
+      let firstSkipped: { key: string; range?: [number, number, number] } | undefined;
+      for (const pair of contents.items) {
+        const keyNode = pair.key as YamlNode | null;
+        const key = isScalar(keyNode) ? String(keyNode.value) : keyNode ? String(keyNode) : '';
+        const valueNode = pair.value as YamlNode | null;
+        if (valueNode && hasAlias(valueNode) && ++aliased > limit) {
+          out[key] = null;
+          if (skipped++ === 0) firstSkipped = { key, range: (valueNode.range ?? keyNode?.range) as [number, number, number] | undefined };
+          continue;
+        }
+        try {
+          out[key] = valueNode ? valueNode.toJS(doc, { maxAliasCount: MAX_ALIAS_COUNT }) : null;
+        } catch (e) {
+          out[key] = null;
+          const r = valueNode?.range ?? keyNode?.range;
+          problems.push({
+            kind: 'too-complex',
+            reason: `The value of \`${key.slice(0, 80)}\` is too complex to read: ${tooComplexReason(e)}; it is read as empty.`,
+            range: r ? this.range(r[0], Math.max(r[1], r[0] + 1)) : this.range(0, source.length),
+          });
+        }
+      }
+      if (firstSkipped) {
+        const r = firstSkipped.range;
+        problems.push({
+          kind: 'too-complex',
+          reason: `The front matter is too complex to read in full: its aliases (\`*name\`) would copy values more than ${MAX_ALIAS_COUNT} times over, so the ${skipped} keys with aliases from \`${firstSkipped.key.slice(0, 80)}\` on are read as empty; write the values out instead.`,
+          range: r ? this.range(r[0], Math.max(r[1], r[0] + 1)) : this.range(0, source.length),
+        });
+      }
+      return out;
+    }
   }
 
   /** Records a range for every key and value; iterative so deep nesting cannot overflow the stack. */
@@ -234,4 +291,75 @@ function withoutCycles(data: unknown): unknown {
     }
   };
   return copy(data, 0);
+}
+
+/** What stopped yaml from making the data, in the author's words (never the engine's). */
+function tooComplexReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/alias count/i.test(message)) return `its aliases (\`*name\`) would copy values more than ${MAX_ALIAS_COUNT} times over; write the values out instead`;
+  if (error instanceof RangeError) return 'it is nested too deeply or is too large; flatten it';
+  return 'it cannot be turned into keys and values; simplify it';
+}
+
+/**
+ * Aliases whose anchor is not set before them (in document order, as yaml
+ * resolves them), each replaced in the tree by an empty value so the rest can
+ * be read. Iterative, so no nesting depth can overflow the stack.
+ */
+function undefinedAliases(doc: Document): { source: string; range?: [number, number, number] }[] {
+  const out: { source: string; range?: [number, number, number] }[] = [];
+  const defined = new Set<string>();
+  const empty = (alias: YamlNode & { source: string }): Scalar => {
+    out.push({ source: alias.source, range: alias.range as [number, number, number] | undefined });
+    const s = new Scalar(null);
+    if (alias.range) s.range = [alias.range[0], alias.range[1], alias.range[2]];
+    return s;
+  };
+  const root = doc.contents as YamlNode | null;
+  if (isAlias(root)) {
+    doc.contents = empty(root);
+    return out;
+  }
+  // Each slot holds a node and says how to replace it.
+  type Slot = { node: unknown; set: (n: Scalar) => void };
+  const stack: Slot[] = root ? [{ node: root, set: () => undefined }] : [];
+  while (stack.length > 0) {
+    const { node, set } = stack.pop()!;
+    if (isAlias(node)) {
+      if (!defined.has(node.source)) set(empty(node));
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor) defined.add(anchor);
+    const children: Slot[] = [];
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        children.push({ node: pair.key, set: (n) => (pair.key = n) });
+        children.push({ node: pair.value, set: (n) => (pair.value = n) });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        // A pair in a sequence (`[a: *x]`) holds its own key and value.
+        if (isPair(item)) {
+          children.push({ node: item.key, set: (n) => (item.key = n) });
+          children.push({ node: item.value, set: (n) => (item.value = n) });
+        } else children.push({ node: item, set: (n) => (node.items[i] = n) });
+      });
+    }
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
+  }
+  return out.sort((a, b) => (a.range?.[0] ?? 0) - (b.range?.[0] ?? 0));
+}
+
+/** Whether an alias is written anywhere in `root` (iterative, linear in its size). */
+function hasAlias(root: YamlNode): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node)) return true;
+    if (isMap(node)) for (const pair of node.items) stack.push(pair.key, pair.value);
+    else if (isSeq(node)) for (const item of node.items) stack.push(isPair(item) ? item.value : item, isPair(item) ? item.key : undefined);
+  }
+  return false;
 }

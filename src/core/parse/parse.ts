@@ -11,14 +11,15 @@ import { parseFrontMatterDate, writtenDay } from '../dates/index.js';
 import { readingFor } from '../read/reader.js';
 import { readBody } from '../read/walk.js';
 import { ModelBuilder } from '../read/builder.js';
-import { readQuorum } from '../read/phrases/numbers.js';
+import { badCount, MAX_SEATS, readQuorum } from '../read/phrases/numbers.js';
 import { BUILTIN_TYPES, type GovDocument } from '../model.js';
 import { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
 import { describeEvidence, inferKind, kindPathOfUri, type KindInference } from '../kind/infer.js';
-import { readBodyCheaply } from './cheap.js';
-import { findFrontMatter, FrontMatterReader } from './frontmatter.js';
+import { CHEAP_READS, CHEAP_SKIPS, readBodyCheaply } from './cheap.js';
+import { costOf } from './cost.js';
+import { findFrontMatter, FrontMatterReader, type YamlProblem } from './frontmatter.js';
 import { parseChunked, type ChunkCache } from './markdown.js';
 
 export interface ParseOptions {
@@ -51,6 +52,15 @@ export interface ParseOptions {
   /** Sections parsed last time (the editor keeps one per document): only changed ones are re-parsed. */
   chunkCache?: ChunkCache;
 }
+
+/** The rule that reports each kind of front matter problem. */
+const YAML_RULES: Record<YamlProblem['kind'], string> = {
+  syntax: 'yaml-syntax',
+  'duplicate-key': 'yaml-duplicate-key',
+  'alias-cycle': 'yaml-alias-cycle',
+  'alias-undefined': 'yaml-alias-undefined',
+  'too-complex': 'too-complex',
+};
 
 /** Front matter keys whose values are dates that must exist. */
 const DATE_KEYS = ['date', 'review', 'adopted', 'adopted/date', 'effective', 'expires', 'next-review', 'due'];
@@ -91,8 +101,8 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
     meta = fm.data;
     for (const [p, e] of fm.entries) b.sourceMap.set(p, e);
     for (const problem of fm.problems) {
-      const ruleId = problem.kind === 'syntax' ? 'yaml-syntax' : problem.kind === 'duplicate-key' ? 'yaml-duplicate-key' : problem.kind === 'alias-cycle' ? 'yaml-alias-cycle' : 'too-complex';
-      const severity = problem.kind === 'syntax' || problem.kind === 'alias-cycle' ? 'error' : 'warning';
+      const ruleId = YAML_RULES[problem.kind];
+      const severity = problem.kind === 'syntax' || problem.kind === 'alias-cycle' || problem.kind === 'alias-undefined' ? 'error' : 'warning';
       b.report(ruleId, severity, { reason: problem.reason, range: problem.range });
     }
   }
@@ -123,8 +133,11 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
   if (options.mode === 'cheap') {
     readBodyCheaply(b, reading, bodyStartLine);
     doc.complete = false;
+    // Which limit it met, in the author's terms: a YAML or size problem is not blamed on emphasis.
+    const cost = costOf(text, lines, block);
+    const why = options.cheapReason ?? 'This document is too complex to check fully';
     b.report('too-complex', 'warning', {
-      reason: `${options.cheapReason ?? 'This document is too complex to check fully'}: only its front matter, headings and list items were read. Simplify the Markdown (unmatched emphasis or brackets, very deep nesting) to have it checked in full.`,
+      reason: `${why}${cost ? `: ${cost.cause}` : ''}. Only ${CHEAP_READS}; ${CHEAP_SKIPS}. ${cost?.advice ?? 'Split it into smaller files'} to have it checked in full.`,
       range: lines.lineRange(firstTextLine(lines, bodyStartLine)),
       fatal: true,
     });
@@ -240,8 +253,19 @@ function quorumFromFrontMatter(meta: Record<string, unknown>, b: ModelBuilder): 
   const entry = b.sourceMap.get('/meta/quorum');
   if ((typeof q !== 'number' && typeof q !== 'string') || !entry) return;
   const text = String(q);
-  const meaning = typeof q === 'number' ? (Number.isInteger(q) && q > 0 ? { count: q } : undefined) : readQuorum(text);
-  if (!meaning) return;
+  // A number the schema accepts but no membership has (`quorum: 99999999999`) is reported by the schema's maximum.
+  const meaning = typeof q === 'number' ? (Number.isInteger(q) && q > 0 && q <= MAX_SEATS ? { count: q } : undefined) : readQuorum(text);
+  if (!meaning) {
+    // `quorum: "2.5 members"`, `quorum: "-3"`: said at the number, never read as 5 or passed over.
+    const bad = typeof q === 'string' ? badCount(text) : undefined;
+    if (bad) {
+      const written = text.slice(bad.at, bad.at + bad.length);
+      const at = b.text.slice(entry.range.start.offset, entry.range.end.offset).indexOf(written);
+      const range = at < 0 ? entry.range : b.range(entry.range.start.offset + at, entry.range.start.offset + at + written.length);
+      b.report('seat-count', 'error', { reason: `${bad.reason}, so the quorum is not read.`, range });
+    }
+    return;
+  }
   b.content.quorum = { text, source: 'front-matter', ...meaning };
   b.sourceMap.set('/content/quorum', { range: entry.range });
 }

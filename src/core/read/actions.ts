@@ -157,13 +157,20 @@ function add(ctx: ReadContext, t: TaskClause, node: Nodes, resolution: number | 
     const due = parseFuzzyDate(t.due);
     if (due) {
       action.due = due;
-      if (due.invalid) b.report('impossible-date', 'error', { reason: due.invalid, range: rangeOfNode(node)! });
+      if (due.invalid) b.report('impossible-date', 'error', { reason: due.invalid, range: dueRange(ctx, node, t.due) });
     }
   }
   if (resolution !== undefined) action.resolution = resolution;
   if (ctx.meeting !== undefined) action.meeting = ctx.meeting;
   list.push(action);
   b.map(`/content/actions/${i}`, range);
+}
+
+/** Where the due date is written in the node (the cell, the words after "by"), else the whole node. */
+function dueRange(ctx: ReadContext, node: Nodes, due: string): Range {
+  const whole = rangeOfNode(node)!;
+  const at = ctx.b.text.slice(whole.start.offset, whole.end.offset).lastIndexOf(due);
+  return at < 0 ? whole : ctx.b.range(whole.start.offset + at, whole.start.offset + at + due.length);
 }
 
 /**

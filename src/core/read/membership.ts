@@ -31,8 +31,8 @@ import type { Seat } from '../model.js';
 import type { Range } from '../text/range.js';
 import { delegation } from './functions.js';
 import { plainText, sentenceSpans } from './phrases/duties.js';
-import { readQuorum, wordNumber } from './phrases/numbers.js';
-import { isYes, itemLead, normaliseHeading, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
+import { badCount, countOf, readQuorum, wordNumber } from './phrases/numbers.js';
+import { cellContentRange, isYes, itemLead, normaliseHeading, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
 import { metaText, type ReadContext, type Reader } from './reader.js';
 
 interface PendingSeat {
@@ -98,7 +98,7 @@ export const membership: Reader = {
           b.content.quorum = { text, source: 'section', ...q };
           b.map('/content/quorum', rangeOfNode(p));
           quorumFromSection = true;
-        }
+        } else reportBadCount(ctx, text, s, e);
         return;
       }
       const raw = b.text.slice(s, Math.min(e, s + 20000));
@@ -107,7 +107,10 @@ export const membership: Reader = {
         const sentence = plainText(raw.slice(sp.start, sp.end));
         if (!/\bquor(?:um|ate)\b/i.test(sentence)) continue;
         const q = readQuorum(sentence);
-        if (!q) continue;
+        if (!q) {
+          if (reportBadCount(ctx, sentence, s + sp.start, s + sp.end)) return;
+          continue;
+        }
         b.content.quorum = { text: sentence, source: 'body', ...q };
         b.map('/content/quorum', b.range(s + sp.start, s + sp.end));
         return;
@@ -161,6 +164,12 @@ export const membership: Reader = {
           continue;
         }
         const seat = readSeat(lead, organization);
+        // `- 2.5 community members`, `- -3 councillors`: a count that cannot be one, reported at the number.
+        const bad = /^\W{0,4}[-\u2212+]?\d/.test(lead) ? badCount(lead.slice(0, 40), 'seats') : undefined;
+        if (bad && bad.at <= 4) {
+          const r = rangeOfNode(item);
+          if (r) reportBadCount(ctx, lead, r.start.offset, r.end.offset, 'seats', 'so the item is counted as one seat');
+        }
         if (seat && !startsWithCode(item)) push(seat, item);
       }
     };
@@ -217,7 +226,16 @@ export const membership: Reader = {
           const seat: Seat = { label: cell(row, label), count: 1 };
           if (seat.label === '' || /^total\b/i.test(seat.label)) continue;
           if (org >= 0 && cell(row, org)) seat.organization = cell(row, org);
-          if (count >= 0) seat.count = wordNumber(cell(row, count)) ?? 1;
+          if (count >= 0) {
+            const written = cell(row, count);
+            const n = /^\s*[-\u2212+]?\d/.test(written) ? countOf(written, 'seats') : undefined;
+            // `-3`, `2.5`, `99999999999` seats: reported at the cell; the row still counts as one seat.
+            if (n && 'reason' in n) {
+              const r = cellContentRange(row.children[count]);
+              if (r) b.report('seat-count', 'error', { reason: `${n.reason}, so the row is counted as one seat.`, range: r });
+            }
+            seat.count = n && 'count' in n ? n.count : (wordNumber(written) ?? 1);
+          }
           if (statutory >= 0) seat.statutory = isYes(cell(row, statutory));
           if (voting >= 0) seat.voting = isYes(cell(row, voting));
           push(seat, row);
@@ -286,6 +304,20 @@ function outsideBrackets(t: string): string {
 }
 
 /**
+ * Reports the first number in `text` (read from the document between `from` and `to`) that cannot be a
+ * count of members, at that number where it is written; true when there was one.
+ */
+function reportBadCount(ctx: ReadContext, text: string, from: number, to: number, what = 'members', consequence = 'so it is not read'): boolean {
+  const bad = badCount(text, what);
+  if (!bad) return false;
+  const written = text.slice(bad.at, bad.at + bad.length);
+  const at = ctx.b.text.slice(from, to).indexOf(written);
+  const range = at < 0 ? ctx.b.range(from, to) : ctx.b.range(from + at, from + at + written.length);
+  ctx.b.report('seat-count', 'error', { reason: `${bad.reason}, ${consequence}.`, range });
+  return true;
+}
+
+/**
  * "Two representatives of X (non-voting)", "Three (3) community members",
  * "Third Sector (2 representatives)", "\*Director of Public Health" → a seat.
  * A sentence ("Members are appointed for two years.") is not one.
@@ -301,7 +333,7 @@ export function readSeat(text: string, organization: string | undefined): Seat |
   const statutory = starred ? true : undefined;
   let count = 1;
   let label = t;
-  const n = /^(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b\s*(?:\(\d+\)\s*)?(?:x\s+)?/i.exec(t);
+  const n = /^(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![.,]\d)\s*(?:\(\d+\)\s*)?(?:x\s+)?/i.exec(t);
   if (n) {
     count = wordNumber(n[1]) ?? 1;
     label = t.slice(n[0].length);

@@ -16,7 +16,7 @@
  * kept once, where it comes first (see `repeats`).
  */
 import type { List, ListItem, Nodes, Paragraph, Table } from 'mdast';
-import { matchLeadingDate, parseFuzzyDate, parseZonedDate, type DateOptions } from '../dates/index.js';
+import { leadingDateShape, looksLikeDate, matchLeadingDate, parseFuzzyDate, parseZonedDate, unreadDateReason, type DateOptions } from '../dates/index.js';
 import type { FuzzyDate, Milestone, MilestoneStatus } from '../model.js';
 import type { Range } from '../text/range.js';
 import { cellContentRange, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
@@ -245,7 +245,12 @@ class MilestoneReading {
       if (refined.at > 0) cut = refined.at;
       dateRange = refined.length > 0 ? b.range(start + refined.at, start + refined.at + refined.length) : this.group.range;
       this.group.used = true;
-    } else return false;
+    } else {
+      // `- 2022/21 — Consult`: a date written where the date goes, that cannot be read. Said, not dropped.
+      const shape = leadingDateShape(raw);
+      if (shape) this.unread(raw.slice(shape.start, shape.start + shape.length), b.range(start + shape.start, start + shape.start + shape.length));
+      return false;
+    }
     let title: string;
     if (match?.label) {
       title = match.label;
@@ -365,7 +370,11 @@ class MilestoneReading {
         // In a table of several date columns, a placeholder is an empty cell; a lone date column's `Tbc` is a date not yet known.
         if (dated.length > 1 && EMPTY_CELL.test(text.trim())) continue;
         const date = this.dateOf(text, true);
-        if (!date) continue;
+        if (!date) {
+          // A cell of a date column shaped like a date (`31/12/2021`, `2022/21`) that cannot be read: said, not dropped.
+          if (looksLikeDate(text)) this.unread(text, cellContentRange(row.children[i]));
+          continue;
+        }
         // The same interval twice in a row is one milestone.
         const key = `${date.start}/${date.end}`;
         if (date.start && seen.has(key)) continue;
@@ -462,6 +471,11 @@ class MilestoneReading {
       });
     }
     return true;
+  }
+
+  /** Date text in a milestone's date slot that cannot be read: reported where it is written. */
+  private unread(text: string, range: Range | undefined): void {
+    if (range) this.ctx.b.report('unread-date', 'warning', { reason: unreadDateReason(text, 'this milestone is left out of the timeline'), range });
   }
 
   private add(m: Milestone, range: Range | undefined, dateRange: Range | undefined, prose = false): void {

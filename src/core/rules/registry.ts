@@ -4,6 +4,7 @@
  */
 import { schemaRule } from '../schemas/index.js';
 import { duplicateId } from './duplicate-id.js';
+import { encoding } from './encoding.js';
 import { milestoneOrder } from './milestone-order.js';
 import { overdue } from './overdue.js';
 import { PARSE_RULES } from './parse-rules.js';
@@ -18,6 +19,7 @@ import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
 export const allRules: readonly Rule[] = [
   ...PARSE_RULES,
   schemaRule,
+  encoding,
   requiredSections,
   resolutionNumbering,
   milestoneOrder,

@@ -1365,7 +1365,8 @@ export const bundledSchemas = {
             "anyOf": [
               {
                 "type": "integer",
-                "minimum": 1
+                "minimum": 1,
+                "maximum": 10000
               },
               {
                 "type": "string",

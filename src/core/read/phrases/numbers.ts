@@ -1,5 +1,42 @@
 /** Numbers as governance documents write them: "five", "seven (7)", "one third", "50%". */
 
+/** More seats than any board or committee has: a count above it is a slip (`99999999999`), not a membership. */
+export const MAX_SEATS = 10_000;
+
+/**
+ * A number as written, sign, decimals, thousands and exponent included (`-3`, `2.5`, `1e309`,
+ * `1,000`), not part of a word, a date (`2021-22`) or a larger number. Bounded: linear in the text.
+ */
+const NUMBER_SHAPE = '(?<![\\w.,+\u2212-])[-\u2212+]?\\d{1,400}(?:,\\d{3}){0,100}(?:\\.\\d{1,400})?(?:e[+-]?\\d{1,6})?(?![\\w%]|[.,]\\d)';
+
+/** What a written number says as a count of seats or members: the count, or why it is not one. */
+export function countOf(written: string, what = 'members'): { count: number } | { reason: string } {
+  const t = written.trim().replace(/\u2212/g, '-');
+  const value = Number(t.replace(/,/g, ''));
+  const shown = t.length > 24 ? `${t.slice(0, 24)}…` : t;
+  if (!Number.isFinite(value) || (!/e/i.test(t) && t.replace(/^[-+]/, '').replace(/[,.]/g, '').length > 15)) {
+    return { reason: `\`${shown}\` is not a number of ${what}: it is far more than any membership has (at most ${MAX_SEATS})` };
+  }
+  if (value < 0) return { reason: `\`${shown}\` is not a number of ${what}: a count cannot be negative` };
+  if (!Number.isInteger(value)) return { reason: `\`${shown}\` is not a number of ${what}: a count is a whole number` };
+  if (value > MAX_SEATS) return { reason: `\`${shown}\` is not a number of ${what}: it is more than any membership has (at most ${MAX_SEATS})` };
+  return { count: value };
+}
+
+/**
+ * The first number written in `text` that cannot be a count (`2.5`, `-3`, `1e309`, `99999999999`),
+ * where it is and why: a quorum or seat count so written is reported, never read as a part of it
+ * (`2.5 members` as 5).
+ */
+export function badCount(text: string, what = 'members'): { at: number; length: number; reason: string } | undefined {
+  const re = new RegExp(NUMBER_SHAPE, 'gi');
+  for (let m = re.exec(text.slice(0, 2000)); m; m = re.exec(text.slice(0, 2000))) {
+    const c = countOf(m[0], what);
+    if ('reason' in c) return { at: m.index, length: m[0].length, reason: c.reason };
+  }
+  return undefined;
+}
+
 const WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
@@ -51,6 +88,8 @@ export function readQuorum(text: string): QuorumMeaning | undefined {
     if (num > 0 && den > 0) return { fraction: { numerator: num, denominator: den } };
   }
   if (/\b(?:simple )?majority\b/.test(t)) return { fraction: { numerator: 1, denominator: 2 } };
+  // `2.5 members`, `-3`, `99999999999`: no count, and not the `5` of `2.5` either (the caller reports it).
+  if (badCount(t)) return undefined;
   const count =
     /\b(\d{1,4})\b(?=[^.]*\bmembers?\b)/.exec(t) ??
     /\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b(?:\s*\(\d+\))?/.exec(t) ??
