@@ -2,6 +2,7 @@
 import { BUILTIN_TYPES } from '../core/model.js';
 import type { ResolvedConfig } from '../core/config.js';
 import { readFile, realpath, stat } from 'node:fs/promises';
+import { decodeText } from '../node/text-file.js';
 import { resolve } from 'node:path';
 import { isMarkdownPath } from '../node/discover.js';
 import { describeFsError, didYouMean, loadConfig, type LoadedConfig } from '../node/config-file.js';
@@ -56,7 +57,7 @@ export async function assertRegularFile(file: string, io: Pick<CliIO, 'cwd'>): P
 export async function readInputFile(file: string, io: Pick<CliIO, 'cwd'>): Promise<string> {
   await assertRegularFile(file, io);
   try {
-    return await readFile(file, 'utf8');
+    return decodeText(await readFile(file));
   } catch (error) {
     throw new UsageError(`cannot read '${displayPath(file, io.cwd)}': ${describeFsError(error)}`);
   }

@@ -3,7 +3,7 @@
  * per-document deadline, cheap pass past it): for `inspect`, `timeline` and
  * other commands that need the model rather than the messages.
  */
-import { readFile } from 'node:fs/promises';
+import { readText } from './text-file.js';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config.js';
@@ -42,7 +42,7 @@ export async function readModels(
   const read = await Promise.all(
     files.map(async (f) => {
       try {
-        return await readFile(f, 'utf8');
+        return await readText(f);
       } catch (error) {
         const e = new CannotRead(f, error as NodeJS.ErrnoException);
         if (!options.onUnreadable) throw e;

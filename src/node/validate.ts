@@ -5,7 +5,8 @@
  * thread under a deadline; past the bound, the cheap line-by-line pass.
  * Cross-document rules run last, on the summaries of every file.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { readTextSync } from './text-file.js';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -78,7 +79,7 @@ async function eachInSlices<T>(items: readonly T[], f: (item: T, i: number) => v
 
 function readText(path: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return readTextSync(path);
   } catch (error) {
     throw new CannotRead(path, error as NodeJS.ErrnoException);
   }

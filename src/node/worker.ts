@@ -2,7 +2,7 @@
  * A worker thread that analyses documents: parse, document rules, summary.
  * The pool terminates it when one document overruns its time or memory bound.
  */
-import { readFileSync } from 'node:fs';
+import { readTextSync } from './text-file.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config.js';
 import { analyse } from '../core/workspace/workspace.js';
@@ -26,7 +26,7 @@ function answer(req: WorkerRequest): WorkerResponse {
   let text: string;
   try {
     // The worker reads the file itself: the main thread neither reads nor clones it.
-    text = req.text ?? readFileSync(req.path!, 'utf8');
+    text = req.text ?? readTextSync(req.path!);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     return { id: req.id, ok: false, error: `${e.name}: ${e.message}`, code: e.code ?? 'EIO' };

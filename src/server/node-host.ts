@@ -26,7 +26,7 @@ export function createNodeHost(): ServerHost {
   return {
     async readFile(path) {
       try {
-        return await readFile(path, 'utf8');
+        return await (await import('../node/text-file.js')).readText(path);
       } catch {
         return undefined;
       }

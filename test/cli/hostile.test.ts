@@ -175,4 +175,16 @@ describe('hostile configuration and output paths', function () {
     assert.equal(out.status, 2);
     assert.equal(out.stderr, "govmark: cannot write '/proc/self/govmark/report.txt': its folder cannot be made\n");
   });
+
+  it('reads a UTF-16 document (Windows editors, Word\'s Unicode text) instead of passing it as unreadable bytes', () => {
+    const text = ['---', 'type: minutes', 'date: 2021-02-30', '---', '', '# Minutes', ''].join('\n');
+    writeFileSync(join(repo, 'papers', 'le.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    writeFileSync(join(repo, 'papers', 'be.md'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    const run = govmark(repo, 'validate', '--no-cache', '--format', 'json', 'papers/le.md', 'papers/be.md');
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { files: { path: string; messages: { ruleId: string; range: { start: { line: number; column: number } } }[] }[] };
+    for (const f of report.files) {
+      assert.deepEqual(f.messages.map((m) => `${m.ruleId} ${m.range.start.line}:${m.range.start.column}`), ['impossible-date 3:7'], f.path);
+    }
+  });
 });
