@@ -54,6 +54,8 @@ export function costOf(text: string, lines: LineIndex, block: FrontMatterBlock |
       marks = 0; // a blank line ends the paragraph
       continue;
     }
+    // A list item, heading or table row starts inline content of its own: marks never pair across it.
+    if (startsBlock(text, i, end)) marks = 0;
     for (let k = i; k < end; k++) {
       const c = text.charCodeAt(k);
       // * _ [ ] ` <: what emphasis, links, code spans and HTML are made of
@@ -69,4 +71,19 @@ export function costOf(text: string, lines: LineIndex, block: FrontMatterBlock |
     return { cause: `it is ${size(text.length)} long`, advice: 'Split it into smaller files (one per meeting or per year)' };
   }
   return undefined;
+}
+
+/** Whether the line's text from `i` opens a list item, a heading or a table row. */
+function startsBlock(text: string, i: number, end: number): boolean {
+  const c = text.charCodeAt(i);
+  const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+  if ((c === 45 || c === 42 || c === 43) && (next === 32 || next === 9)) return true; // - * +
+  if (c === 35 || c === 124) return true; // # |
+  let k = i;
+  while (k < end && k - i < 9 && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  if (k > i && k < end && (text.charCodeAt(k) === 46 || text.charCodeAt(k) === 41)) {
+    const after = k + 1 < end ? text.charCodeAt(k + 1) : 32;
+    return after === 32 || after === 9;
+  }
+  return false;
 }
