@@ -38,6 +38,9 @@ const common = {
   logLevel: 'warning',
   // The library's sources import `./x.js` for `./x.ts` (NodeNext); esbuild resolves those.
   resolveExtensions: ['.ts', '.js', '.mjs', '.cjs', '.json'],
+  // jsonc-parser's `main` is a UMD build that requires './impl/format' at run time, which a bundle
+  // does not have: take its ES module build, which esbuild can follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /**
