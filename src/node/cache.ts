@@ -77,7 +77,7 @@ export class ResultCache {
     if (fresh) return fresh.r;
     const hit = this.old[k];
     // An entry of another shape or with the wrong checksum (a hand-edited or truncated cache) is a miss, never a crash.
-    if (!hit || typeof hit !== 'object' || typeof hit.s !== 'string' || !wellFormed(hit.r) || this.sum(k, hit.r) !== hit.s) return undefined;
+    if (!hit || typeof hit !== 'object' || typeof hit.s !== 'string' || !wellFormed(hit.r, text.length) || this.sum(k, hit.r) !== hit.s) return undefined;
     this.used.set(k, hit);
     return hit.r;
   }
@@ -114,13 +114,40 @@ export class ResultCache {
   }
 }
 
-/** Whether a cached result has the shape this engine writes (anything odd is a miss). */
-function wellFormed(r: unknown): r is AnalysisResult {
+const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);
+
+/**
+ * Whether a cached result has the shape this engine writes, down to each
+ * message's severity, reason and range inside the text (`length`): anything
+ * odd is a miss, so a cache edited by hand, even with its checksum recomputed,
+ * can make a run slower but never crash it or misplace a message.
+ */
+function wellFormed(r: unknown, length: number): r is AnalysisResult {
   if (!r || typeof r !== 'object') return false;
   const x = r as Partial<AnalysisResult>;
   if (typeof x.complete !== 'boolean' || !Array.isArray(x.messages)) return false;
   if (!x.summary || typeof x.summary !== 'object' || typeof x.summary.uri !== 'string' || !Array.isArray(x.summary.refs)) return false;
-  return x.messages.every((m) => m !== null && typeof m === 'object' && typeof (m as { ruleId?: unknown }).ruleId === 'string' && typeof (m as { range?: unknown }).range === 'object');
+  return x.messages.every((m) => wellFormedMessage(m, length));
+}
+
+function wellFormedMessage(m: unknown, length: number): boolean {
+  if (m === null || typeof m !== 'object') return false;
+  const x = m as Record<string, unknown>;
+  if (typeof x.ruleId !== 'string' || typeof x.reason !== 'string' || typeof x.uri !== 'string' || !SEVERITIES.has(x.severity as string)) return false;
+  const range = x.range as { start?: unknown; end?: unknown } | null;
+  if (!range || typeof range !== 'object') return false;
+  const start = point(range.start, length);
+  const end = point(range.end, length);
+  return start !== undefined && end !== undefined && start <= end;
+}
+
+/** The offset of a `{ line, column, offset }` point inside a text of `length`, undefined when it is not one. */
+function point(p: unknown, length: number): number | undefined {
+  if (!p || typeof p !== 'object') return undefined;
+  const { line, column, offset } = p as Record<string, unknown>;
+  const ok = (n: unknown, min: number, max: number) => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+  if (!ok(line, 1, length + 1) || !ok(column, 1, length + 1) || !ok(offset, 0, length)) return undefined;
+  return offset as number;
 }
 
 let engine: Promise<string> | undefined;

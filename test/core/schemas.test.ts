@@ -549,8 +549,12 @@ describe('schemas', () => {
         [deep, /nests deeper than 64 levels/],
         [{ $ref: '#' }, /refers to itself without descending into the value/],
         [{ $defs: { a: { not: { $ref: '#/$defs/a' } } }, $ref: '#/$defs/a' }, /refers to itself/],
-        [{ type: 'object', patternProperties: { '^(?=x)(x+)+$': {} } }, /uses lookaround or a back-reference .*patternProperties/],
+        [{ type: 'object', patternProperties: { '^(?=x)(x+)+$': {} } }, /cannot run in linear time \(it has a lookahead\) .*patternProperties/],
         [{ type: 'object', properties: { a: { type: 'string', pattern: '([' } } }, /is not a valid regular expression/],
+        [{ type: 'object', properties: { a: { type: 'string', pattern: '(?<=^(a+)+)!' } } }, /cannot run in linear time \(it has a lookbehind\)/],
+        [{ $dynamicAnchor: 'm', anyOf: [{ $dynamicRef: '#m' }] }, /refers to itself/],
+        [{ $defs: { a: { $anchor: 'x', allOf: [{ $ref: '#x' }] } }, $ref: '#/$defs/a' }, /refers to itself/],
+        [{ $ref: 'file:///etc/passwd' }, /points to another file or address .* govmark never fetches/],
       ];
       for (const [schema, reason] of refused) {
         const v = getValidator(schema as Record<string, unknown>);
@@ -571,6 +575,9 @@ describe('schemas', () => {
       assert.equal(v({ a: 'aaa', b: 'draft' }), true);
       assert.equal(v({ b: 'tbc' }), false);
       assert.throws(() => linearRegExp('(?<=a)(a+)+b'), UnsafePattern);
+      assert.equal(linearRegExp('(?<=\\$)\\d+').test('$12'), true, 'a lookbehind without repetition runs');
+      const recursiveByAnchor = { $defs: { n: { $anchor: 'node', type: 'object', properties: { kids: { type: 'array', items: { $ref: '#node' } } } } }, $ref: '#node' };
+      assert.equal(schemaHazard(recursiveByAnchor), undefined);
     });
   });
 });

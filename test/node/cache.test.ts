@@ -1,5 +1,6 @@
 /** The result cache: reused when nothing changed, a malformed entry is a miss (never a crash), keyed by the engine's own code. */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +49,31 @@ describe('result cache', function () {
     for (const e of Object.values(cached.entries)) e.r.messages = [];
     writeFileSync(cacheFile, JSON.stringify(cached));
     assert.deepEqual(await messagesOf(file, cacheDir), first, 'the poisoned entry is a miss: the file is checked again');
+  });
+
+  it('treats a forged entry (checksum recomputed) of a wrong shape as a miss: no crash, no misplaced message', async () => {
+    const file = join(dir, 'gap.md');
+    writeFileSync(file, GAP);
+    const cacheDir = join(dir, 'cache');
+    const first = await messagesOf(file, cacheDir);
+    const cacheFile = join(cacheDir, 'results-v2.json');
+    const forgeries: ((m: Record<string, unknown>) => void)[] = [
+      (m) => (m.severity = 'bogus'),
+      (m) => (m.range = null),
+      (m) => (m.reason = 5),
+      (m) => ((m.range as { start: { line: number } }).start.line = -5),
+      (m) => ((m.range as { end: { offset: number } }).end.offset = 1e9),
+    ];
+    for (const forge of forgeries) {
+      await messagesOf(file, cacheDir); // a good cache again
+      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; entries: Record<string, { r: { messages: Record<string, unknown>[] }; s: string }> };
+      for (const [k, e] of Object.entries(cached.entries)) {
+        forge(e.r.messages[0]);
+        e.s = createHash('sha1').update(cached.fingerprint).update('\0').update(k).update('\0').update(JSON.stringify(e.r)).digest('base64url').slice(0, 22);
+      }
+      writeFileSync(cacheFile, JSON.stringify(cached));
+      assert.deepEqual(await messagesOf(file, cacheDir), first, String(forge));
+    }
   });
 
   it('starts afresh from a cache file that is not JSON', async () => {

@@ -69,11 +69,13 @@ export function safeMatch(pattern: string, value: string): boolean {
 
 function compile(pattern: string, flags: string): RegExpLike | UnsafePattern {
   const shown = `/${pattern}/${flags}`;
+  let re2Reason = 'RE2 does not accept it';
   try {
     const re = RE2JS.compile(pattern, flags.includes('i') ? RE2JS.CASE_INSENSITIVE : 0);
     return { test: (value: string) => re.matcher(value).find(), toString: () => shown };
-  } catch {
-    // Not RE2 syntax: lookaround, a back-reference, or not a regular expression at all.
+  } catch (error) {
+    // Not RE2 syntax: lookaround, a back-reference, a repeat count over 1000, or not a regular expression at all.
+    if (error instanceof Error) re2Reason = error.message.replace(/^error parsing regexp: /, '').replace(/`/g, "'").slice(0, 80);
   }
   let native: RegExp;
   try {
@@ -82,15 +84,19 @@ function compile(pattern: string, flags: string): RegExpLike | UnsafePattern {
     const why = error instanceof Error ? error.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : 'invalid';
     return new UnsafePattern(`the pattern '${shownPattern(pattern)}' is not a valid regular expression (${why.toLowerCase()})`, pattern);
   }
-  let safe = false;
+  if (/\(\?<[=!]/.test(pattern)) re2Reason = 'it has a lookbehind';
+  else if (/\(\?[=!]/.test(pattern)) re2Reason = 'it has a lookahead';
+  else if (/\\[1-9]|\\k</.test(pattern)) re2Reason = 'it has a back-reference';
+  // The backtracking checker does not look inside lookbehinds: one with a repetition in it is refused unread.
+  let safe = !repeatsInLookbehind(pattern);
   try {
-    safe = isSafe(native, { maxSteps: CHECK_STEPS, timeout: CHECK_MS }).safe;
+    safe &&= isSafe(native, { maxSteps: CHECK_STEPS, timeout: CHECK_MS }).safe;
   } catch {
     safe = false;
   }
   if (!safe) {
     return new UnsafePattern(
-      `the pattern '${shownPattern(pattern)}' uses lookaround or a back-reference and may backtrack without end on some values, so govmark will not run it; write it without them (patterns without lookaround or back-references always run in linear time)`,
+      `the pattern '${shownPattern(pattern)}' cannot run in linear time (${re2Reason}) and may backtrack without end on some values, so govmark will not run it; write it without lookaround, back-references or repeat counts over 1000 (such patterns always run in linear time)`,
       pattern,
     );
   }
@@ -99,3 +105,33 @@ function compile(pattern: string, flags: string): RegExpLike | UnsafePattern {
 
 /** For Ajv's `code.regExp` option: every schema pattern through `linearRegExp`. */
 export const schemaRegExp = Object.assign((pattern: string, flags: string): RegExpLike => linearRegExp(pattern, flags), { code: 'govmark linearRegExp' });
+
+/** Whether a lookbehind (`(?<=…)`, `(?<!…)`) holds a repetition (`*`, `+`, `?`, `{`). */
+function repeatsInLookbehind(pattern: string): boolean {
+  for (let i = pattern.indexOf('(?<'); i >= 0; i = pattern.indexOf('(?<', i + 1)) {
+    const kind = pattern[i + 3];
+    if (kind !== '=' && kind !== '!') continue;
+    let depth = 1;
+    let inClass = false;
+    for (let k = i + 4; k < pattern.length && depth > 0; k++) {
+      const c = pattern[k];
+      if (c === '\\') {
+        k++;
+        continue;
+      }
+      if (inClass) {
+        if (c === ']') inClass = false;
+        continue;
+      }
+      if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      else if (c === '*' || c === '+' || c === '?' || c === '{') {
+        // `(?:`, `(?<name>` and lazy `??` are not repetitions of their own; a `?` right after `(` is syntax.
+        if (c === '?' && pattern[k - 1] === '(') continue;
+        return true;
+      }
+    }
+  }
+  return false;
+}

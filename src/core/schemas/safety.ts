@@ -51,7 +51,10 @@ export function getValidator(schema: AnySchemaObject): ValidateFunction | Error 
  */
 export function schemaHazard(schema: unknown): string | undefined {
   if (!isSchemaObject(schema)) return undefined;
+  // Base URIs first, so that `$ref`s can be resolved during the walk (iterative: safe on any depth).
+  indexSchema(schema);
   const pointerOf = new Map<object, string>();
+  const anchors = new Map<string, SchemaObject[]>();
   const seen = new Set<object>();
   let parts = 0;
   const stack: { value: unknown; pointer: string; depth: number; data: boolean }[] = [{ value: schema, pointer: '', depth: 0, data: false }];
@@ -70,14 +73,32 @@ export function schemaHazard(schema: unknown): string | undefined {
     const node = value as SchemaObject;
     if (!data) {
       pointerOf.set(node, pointer);
-      const problem = patternProblem(node, pointer);
+      const problem = patternProblem(node, pointer) ?? remoteRef(node, pointer);
       if (problem !== undefined) return problem;
+      for (const k of ['$anchor', '$dynamicAnchor'] as const) {
+        if (typeof node[k] === 'string') anchors.set(node[k] as string, [...(anchors.get(node[k] as string) ?? []), node]);
+      }
     }
     for (const [key, child] of Object.entries(node)) {
       stack.push({ value: child, pointer: `${pointer}/${escapePointerToken(key)}`, depth: depth + 1, data: data || DATA_KEYWORDS.has(key) });
     }
   }
-  return selfReference(schema, pointerOf);
+  return selfReference(schema, pointerOf, anchors);
+}
+
+/**
+ * A `$ref` to another file or an address: govmark never fetches, and a schema
+ * reading `file:///etc/passwd` would read outside the workspace.
+ */
+function remoteRef(node: SchemaObject, pointer: string): string | undefined {
+  for (const k of ['$ref', '$dynamicRef'] as const) {
+    const ref = node[k];
+    if (typeof ref !== 'string' || ref.startsWith('#')) continue;
+    // A ref to the built-in schemas (by their $id) or to a $id inside this schema resolves without fetching.
+    if (resolveRef(ref, node) !== undefined) continue;
+    return `its "${k}" at ${shownPointer(pointer)} points to another file or address ('${ref.slice(0, 60)}'), and govmark never fetches or reads other files for a schema; put the definitions in "$defs" and refer to them with "#/$defs/…"`;
+  }
+  return undefined;
 }
 
 function patternProblem(node: SchemaObject, pointer: string): string | undefined {
@@ -103,8 +124,8 @@ function patternProblem(node: SchemaObject, pointer: string): string | undefined
  * a value would follow it for ever. A cycle through `properties` or `items`
  * (a tree of nested values) is fine: each step goes one value deeper.
  */
-function selfReference(root: SchemaObject, pointerOf: Map<object, string>): string | undefined {
-  indexSchema(root);
+function selfReference(root: SchemaObject, pointerOf: Map<object, string>, anchors: Map<string, SchemaObject[]>): string | undefined {
+  const sameValueTargets = (node: SchemaObject) => targetsOf(node, anchors);
   const state = new Map<object, 'open' | 'done'>();
   for (const start of pointerOf.keys()) {
     if (state.has(start)) continue;
@@ -132,7 +153,7 @@ function selfReference(root: SchemaObject, pointerOf: Map<object, string>): stri
   return undefined;
 }
 
-function sameValueTargets(node: SchemaObject): SchemaObject[] {
+function targetsOf(node: SchemaObject, anchors: Map<string, SchemaObject[]>): SchemaObject[] {
   const out: SchemaObject[] = [];
   for (const k of SAME_VALUE_SINGLE) if (isSchemaObject(node[k])) out.push(node[k] as SchemaObject);
   for (const k of SAME_VALUE_LIST) {
@@ -141,9 +162,14 @@ function sameValueTargets(node: SchemaObject): SchemaObject[] {
   }
   if (isSchemaObject(node.dependentSchemas)) for (const v of Object.values(node.dependentSchemas)) if (isSchemaObject(v)) out.push(v);
   for (const k of ['$ref', '$dynamicRef'] as const) {
-    if (typeof node[k] !== 'string') continue;
-    const target = resolveRef(node[k] as string, node);
-    if (target) out.push(target);
+    const ref = node[k];
+    if (typeof ref !== 'string') continue;
+    // `#name` names an `$anchor` or `$dynamicAnchor` (a dynamic one may be any of that name: all are followed).
+    if (/^#[^/]/.test(ref)) out.push(...(anchors.get(ref.slice(1)) ?? []));
+    else {
+      const target = resolveRef(ref, node);
+      if (target) out.push(target);
+    }
   }
   return out;
 }
