@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The govmark command: a shim that hands the real process to the pure `main`.
-import { main } from '../dist/src/cli/main.js';
+import { main, onStdoutError } from '../dist/src/cli/main.js';
+
+process.stdout.on('error', (error) => onStdoutError(error, process.stderr, (code) => process.exit(code)));
 
 process.exitCode = await main({
   argv: process.argv.slice(2),

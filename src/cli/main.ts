@@ -6,7 +6,7 @@
  * Exit codes: 0 clean, 1 problems, 2 govmark could not run; in the last case
  * stderr gets one line saying why.
  */
-import { ConfigError, didYouMean } from '../node/config-file.js';
+import { ConfigError, describeFsError, didYouMean } from '../node/config-file.js';
 import { DiscoveryError } from '../node/discover.js';
 import { describeOptions, parseArgs, type OptionSpecs } from './args.js';
 import type { Command } from './command.js';
@@ -111,4 +111,16 @@ function commandHelp(name: string, command: Command): string {
 
 function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+/**
+ * For the `govmark` shim: a failed write to stdout (`> /dev/full`, a closed
+ * pipe) as one line on stderr and exit 2, instead of Node's unhandled 'error'
+ * stack and an exit code that would read as "problems found". A reader that
+ * went away (`| head`) is not an error.
+ */
+export function onStdoutError(error: NodeJS.ErrnoException, stderr: NodeJS.WritableStream, exit: (code: number) => void): void {
+  if (error.code === 'EPIPE') return exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  stderr.write(`govmark: cannot write the output: ${describeFsError(error)}\n`);
+  exit(EXIT_CANNOT_RUN);
 }

@@ -1,9 +1,11 @@
 /** Steps more than one command takes: reading the config, checking `--type`. */
 import { BUILTIN_TYPES } from '../core/model.js';
 import type { ResolvedConfig } from '../core/config.js';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readFile, realpath, stat, writeFile } from 'node:fs/promises';
+import { makeFolders } from '../node/folders.js';
 import { decodeText } from '../node/text-file.js';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { isMarkdownPath } from '../node/discover.js';
 import { describeFsError, didYouMean, loadConfig, type LoadedConfig } from '../node/config-file.js';
 import { displayPath } from './formatters/results.js';
@@ -92,4 +94,42 @@ export async function checkOutputTarget(out: string, inputs: readonly string[], 
     throw new UsageError(`will not write the output over '${shown}': it is a Markdown document, and govmark never overwrites what you wrote; choose another file name`);
   }
   return target;
+}
+
+/**
+ * Writes a report or drawing to `target` (made by `checkOutputTarget`), its
+ * folders made as needed. A named pipe is opened without waiting: nobody
+ * reading it is an error at once instead of a run that never ends.
+ */
+export async function writeOutput(target: string, shown: string, text: string): Promise<void> {
+  try {
+    let fifo = false;
+    try {
+      fifo = (await stat(target)).isFIFO();
+    } catch {
+      fifo = false;
+    }
+    if (!fifo) {
+      if (!(await makeFolders(dirname(target)))) throw new Error('its folder cannot be made');
+      await writeFile(target, text, 'utf8');
+      return;
+    }
+    const handle = await open(target, constants.O_WRONLY | constants.O_NONBLOCK);
+    try {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let at = 0; at < bytes.length; ) {
+        try {
+          at += (await handle.write(bytes, at, Math.min(65536, bytes.length - at))).bytesWritten;
+        } catch (error) {
+          // The reader is slower than us: wait for it (a reader that went away is EPIPE, an error).
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    throw new UsageError(`cannot write '${shown}': ${describeFsError(error)}`);
+  }
 }

@@ -8,6 +8,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { makeFolders } from './folders.js';
+import { readDataText } from './data-file.js';
+
+/** Largest cache file read (100,000 entries of a few KB). */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +63,8 @@ export class ResultCache {
       .digest('hex');
     let entries: Record<string, Entry> = {};
     try {
-      const file = JSON.parse(await readFile(join(dir, FILE), 'utf8')) as CacheFile;
+      // A regular file only (a FIFO in its place would block the run), and bounded.
+      const file = JSON.parse(await readDataText(join(dir, FILE), { maxBytes: MAX_CACHE_BYTES })) as CacheFile;
       if (file.fingerprint === fingerprint && file.entries && typeof file.entries === 'object') entries = file.entries;
     } catch {
       // No cache yet, or unreadable: start afresh.

@@ -301,7 +301,26 @@ export function describeFsError(error: unknown): string {
       return 'is a folder';
     case 'ENOTDIR':
       return 'not a folder';
+    case 'ELOOP':
+      return 'its symbolic links loop';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'EINVAL':
+      return 'the system does not allow writing there';
+    case 'EPIPE':
+      return 'the reader of the output went away';
+    case 'ENXIO':
+      return 'nobody is reading the pipe';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many files are open';
     default:
+      // The system's own text names the path and the call ("ELOOP: …, stat '…'"): keep only the code.
+      if (code) return `the system refused it (${code})`;
       return oneLine(error instanceof Error ? error.message : String(error));
   }
 }

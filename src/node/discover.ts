@@ -32,8 +32,10 @@ export interface DiscoverOptions {
   /** Read `.gitignore` files (default true). */
   gitignore?: boolean;
   /**
-   * Told of a subfolder found while searching that cannot be listed (absolute
-   * path, why); the search goes on. Without it such a folder stops the run.
+   * Told of what a folder search found and cannot read (absolute path, why):
+   * a subfolder that cannot be listed, a pipe, socket or device with a
+   * Markdown name. The search goes on. Without it such a folder stops the run
+   * and such a file is skipped.
    */
   onUnreadableFolder?: (path: string, why: string) => void;
 }
@@ -109,7 +111,7 @@ async function walk(
   } catch (error) {
     // The folder the user named stops the run; one found inside it is reported and skipped.
     if (named || !onUnreadable) throw new DiscoveryError(`cannot read '${show(dir)}': ${describeFsError(error)}`, show(dir));
-    onUnreadable(dir, describeFsError(error));
+    onUnreadable(dir, `a folder that cannot be listed: ${describeFsError(error)}`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -127,6 +129,11 @@ async function walk(
         isFile = isMarkdownPath(entry.name);
       }
       isDir = false;
+    }
+    if (!isDir && !isFile && isMarkdownPath(entry.name) && (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) {
+      // Reading it would block for ever (a FIFO) or never end (a device): named, never opened.
+      if (!(await rules.isIgnored(abs, false, scope))) onUnreadable?.(abs, 'not a regular file (a pipe, socket or device)');
+      continue;
     }
     if (!isDir && !(isFile && isMarkdownPath(entry.name))) continue;
     if (await rules.isIgnored(abs, isDir, scope)) continue;

@@ -67,6 +67,10 @@ describe('cli formatters', () => {
       assert.ok(!/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E]/.test(text), JSON.stringify(text));
       assert.ok(text.includes('min\\u001B[2Jutes.md'));
       assert.ok(text.includes('Found `\\u001B]0;owned\\u0007\\u001B[31mRED` and \\u202Egnp.exe\\u202C'));
+      const command = join(cwd, '::error file=x::pwn\n.md');
+      const named = stylish([result(command, [message(command, 'error', 1, 1)])], ctx);
+      assert.ok(named.split('\n').every((line) => !line.startsWith('::')), 'no line of the report is a workflow command');
+      assert.ok(named.includes('./::error file=x::pwn\\u000A.md'));
       const annotations = github([result(evil, [message(evil, 'error', 1, 1, { reason })])], ctx);
       assert.ok(!/[\u001b\u0007\u202E]/.test(annotations));
     });

@@ -187,4 +187,30 @@ describe('hostile configuration and output paths', function () {
       assert.deepEqual(f.messages.map((m) => `${m.ruleId} ${m.range.start.line}:${m.range.start.column}`), ['impossible-date 3:7'], f.path);
     }
   });
+
+  it('pipes and full devices: named, found in a folder, as the cache file or the output, never hang and say what happened', function () {
+    if (process.platform === 'win32' || !existsSync('/dev/full')) this.skip();
+    symlinkSync('self.md', join(repo, 'self.md'));
+    const loop = govmark(repo, 'validate', '--no-cache', 'self.md');
+    assert.equal(loop.stderr, "govmark: cannot read 'self.md': its symbolic links loop\n");
+    mkdirSync(join(repo, 'pipes'));
+    spawnSync('mkfifo', [join(repo, 'pipes', 'agenda.md')]);
+    const found = govmark(repo, 'validate', '--no-cache', 'pipes');
+    assert.equal(found.status, 2, 'nothing could be read');
+    assert.equal(found.stderr, "govmark: cannot read 'pipes/agenda.md': not a regular file (a pipe, socket or device)\n");
+    const drawn = govmark(repo, 'timeline', 'pipes');
+    assert.equal(drawn.status, 2);
+    assert.match(drawn.stderr, /nothing to draw/);
+    spawnSync('mkfifo', [join(repo, 'report.txt')]);
+    const out = govmark(repo, 'validate', '--no-cache', '-o', 'report.txt', 'papers');
+    assert.equal(out.stderr, "govmark: cannot write 'report.txt': nobody is reading the pipe\n");
+    mkdirSync(join(repo, 'cache'));
+    spawnSync('mkfifo', [join(repo, 'cache', 'results-v2.json')]);
+    const cached = govmark(repo, 'validate', '--cache-location', 'cache', 'papers');
+    assert.equal(cached.status, 0, cached.stderr);
+    const full = spawnSync('sh', ['-c', `"${process.execPath}" "${join(repoRoot, 'bin', 'govmark.js')}" validate --no-cache papers > /dev/full`], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(full.status, 2);
+    assert.equal(full.stderr, 'govmark: cannot write the output: no space left on the device\n');
+    for (const run of [loop, found, drawn, out, cached, full]) assert.doesNotMatch((run.stderr ?? '') + (run.stdout ?? ''), /ELOOP|ENOSPC|ENXIO|node:events|at Object/);
+  });
 });

@@ -4,8 +4,6 @@
  * editor's preview draws it, so CI can publish it. HTML to stdout by default;
  * the format follows the output file's extension, or `--format`.
  */
-import { writeFile } from 'node:fs/promises';
-import { makeFolders } from '../../node/folders.js';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatIsoDate, isValidCalendarDate } from '../../core/dates/index.js';
@@ -20,7 +18,7 @@ import { renderTimelineHtml, renderTimelineSvgDocument } from '../../render/inde
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError, type CliIO, type ParseDocument } from '../io.js';
-import { checkOutputTarget, CONFIG_OPTION, loadRunConfig, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
+import { checkOutputTarget, writeOutput, CONFIG_OPTION, loadRunConfig, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
 import { displayPath } from '../formatters/results.js';
 import type { ResolvedConfig } from '../../core/config.js';
 
@@ -59,11 +57,17 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const { config, baseDir } = await loadRunConfig(args, io);
   const type = typeOption(args, config);
   const today = todayOption(args, config.today);
+  let skipped = 0;
   const files = await discoverFiles(args.positionals.length > 0 ? args.positionals : ['.'], {
     cwd: io.cwd,
     ignores: config.ignores,
     ignoreBase: baseDir,
+    onUnreadableFolder: (path, why) => {
+      skipped++;
+      io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`);
+    },
   });
+  if (files.length === 0 && skipped > 0) throw new UsageError('nothing that was found could be read, so there is nothing to draw');
   if (out !== undefined) await checkOutputTarget(out, files, io);
   const docs = io.parse ? await readInProcess(files, io.parse, io, { config, baseDir, type }) : await readBounded(files, io, { config, baseDir, type });
   const model = docs.length === 1 ? timelineOf(docs[0], today) : workspaceTimeline(docs, today, 'Timeline');
@@ -75,13 +79,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     io.stdout.write(output);
     return EXIT_OK;
   }
-  const target = resolve(io.cwd, out);
-  try {
-    if (!(await makeFolders(dirname(target)))) throw new Error('its folder cannot be made');
-    await writeFile(target, output, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot write '${out}': ${describeFsError(error)}`);
-  }
+  await writeOutput(resolve(io.cwd, out), out, output);
   return EXIT_OK;
 }
 
@@ -100,7 +98,19 @@ async function readBounded(files: readonly string[], io: CliIO, options: ReadOpt
   const { readModels, documentOf } = await import('../../node/models.js');
   const { CannotRead } = await import('../../node/validate.js');
   try {
-    const read = await readModels(files, { config: options.config, root: options.baseDir ?? io.cwd, screen: true, onUnreadable: (path, why) => io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`), ...(options.type !== undefined ? { typeOverride: options.type } : {}) });
+    let unreadable = 0;
+    const read = await readModels(files, {
+      config: options.config,
+      root: options.baseDir ?? io.cwd,
+      screen: true,
+      onUnreadable: (path, why) => {
+        unreadable++;
+        io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`);
+      },
+      ...(options.type !== undefined ? { typeOverride: options.type } : {}),
+    });
+    // Nothing could be read at all: an empty drawing would pass for "no dates".
+    if (files.length > 0 && unreadable === files.length) throw new UsageError(`none of the ${files.length === 1 ? 'file' : `${files.length} files`} could be read, so there is nothing to draw`);
     return read.map(documentOf).filter((doc) => doc.type !== undefined);
   } catch (error) {
     if (error instanceof CannotRead) throw new UsageError(error.message.replace(error.path, displayPath(error.path, io.cwd)));

@@ -5,8 +5,6 @@
  * `--max-warnings`) or 2 (could not run).
  */
 import { pathToFileURL } from 'node:url';
-import { writeFile } from 'node:fs/promises';
-import { makeFolders } from '../../node/folders.js';
 import { dirname, join, resolve } from 'node:path';
 import type { FileResult, RunOptions } from '../../node/contract.js';
 import { describeFsError } from '../../node/config-file.js';
@@ -21,7 +19,7 @@ import { countResults, displayPath, plural } from '../formatters/results.js';
 import { unreadableFileMessage } from '../../core/rules/run.js';
 import { EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../io.js';
 import { createProgress, noProgress, PROGRESS_THRESHOLD } from '../progress.js';
-import { checkOutputTarget, CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
+import { checkOutputTarget, writeOutput, CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
 
 
 const options: OptionSpecs = {
@@ -98,10 +96,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     progress.clear();
   }
 
-  // A folder found inside the ones named that could not be listed: reported on it, like an unreadable file.
+  // A folder that could not be listed, or a pipe found in one: reported on it, like an unreadable file.
   for (const { path, why } of unreadableFolders) {
     const uri = pathToFileURL(path).href;
-    const m = unreadableFileMessage(uri, `a folder that cannot be listed: ${why}`, config);
+    const m = unreadableFileMessage(uri, why, config);
     results.push({ path, uri, messages: m ? [m] : [], skipped: false, complete: false, unreadable: why });
   }
   // Nothing could be read at all: the run did not check anything, which is not a pass.
@@ -118,13 +116,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const report = silent ? '' : formatters[format](shown, { cwd: io.cwd, color });
 
   if (output !== undefined) {
-    const target = resolve(io.cwd, output);
-    try {
-      if (!(await makeFolders(dirname(target)))) throw new Error('its folder cannot be made');
-      await writeFile(target, report, 'utf8');
-    } catch (error) {
-      throw new UsageError(`cannot write '${output}': ${describeFsError(error)}`);
-    }
+    await writeOutput(resolve(io.cwd, output), output, report);
   } else if (report !== '') {
     io.stdout.write(report);
   }

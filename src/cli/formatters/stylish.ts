@@ -26,7 +26,7 @@ export const stylish: Formatter = (results, ctx) => {
     const posWidth = Math.max(...rows.map((r) => r.pos.length));
     const sevWidth = Math.max(...rows.map((r) => r.severity.length));
     const reasonWidth = Math.max(...rows.map((r) => r.reason.length));
-    out.push(c.underline(visible(displayPath(result.path, ctx.cwd))) + (result.complete ? '' : c.dim('  (read only in part)')));
+    out.push(c.underline(shownPath(displayPath(result.path, ctx.cwd))) + (result.complete ? '' : c.dim('  (read only in part)')));
     for (const r of rows) {
       const severity = colourOf[r.severity](r.severity.padEnd(sevWidth));
       out.push(`  ${c.dim(r.pos.padStart(posWidth))}  ${severity}  ${r.reason.padEnd(reasonWidth)}  ${c.dim(r.ruleId)}`);
@@ -50,4 +50,14 @@ export const stylish: Formatter = (results, ctx) => {
 
 function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ');
+}
+
+/**
+ * A file name on a line of its own: line breaks escaped like other control
+ * characters, and a name starting `::` (a GitHub Actions workflow command when
+ * a log line begins with it) shown as `./::…`.
+ */
+function shownPath(path: string): string {
+  const flat = visible(path).replace(/\r/g, '\\u000D').replace(/\n/g, '\\u000A');
+  return flat.startsWith('::') ? `./${flat}` : flat;
 }
