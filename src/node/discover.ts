@@ -132,7 +132,7 @@ async function walk(
     }
     if (!isDir && !isFile && isMarkdownPath(entry.name) && (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) {
       // Reading it would block for ever (a FIFO) or never end (a device): named, never opened.
-      if (!(await rules.isIgnored(abs, false, scope))) onUnreadable?.(abs, 'not a regular file (a pipe, socket or device)');
+      if (!(await rules.isIgnored(abs, false, scope))) onUnreadable?.(abs, 'it is a pipe, socket or device, not a regular file');
       continue;
     }
     if (!isDir && !(isFile && isMarkdownPath(entry.name))) continue;

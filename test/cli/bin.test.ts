@@ -74,7 +74,7 @@ describe('cli: bin/govmark.js in a child process', function () {
     assert.equal(stderr, "govmark: cannot read 'no-such-folder/minutes.md': no such file or directory\n");
   });
 
-  it('a pipe named like a document is refused at once, in every command, and skipped in a folder', function () {
+  it('a pipe named like a document is refused at once, in every command, and reported without being opened in a folder', function () {
     const dir = mkdtempSync(join(tmpdir(), 'govmark-fifo-'));
     try {
       const fifo = join(dir, 'minutes.md');
@@ -87,7 +87,8 @@ describe('cli: bin/govmark.js in a child process', function () {
       writeFileSync(join(dir, 'tor.md'), '---\ntype: terms-of-reference\nid: t\ntitle: T\nquorum: 3\n---\n\n# T\n\n## Functions\n\n1. To meet.\n\n## Membership\n\n- Three members\n');
       const folder = govmark('validate', '--no-cache', dir);
       assert.equal(folder.status, 0, folder.stderr);
-      assert.match(folder.stdout, /1 file checked/);
+      assert.match(folder.stdout, /minutes\.md {2}\(not read\)\n {2}1:1 {2}warning {2}This file could not be read \(it is a pipe, socket or device, not a regular file\), so nothing in it was checked\. {2}unreadable-file/);
+      assert.doesNotMatch(folder.stdout, /tor\.md/, 'the terms of reference were checked and are clean');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

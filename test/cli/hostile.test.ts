@@ -197,7 +197,7 @@ describe('hostile configuration and output paths', function () {
     spawnSync('mkfifo', [join(repo, 'pipes', 'agenda.md')]);
     const found = govmark(repo, 'validate', '--no-cache', 'pipes');
     assert.equal(found.status, 2, 'nothing could be read');
-    assert.equal(found.stderr, "govmark: cannot read 'pipes/agenda.md': not a regular file (a pipe, socket or device)\n");
+    assert.equal(found.stderr, "govmark: cannot read 'pipes/agenda.md': it is a pipe, socket or device, not a regular file\n");
     const drawn = govmark(repo, 'timeline', 'pipes');
     assert.equal(drawn.status, 2);
     assert.match(drawn.stderr, /nothing to draw/);

@@ -26,7 +26,7 @@ export const stylish: Formatter = (results, ctx) => {
     const posWidth = Math.max(...rows.map((r) => r.pos.length));
     const sevWidth = Math.max(...rows.map((r) => r.severity.length));
     const reasonWidth = Math.max(...rows.map((r) => r.reason.length));
-    out.push(c.underline(shownPath(displayPath(result.path, ctx.cwd))) + (result.complete ? '' : c.dim('  (read only in part)')));
+    out.push(c.underline(shownPath(displayPath(result.path, ctx.cwd))) + (result.unreadable !== undefined ? c.dim('  (not read)') : result.complete ? '' : c.dim('  (read only in part)')));
     for (const r of rows) {
       const severity = colourOf[r.severity](r.severity.padEnd(sevWidth));
       out.push(`  ${c.dim(r.pos.padStart(posWidth))}  ${severity}  ${r.reason.padEnd(reasonWidth)}  ${c.dim(r.ruleId)}`);
