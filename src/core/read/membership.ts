@@ -234,7 +234,13 @@ export const membership: Reader = {
               const r = cellContentRange(row.children[count]);
               if (r) b.report('seat-count', 'error', { reason: `${n.reason}, so the row is counted as one seat.`, range: r });
             }
-            seat.count = n && 'count' in n ? n.count : (wordNumber(written) ?? 1);
+            const word = n === undefined ? wordNumber(written) : undefined;
+            // Text in the Count column that is no number at all (`Infinity`, `a lot`): said, not counted as one in silence.
+            if (n === undefined && word === undefined && !/^\s*(?:[-\u2013\u2014]|n\/?a|tbc|tbd|vacant)?\s*$/i.test(written)) {
+              const r = cellContentRange(row.children[count]);
+              if (r) b.report('seat-count', 'error', { reason: `\`${written.trim().slice(0, 24)}\` is not a number of seats: write it in digits or in words, so the row is counted as one seat.`, range: r });
+            }
+            seat.count = n && 'count' in n ? n.count : (word ?? 1);
           }
           if (statutory >= 0) seat.statutory = isYes(cell(row, statutory));
           if (voting >= 0) seat.voting = isYes(cell(row, voting));

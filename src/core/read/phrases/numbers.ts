@@ -14,6 +14,8 @@ export function countOf(written: string, what = 'members'): { count: number } | 
   const t = written.trim().replace(/\u2212/g, '-');
   const value = Number(t.replace(/,/g, ''));
   const shown = t.length > 24 ? `${t.slice(0, 24)}…` : t;
+  // `0x10`, `0b11`, `1_000`: JavaScript would read them, a reader of the document would not.
+  if (!/^[-+]?\d[\d,]*(?:\.\d+)?(?:e[-+]?\d+)?$/i.test(t)) return { reason: `\`${shown}\` is not a number of ${what}: write it in plain digits or in words` };
   if (!Number.isFinite(value) || (!/e/i.test(t) && t.replace(/^[-+]/, '').replace(/[,.]/g, '').length > 15)) {
     return { reason: `\`${shown}\` is not a number of ${what}: it is far more than any membership has (at most ${MAX_SEATS})` };
   }
