@@ -12,6 +12,7 @@ export { parse, knownTypes, baseType, type ParseOptions } from './core/parse/par
 export { analyse, combine, Workspace, type DocumentAnalysis } from './core/workspace/workspace.js';
 export { summarize, createIndex, type DocumentSummary, type WorkspaceIndex, type Reference } from './core/workspace/summary.js';
 export { checkDocument, checkWorkspace } from './core/rules/run.js';
+export { applyFixes, chosenFix, type AppliedFixes, type ApplyFixesOptions } from './core/fixes/apply.js';
 export { allRules, ruleById } from './core/rules/registry.js';
 export type { Rule, RuleMeta, DocumentRule, WorkspaceRule, ParseRule } from './core/rules/rule.js';
 export { resolveConfig, DEFAULT_CONFIG, type ResolvedConfig, type CustomTypeConfig } from './core/config.js';

@@ -23,6 +23,11 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix the editor offers first. */
   preferred?: boolean;
+  /**
+   * The fix leaves a placeholder for the author to fill in (`date: YYYY-MM-DD`,
+   * an empty `title:`): offered in the editor, never applied by `applyFixes`.
+   */
+  needsInput?: boolean;
 }
 
 /** Another place, usually in another document, that a message depends on. */

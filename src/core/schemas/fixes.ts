@@ -72,12 +72,15 @@ export function insertKeyFixes(doc: PlacedDocument, schema: object, parentPointe
   const fixes: Fix[] = [];
   const where = parentPointer === '/meta' ? 'to the front matter' : `under \`${parentPointer.split('/').pop()}\``;
   for (const key of keys) {
-    const { values, choose } = placeholders(schemaAtPointer(schema, `${parentPointer}/${escapePointerToken(key)}`));
+    const node = schemaAtPointer(schema, `${parentPointer}/${escapePointerToken(key)}`);
+    const { values, choose } = placeholders(node);
     for (const value of values) {
       const text = line(key, value);
       fixes.push({
         title: choose ? `Add \`${text}\` ${where}` : `Add \`${key}:\` ${where}`,
         edits: [{ range: target.range, newText: target.before + target.indent + text + target.after }],
+        // Only a `const` or a chosen `enum` value is real; anything else is for the author to write.
+        ...(node?.const === undefined && !choose ? { needsInput: true } : {}),
       });
     }
   }
