@@ -9,6 +9,7 @@ import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import { describeJsonProblem, parseJson } from '../core/text/json.js';
+import { describeFsError } from './fs-errors.js';
 
 /** Largest config file read. */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -42,7 +43,7 @@ export async function readDataText(path: string, options: ReadDataOptions): Prom
     try {
       [real, root] = await Promise.all([realpath(path), realpath(options.within)]);
     } catch (error) {
-      throw new DataFileError(describeErrno(error), 'unreadable');
+      throw new DataFileError(describeFsError(error), 'unreadable');
     }
     if (!isInside(real, root)) {
       throw new DataFileError(`it is outside ${options.withinName ?? 'the workspace'}, and govmark reads only files inside it; copy the file into it`, 'outside');
@@ -53,7 +54,7 @@ export async function readDataText(path: string, options: ReadDataOptions): Prom
     // Non-blocking, so that opening a FIFO returns at once instead of waiting for a writer.
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    throw new DataFileError(describeErrno(error), 'unreadable');
+    throw new DataFileError(describeFsError(error), 'unreadable');
   }
   try {
     const info = await handle.stat();
@@ -72,7 +73,7 @@ export async function readDataText(path: string, options: ReadDataOptions): Prom
     return buffer.toString('utf8', 0, length);
   } catch (error) {
     if (error instanceof DataFileError) throw error;
-    throw new DataFileError(describeErrno(error), 'unreadable');
+    throw new DataFileError(describeFsError(error), 'unreadable');
   } finally {
     await handle.close();
   }
@@ -93,24 +94,4 @@ function isInside(path: string, folder: string): boolean {
 function megabytes(bytes: number): string {
   const mb = bytes / (1024 * 1024);
   return mb >= 10 ? `${Math.round(mb)} MB` : `${Math.round(mb * 10) / 10} MB`;
-}
-
-function describeErrno(error: unknown): string {
-  switch ((error as NodeJS.ErrnoException | undefined)?.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a folder';
-    case 'ELOOP':
-      return 'its symbolic links loop';
-    case 'ENOTDIR':
-      return 'a part of its path is not a folder';
-    default: {
-      const code = (error as NodeJS.ErrnoException | undefined)?.code;
-      return code ? `it cannot be read (${code})` : 'it cannot be read';
-    }
-  }
 }

@@ -16,6 +16,7 @@ import { createIndex, type DocumentSummary } from '../core/workspace/summary.js'
 import { unreadableFileMessage } from '../core/rules/run.js';
 import { analyse, combine } from '../core/workspace/workspace.js';
 import { ResultCache } from './cache.js';
+import { describeFsError } from './fs-errors.js';
 import { typesByPath } from './custom-types.js';
 import type { FileResult, RunOptions } from './contract.js';
 import { BoundExceeded, PoolClosed, ReadFailed, WorkerPool } from './pool.js';
@@ -34,27 +35,9 @@ export class CannotRead extends Error {
     readonly path: string,
     cause: NodeJS.ErrnoException,
   ) {
-    const why = describeErrno(cause);
+    const why = describeFsError(cause);
     super(`cannot read '${path}': ${why}`);
     this.why = why;
-  }
-}
-
-function describeErrno(e: NodeJS.ErrnoException): string {
-  switch (e.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ELOOP':
-      return 'its symbolic links loop';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many files are open';
-    default:
-      return e.code ? `the system refused it (${e.code})` : 'the system refused it';
   }
 }
 
