@@ -11,4 +11,9 @@ process.exitCode = await main({
   stderr: process.stderr,
   env: process.env,
   isTTY: process.stdout.isTTY === true,
+  readStdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  },
 });

@@ -33,6 +33,8 @@ export interface CliIO {
   validatePaths?: ValidatePaths;
   /** The core parser; the real one (src/core/parse/parse.ts) when absent. */
   parse?: ParseDocument;
+  /** Reads all of standard input as text (`govmark validate -`); absent when there is none to read. */
+  readStdin?: () => Promise<string | Uint8Array>;
   /** Milliseconds clock, for the progress indicator's rate limit. */
   now?: () => number;
 }

@@ -34,6 +34,20 @@ export interface RunOptions {
   workers?: number | 'auto';
   /** Cache folder, or false to disable the cache. */
   cacheDir?: string | false;
+  /**
+   * Text to check instead of what is on disk, by absolute path: a document
+   * read from stdin, an editor's unsaved buffer, fixes not yet written. The
+   * path need not exist; it decides the type, the config and what is reported.
+   */
+  texts?: ReadonlyMap<string, string>;
+  /**
+   * Further documents read only for what the cross-document rules need (ids,
+   * terms of reference, members), so that a run over a few files (a
+   * pre-commit hook) sees the rest of the repository. Nothing is reported on
+   * them and they are not in the results; a path also in `files` is checked
+   * as one of `files`. `typeOverride` does not apply to them.
+   */
+  context?: readonly string[];
   /** Called as files finish, for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
 }

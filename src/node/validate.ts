@@ -118,8 +118,15 @@ function opensWithFrontMatter(path: string, buffer: Buffer): boolean {
   }
 }
 
-export async function validatePaths(files: readonly string[], options: RunOptions): Promise<FileResult[]> {
+export async function validatePaths(named: readonly string[], options: RunOptions): Promise<FileResult[]> {
   const { config } = options;
+  // Context documents are read like the rest (and cached), then only their summaries are kept.
+  const seen = new Set(named.map((f) => resolve(f)));
+  const files = [...named, ...(options.context ?? []).filter((f) => !seen.has(resolve(f)) && (seen.add(resolve(f)), true))];
+  const reported = named.length;
+  const overrideOf = (i: number) => (i < reported ? options.typeOverride : undefined);
+  const texts = options.texts && options.texts.size > 0 ? new Map([...options.texts].map(([p, t]) => [resolve(p), t])) : undefined;
+  const given = (path: string) => texts?.get(resolve(path));
   const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, config) : undefined;
   const results = new Array<FileResult & { summary?: DocumentSummary }>(files.length);
   const uris = files.map((f) => pathToFileURL(f).href);
@@ -136,7 +143,7 @@ export async function validatePaths(files: readonly string[], options: RunOption
     results[i] = { path: files[i], uri: uris[i], messages: m ? [m] : [], skipped: false, complete: false, unreadable: error.why };
     progress();
   };
-  const byGlob = options.typeOverride ? new Map<string, string>() : await typesByPath(config);
+  const byGlob = options.typeOverride !== undefined && files.length === reported ? new Map<string, string>() : await typesByPath(config);
   const rel = (path: string) => relativePath(path, options.root);
   // A `type:` in the file's own front matter wins over a glob; `--type` wins over both.
   const todo: { i: number; req: BoundedRequest }[] = [];
@@ -145,11 +152,11 @@ export async function validatePaths(files: readonly string[], options: RunOption
     await eachInSlices(files, (path, i) => {
       let text: string;
       try {
-        text = readText(path);
+        text = given(path) ?? readText(path);
       } catch (error) {
         return unreadable(i, error);
       }
-      const type = options.typeOverride;
+      const type = overrideOf(i);
       let configType: string | undefined;
       if (type === undefined) {
         const screened = screenedType(text, byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined, rel(path), config.infer);
@@ -180,7 +187,14 @@ export async function validatePaths(files: readonly string[], options: RunOption
     function screenOne(path: string, i: number): void {
       const relPath = rel(path);
       const fallbackType = byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined;
-      if (options.typeOverride !== undefined) todo.push({ i, req: { uri: uris[i], path, type: options.typeOverride, relPath } });
+      const type = overrideOf(i);
+      const text = given(path);
+      if (text !== undefined) {
+        if (type !== undefined) return void todo.push({ i, req: { uri: uris[i], text, type, relPath } });
+        const screened = screenedType(text, fallbackType, relPath, config.infer);
+        if (screened.skip) skip(i);
+        else todo.push({ i, req: { uri: uris[i], text, configType: screened.configType, relPath } });
+      } else if (type !== undefined) todo.push({ i, req: { uri: uris[i], path, type, relPath } });
       else if (fallbackType !== undefined || opensWithFrontMatter(path, head)) todo.push({ i, req: { uri: uris[i], path, relPath, screen: fallbackType === undefined ? {} : { fallbackType } } });
       else {
         const text = readText(path);
@@ -223,7 +237,7 @@ export async function validatePaths(files: readonly string[], options: RunOption
     local.set(r.uri, r.messages);
   }
   const combined = combine(local, createIndex(summaries), config);
-  return results.map((r) => {
+  return results.slice(0, reported).map((r) => {
     const { summary: _summary, ...rest } = r;
     return { ...rest, messages: combined.get(r.uri) ?? r.messages };
   });

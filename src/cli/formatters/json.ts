@@ -40,7 +40,7 @@ export interface JsonMessage {
   url?: string;
   expected?: string[];
   actual?: string;
-  fixes?: { title: string; preferred?: boolean; edits: { range: CliRange; newText: string }[] }[];
+  fixes?: { title: string; preferred?: boolean; needsInput?: boolean; edits: { range: CliRange; newText: string }[] }[];
   related?: { path: string; uri: string; range: CliRange; message: string }[];
   fatal?: boolean;
   data?: Record<string, unknown>;
@@ -78,6 +78,7 @@ function toJsonMessage(m: GovMessage, cwd: string): JsonMessage {
           fixes: m.fixes.map((f) => ({
             title: f.title,
             ...(f.preferred !== undefined ? { preferred: f.preferred } : {}),
+            ...(f.needsInput ? { needsInput: true } : {}),
             edits: f.edits.map((e) => ({ range: toCliRange(e.range), newText: e.newText })),
           })),
         }

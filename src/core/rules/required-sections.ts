@@ -60,7 +60,7 @@ export const requiredSections: WorkspaceRule = {
         range: summary.titleRange ?? summary.anchor,
         expected: [`## ${heading}`],
         data: { section: kind },
-        fixes: at ? [{ title: `Add a ${heading} section`, edits: [{ range: { start: at.point, end: at.point }, newText: (at.newline ? '\n' : '\n\n') + skeleton(kind) }] }] : undefined,
+        fixes: at ? [{ title: `Add a ${heading} section`, needsInput: true, edits: [{ range: { start: at.point, end: at.point }, newText: (at.newline ? '\n' : '\n\n') + skeleton(kind) }] }] : undefined,
       });
     }
   },
