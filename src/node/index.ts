@@ -4,3 +4,5 @@ export { WorkerPool, BoundExceeded, defaultWorkerUrl, type PoolOptions } from '.
 export { ResultCache, defaultCacheDir } from './cache.js';
 export { serializeModel, type AnalysisResult, type SerializedModel } from './protocol.js';
 export type { FileResult, RunOptions, ValidatePaths } from './contract.js';
+export { fixPaths, writeFixed, MAX_FIX_PASSES, type FileFix, type FixRun, type FixOptions, type UnfixedProblem } from './fix.js';
+export { contextFiles, repositoryRoot, type ContextOptions } from './context.js';
