@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Bundles the VS Code extension with esbuild:
- *   dist/extension.cjs  the extension (CommonJS, `vscode` external) — package.json `main`
+ *   dist/extension.cjs  the extension (CommonJS, `vscode` external) — the staged manifest's `main`
  *   dist/server.js      the language server (ES module) started by the extension over IPC
  *   dist/worker.js      the analysis worker the server starts beside itself (ES module)
  *   dist/webview.js     the timeline preview's script (IIFE for the browser)
@@ -13,10 +13,11 @@
  *   --e2e      also bundle test/e2e/suite for the extension host
  *   --package  then package with @vscode/vsce (`npm run package`)
  *
- * Packaging happens in a staging folder (dist/vsix/): package.json's `files` list is the npm
- * package's (the library and the CLI), and vsce refuses a `files` list beside a
- * .vscodeignore. The staged manifest is package.json without what only npm uses; the staged
- * files are filtered by .vscodeignore as usual.
+ * Every build stages the extension's folder, dist/vsix/ (see below): package.json's `main`,
+ * `exports` and `files` are the npm package's (the library, the CLI, the language server), and
+ * vsce refuses a `files` list beside a .vscodeignore. The staged manifest is package.json with
+ * the extension's `main` and without what only npm uses; the staged files are filtered by
+ * .vscodeignore as usual.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -127,24 +128,30 @@ const outputs = ['dist/extension.cjs', 'dist/server.js', 'dist/worker.js', 'dist
 const sizes = outputs.map((f) => `${f} ${(statSync(join(root, f)).size / 1024).toFixed(0)} KB`).join(', ');
 console.log(`build-ext: ${sizes} (${dev ? 'dev' : 'minified'}, ${Date.now() - t0} ms)`);
 
+// The extension's own folder, dist/vsix/: its manifest is package.json with `main` set to the
+// extension bundle (the root package.json's `main` is the npm library's) and without what only
+// npm uses; beside it the bundles, media, grammar and schemas. VS Code loads the extension from
+// here in development and in the end-to-end tests (extensionDevelopmentPath), and the .vsix is
+// packed from it, so that what is tested is what is shipped.
+const stage = join(dist, 'vsix');
+rmSync(stage, { recursive: true, force: true });
+mkdirSync(join(stage, 'dist'), { recursive: true });
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+manifest.main = './dist/extension.cjs';
+// What only npm uses. `type: module` stays: it makes dist/server.js and dist/worker.js ES modules.
+for (const key of ['files', 'exports', 'types', 'bin', 'scripts', 'dependencies', 'devDependencies', 'sideEffects']) delete manifest[key];
+writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+for (const file of ['README.md', 'LICENSE', 'LICENSE.md', 'CHANGELOG.md', '.vscodeignore']) {
+  if (existsSync(join(root, file))) cpSync(join(root, file), join(stage, file));
+}
+for (const file of ['extension.cjs', 'server.js', 'worker.js', 'webview.js']) cpSync(join(dist, file), join(stage, 'dist', file));
+for (const folder of ['media', 'syntaxes', 'schemas']) cpSync(join(root, folder), join(stage, folder), { recursive: true });
+
 if (args.has('--package')) {
   if (dev) {
     console.error('build-ext: --package builds minified bundles; leave out --dev');
     process.exit(1);
   }
-  const stage = join(dist, 'vsix');
-  rmSync(stage, { recursive: true, force: true });
-  mkdirSync(join(stage, 'dist'), { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  // What only npm uses. `type: module` stays: it makes dist/server.js and dist/worker.js ES modules.
-  for (const key of ['files', 'exports', 'types', 'bin', 'scripts', 'dependencies', 'devDependencies']) delete manifest[key];
-  writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const file of ['README.md', 'LICENSE', 'LICENSE.md', '.vscodeignore']) {
-    if (existsSync(join(root, file))) cpSync(join(root, file), join(stage, file));
-  }
-  for (const file of ['extension.cjs', 'server.js', 'worker.js', 'webview.js']) cpSync(join(dist, file), join(stage, 'dist', file));
-  for (const folder of ['media', 'syntaxes', 'schemas']) cpSync(join(root, folder), join(stage, folder), { recursive: true });
-
   const out = join(root, `${manifest.name}-${manifest.version}.vsix`);
   const vsce = (...vsceArgs) =>
     spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), ...vsceArgs], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });

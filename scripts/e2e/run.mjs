@@ -3,7 +3,7 @@
  * The end-to-end tests, run by `npm run test:e2e` (and so by `npm test` and CI):
  *   0. the TextMate grammar test (plain mocha, no VS Code);
  *   A. the extension's mocha suite inside a real VS Code — code-server's extension host —
- *      loaded from the repository (extensionDevelopmentPath) and driven by headless chromium;
+ *      loaded from its staged folder dist/vsix/ (extensionDevelopmentPath) and driven by headless chromium;
  *   B. the packaged .vsix installed into code-server, then the workbench checked from the
  *      page itself (status bar, Problems panel, Outline, timeline webview) and a screenshot
  *      saved to docs/screenshot.png.
@@ -80,7 +80,7 @@ if (process.env.E2E_SKIP_SUITE !== '1') {
   try {
     server = await startCodeServer(root, run, { port: await freePort(), env: { GOVMARK_E2E_RESULTS: resultsFile } });
     const { code, seconds: s } = await runExtensionTests(server, {
-      extensionDevelopmentPath: repo,
+      extensionDevelopmentPath: join(repo, 'dist', 'vsix'),
       extensionTestsPath: join(repo, 'dist/e2e/index.cjs'),
       folder: workspace,
       screenshot: join(run, 'end.png'),

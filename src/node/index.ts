@@ -6,3 +6,4 @@ export { serializeModel, type AnalysisResult, type SerializedModel } from './pro
 export type { FileResult, RunOptions, ValidatePaths } from './contract.js';
 export { fixPaths, writeFixed, MAX_FIX_PASSES, type FileFix, type FixRun, type FixOptions, type UnfixedProblem } from './fix.js';
 export { contextFiles, repositoryRoot, type ContextOptions } from './context.js';
+export { loadConfig, findConfigFile, ConfigError, type LoadedConfig } from './config-file.js';

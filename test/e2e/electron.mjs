@@ -17,7 +17,7 @@ const workspace = prepareWorkspace(repo, join(repo, '.vscode-test/workspace-elec
 
 try {
   await runTests({
-    extensionDevelopmentPath: repo,
+    extensionDevelopmentPath: join(repo, 'dist', 'vsix'),
     extensionTestsPath: join(repo, 'dist/e2e/index.cjs'),
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     extensionTestsEnv: { GOVMARK_E2E_RESULTS: join(repo, '.vscode-test/electron-results.json') },

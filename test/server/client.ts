@@ -47,6 +47,8 @@ export interface ClientOptions {
   transport?: 'stdio' | 'ipc';
   settings?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** Another server to start over stdio (an installed `govmark-language-server` bin): the script and its arguments. */
+  command?: { script: string; args: string[] };
 }
 
 export class TestClient {
@@ -71,7 +73,9 @@ export class TestClient {
     const ipc = options.transport === 'ipc';
     const child = ipc
       ? fork(serverMain, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
-      : spawn(process.execPath, [serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      : options.command
+        ? spawn(process.execPath, [options.command.script, ...options.command.args], { stdio: ['pipe', 'pipe', 'pipe'] })
+        : spawn(process.execPath, [serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
