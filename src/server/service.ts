@@ -113,7 +113,8 @@ export function getLanguageService(options: LanguageServiceOptions = {}): Govmar
     configure(config) {
       if (config === null || typeof config !== 'object') throw new TypeError('configure: `config` must be a resolved configuration (resolveConfig or loadConfig)');
       workspace = new Workspace(config);
-      for (const [uri, text] of texts) set({ uri, text });
+      // A copy: `set` moves each entry to the end of `texts`, which would make this loop endless.
+      for (const [uri, text] of [...texts]) set({ uri, text });
     },
     validate(document) {
       const { uri } = checked(document, 'validate');
