@@ -1,6 +1,19 @@
-/** govmark's Node host layer: files, worker threads under a deadline, the cache. */
+/** govmark's Node host layer: files, worker threads under a deadline, the cache, the config file. */
 export { validatePaths, analyseBounded, mayBeGovernance, workerCount, CannotRead } from './validate.js';
 export { WorkerPool, BoundExceeded, defaultWorkerUrl, type PoolOptions } from './pool.js';
 export { ResultCache, defaultCacheDir } from './cache.js';
 export { serializeModel, type AnalysisResult, type SerializedModel } from './protocol.js';
 export type { FileResult, RunOptions, ValidatePaths } from './contract.js';
+export {
+  loadConfig,
+  findConfigFile,
+  configFileIn,
+  readConfigFile,
+  configFormatOf,
+  CONFIG_FILE_NAMES,
+  PACKAGE_JSON_KEY,
+  ConfigError,
+  type ConfigFormat,
+  type LoadedConfig,
+  type ReadConfigOptions,
+} from './config-file.js';

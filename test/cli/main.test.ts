@@ -70,7 +70,7 @@ describe('cli main', () => {
       const { writeFileSync } = await import('node:fs');
       writeFileSync(join(dir, 'govmark.config.json'), '{ "rules": { "quorum-mising": "off" } }');
       assert.equal(await main(io), 2);
-      assert.equal(io.stderr.text, "govmark: govmark.config.json: unknown rule 'quorum-mising' (did you mean 'quorum-missing'?)\n");
+      assert.equal(io.stderr.text, "govmark: govmark.config.json:1:14: unknown rule 'quorum-mising' (did you mean 'quorum-missing'?)\n");
     });
 
     it('an engine that fails', async () => {
