@@ -26,17 +26,10 @@ import { schemaHazard } from '../core/schemas/safety.js';
 import { locateJson, parseJson, parseJsonc, type JsonResult, type ValuePath } from '../core/text/json.js';
 import { parseYamlData } from '../core/text/yaml-data.js';
 import { closest } from '../core/text/similar.js';
+import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY } from './config-names.js';
 import { DataFileError, MAX_CONFIG_BYTES, MAX_SCHEMA_BYTES, readDataJson, readDataText } from './data-file.js';
 
-/**
- * The names of a config file, in the order the docs list them. A folder holds
- * at most one config: two of these (or one and a `package.json` with a
- * `govmark` key) in one folder is a `ConfigError`.
- */
-export const CONFIG_FILE_NAMES: readonly string[] = ['govmark.config.json', 'govmark.config.jsonc', 'govmark.config.yaml', 'govmark.config.yml'];
-
-/** The key of `package.json` that holds a config; a `package.json` without it is not a config. */
-export const PACKAGE_JSON_KEY = 'govmark';
+export { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY };
 
 /** How a config file is read, from its name: `package.json` is read for its `govmark` key. */
 export type ConfigFormat = 'json' | 'jsonc' | 'yaml' | 'package.json';

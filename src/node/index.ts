@@ -17,3 +17,4 @@ export {
   type LoadedConfig,
   type ReadConfigOptions,
 } from './config-file.js';
+export { CONFIG_WATCH_GLOBS, mayBeConfigFile } from './config-names.js';
