@@ -39,9 +39,12 @@ export const validate: Command = {
   usage: 'govmark validate [options] [files, folders or globs...]',
   help: [
     'Checks governance documents and reports problems. Folders are searched for',
-    '*.md and *.markdown files, leaving out what .gitignore files and the config\'s',
-    '"ignores" name, and node_modules and .git. A file named explicitly is always',
-    'checked. Quote globs so that govmark, not the shell, expands them.',
+    '*.md and *.markdown files, leaving out what .gitignore files, .git/info/exclude',
+    'and the config\'s "ignores" name, and node_modules and .git. A file named',
+    'explicitly is always checked. Quote globs so that govmark, not the shell,',
+    'expands them. An argument starting with ! or # leaves out what it matches:',
+    '  govmark validate . \'#archive/**\'',
+    'An argument that finds nothing, or only ignored files, exits 2 saying why.',
     '',
     'Exit codes: 0 no errors (warnings allowed), 1 errors or more warnings than',
     '--max-warnings, 2 govmark could not run (bad arguments, unreadable path, bad config).',
@@ -64,6 +67,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     cwd: io.cwd,
     ignores: config.ignores,
     ignoreBase: baseDir,
+    requireMatches: true,
     onUnreadableFolder: (path, why) => unreadableFolders.push({ path, why }),
   });
   if (output !== undefined) await checkOutputTarget(output, files, io);
