@@ -83,7 +83,7 @@ export interface InitializationOptions {
   today?: string;
   /**
    * False in an editor's untrusted workspace (VS Code's Restricted Mode): the
-   * workspace's govmark.config.json is read as data, its schema files are not.
+   * workspace's config file is read as data, its schema files are not.
    * Absent: trusted (editors without workspace trust).
    */
   workspaceTrusted?: boolean;
