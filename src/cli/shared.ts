@@ -17,7 +17,7 @@ export const CONFIG_OPTION: OptionSpec = {
   type: 'string',
   short: 'c',
   valueName: 'file',
-  description: 'Use this config file (rules, custom types), not the nearest govmark.config.json',
+  description: 'Use this config file (.json, .jsonc, .yaml, .yml or package.json), not the nearest one',
 };
 
 /** `--type T`, read by `typeOption`. */

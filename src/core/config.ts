@@ -1,6 +1,6 @@
 /**
  * Configuration as the core sees it: already loaded and resolved by a host
- * (the CLI reads `govmark.config.json`, the language server reads settings).
+ * (the CLI reads the config file, the language server reads it and settings).
  * The core never reads files itself.
  */
 import type { SeveritySetting } from './message.js';

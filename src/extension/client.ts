@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CONFIG_WATCH_GLOBS } from '../node/config-names.js';
 
 export const governanceSelector = [
   { language: 'markdown', scheme: 'file' },
@@ -29,7 +30,7 @@ export async function startClient(context: vscode.ExtensionContext, output: vsco
       configurationSection: 'govmark',
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/*.md'),
-        vscode.workspace.createFileSystemWatcher('**/govmark.config.json'),
+        ...CONFIG_WATCH_GLOBS.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
       ],
     },
   };

@@ -1,12 +1,19 @@
 /**
- * `govmark.config.json`: found by walking up from the working folder (or named
- * with `--config`), checked against schemas/govmark.config.schema.json and
+ * The config file: `govmark.config.json`, `.jsonc`, `.yaml`, `.yml`, or the
+ * `govmark` key of `package.json`, found by walking up from the working folder
+ * (or named with `--config`), checked against
+ * schemas/govmark.config.schema.json (the one schema for every format) and
  * resolved into the `ResolvedConfig` the core takes. Every problem becomes a
- * `ConfigError` whose message is one line naming the file and the key, so the
- * CLI can print it and exit 2.
+ * `ConfigError` whose message is one line naming the file, and where the
+ * problem is written (`file:line:column`), so the CLI can print it and exit 2.
+ *
+ * Reading one file (`readConfigFile`) and finding the one config of a folder
+ * (`configFileIn`) are separate steps, so that a host can ask them of any
+ * folder.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { convertPathToPattern } from 'tinyglobby';
 import type { CustomTypeConfig, ResolvedConfig } from '../core/config.js';
@@ -16,11 +23,26 @@ import { BUILTIN_TYPES } from '../core/model.js';
 import { allRules } from '../core/rules/registry.js';
 import { getSchemaForType } from '../core/schemas/registry.js';
 import { schemaHazard } from '../core/schemas/safety.js';
-import { parseJson } from '../core/text/json.js';
+import { locateJson, parseJson, parseJsonc, type JsonResult, type ValuePath } from '../core/text/json.js';
+import { parseYamlData } from '../core/text/yaml-data.js';
 import { closest } from '../core/text/similar.js';
+import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY } from './config-names.js';
 import { DataFileError, MAX_CONFIG_BYTES, MAX_SCHEMA_BYTES, readDataJson, readDataText } from './data-file.js';
 
-export const CONFIG_FILE_NAME = 'govmark.config.json';
+export { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY };
+
+/** How a config file is read, from its name: `package.json` is read for its `govmark` key. */
+export type ConfigFormat = 'json' | 'jsonc' | 'yaml' | 'package.json';
+
+/** The format of a config file from its name (`--config` may name any file), undefined when govmark reads no such file. */
+export function configFormatOf(file: string): ConfigFormat | undefined {
+  const name = basename(file).toLowerCase();
+  if (name === 'package.json') return 'package.json';
+  if (name.endsWith('.jsonc')) return 'jsonc';
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.yaml') || name.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
 
 /** Path of the config schema, from dist/src/node/ (or src/node/) up to the package root. */
 const SCHEMA_URL = new URL('../../../schemas/govmark.config.schema.json', import.meta.url);
@@ -33,6 +55,11 @@ ajv.addKeyword('markdownDescription');
 const configSchema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
 const validateConfigShape = ajv.compile(configSchema);
 
+/**
+ * A config that cannot be used: one line naming the file and, where there is
+ * one, the place (`govmark.config.yaml:4:1: unknown key 'ignore' (did you mean
+ * 'ignores'?)`). The CLI prints it and exits 2; an editor shows it.
+ */
 export class ConfigError extends Error {
   constructor(
     message: string,
@@ -46,6 +73,7 @@ export class ConfigError extends Error {
   }
 }
 
+/** What `loadConfig` read: the resolved configuration and where it came from. */
 export interface LoadedConfig {
   config: ResolvedConfig;
   /** Custom types whose schema files were not read (an untrusted workspace): read as their base type. */
@@ -56,24 +84,74 @@ export interface LoadedConfig {
   baseDir: string;
 }
 
-/** The nearest `govmark.config.json` in `start` or a folder above it. */
-export function findConfigFile(start: string): string | undefined {
-  let dir = resolve(start);
-  for (;;) {
-    const candidate = join(dir, CONFIG_FILE_NAME);
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+/**
+ * The config file of `dir` itself (folders above are not looked at): one of
+ * `CONFIG_FILE_NAMES`, or `package.json` when it has a `govmark` key;
+ * undefined when there is none. Two in one folder is a `ConfigError` naming
+ * both: govmark does not pick one in silence.
+ */
+export async function configFileIn(dir: string): Promise<string | undefined> {
+  const found: string[] = [];
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = join(dir, name);
+    if (await isFile(candidate)) found.push(candidate);
+  }
+  const pkg = join(dir, 'package.json');
+  if (await hasConfigKey(pkg)) found.push(pkg);
+  if (found.length > 1) {
+    const names = found.map((f) => (basename(f) === 'package.json' ? `package.json (its "${PACKAGE_JSON_KEY}" key)` : basename(f)));
+    throw new ConfigError(`${dir} holds ${found.length} config files, ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}; govmark reads one per folder, so keep one and remove the others`, found[0]);
+  }
+  return found[0];
+}
+
+/** The nearest config file (see `configFileIn`) in `start` or a folder above it. */
+export async function findConfigFile(start: string): Promise<string | undefined> {
+  for (let dir = resolve(start); ; ) {
+    const file = await configFileIn(dir);
+    if (file !== undefined) return file;
     const up = dirname(dir);
     if (up === dir) return undefined;
     dir = up;
   }
 }
 
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether `path` is a `package.json` with a `govmark` key. One that cannot be
+ * read (a pipe, larger than the cap) is not a config; one that is not valid
+ * JSON is an error, since it may be meant as one (npm refuses it too).
+ */
+async function hasConfigKey(path: string): Promise<boolean> {
+  if (!(await isFile(path))) return false;
+  let text: string;
+  try {
+    text = await readDataText(path, { maxBytes: MAX_CONFIG_BYTES });
+  } catch {
+    return false;
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.problem;
+    throw new ConfigError(`${path}:${line}:${column}: not valid JSON: ${message} (govmark reads package.json for a "${PACKAGE_JSON_KEY}" key)`, path);
+  }
+  return isObject(parsed.value) && Object.hasOwn(parsed.value, PACKAGE_JSON_KEY);
+}
+
 /**
  * The configuration for a run from `cwd`: the file named by `explicit`
- * (relative to `cwd`), else the nearest one found walking up, else defaults.
+ * (relative to `cwd`, any format govmark reads), else the nearest one found
+ * walking up, else defaults.
  */
 export async function loadConfig(cwd: string, explicit?: string, options: ReadConfigOptions = {}): Promise<LoadedConfig> {
-  const file = explicit !== undefined ? resolve(cwd, explicit) : findConfigFile(cwd);
+  const file = explicit !== undefined ? resolve(cwd, explicit) : await findConfigFile(cwd);
   if (file === undefined) return { config: resolveConfig(), baseDir: resolve(cwd) };
   const untrustedTypes: string[] = [];
   const config = await readConfigFile(file, cwd, { ...options, onUntrustedType: (name) => untrustedTypes.push(name) });
@@ -91,12 +169,16 @@ export interface ReadConfigOptions {
   onUntrustedType?: (name: string) => void;
 }
 
-/** Reads, checks and resolves one config file. `cwd` only shortens names in messages. */
+/**
+ * Reads, checks and resolves one config file, in the format its name says
+ * (see `configFormatOf`). `cwd` only shortens names in messages.
+ */
 export async function readConfigFile(file: string, cwd: string = process.cwd(), options: ReadConfigOptions = {}): Promise<ResolvedConfig> {
   const shown = displayName(file, cwd);
-  const fail = (message: string, key?: string): never => {
-    throw new ConfigError(`${shown}: ${message}`, file, key);
-  };
+  const format = configFormatOf(file);
+  if (format === undefined) {
+    throw new ConfigError(`cannot read config '${shown}': govmark reads config files named *.json, *.jsonc, *.yaml, *.yml or package.json`, file);
+  }
 
   let text: string;
   try {
@@ -104,41 +186,40 @@ export async function readConfigFile(file: string, cwd: string = process.cwd(), 
   } catch (error) {
     throw new ConfigError(`cannot read config '${shown}': ${error instanceof Error ? error.message : String(error)}`, file);
   }
-  const parsed = parseJson(text);
-  if (!parsed.ok) {
-    // file:line:column, as compilers print it (terminals and editors link it); never the text itself.
-    const { line, column, message } = parsed.problem;
-    throw new ConfigError(`${shown}:${line}:${column}: not valid JSON: ${message}`, file);
-  }
-  const raw: unknown = parsed.value;
+  const { raw, locate } = parseConfigText(text, format, shown, file);
+  // file:line:column, as compilers print it (terminals and editors link it); never the text itself.
+  const fail = (message: string, key?: string, path: ValuePath = [], part: 'key' | 'value' = 'value'): never => {
+    const { line, column } = locate(path, part);
+    throw new ConfigError(`${shown}:${line}:${column}: ${message}`, file, key);
+  };
 
   // Rule ids are checked against the registry first (the registry, not the
   // generated schema, is the source of truth) so that a typo gets a suggestion.
   if (isObject(raw) && isObject(raw.rules)) {
     const ids = allRules.map((r) => r.id);
     for (const id of Object.keys(raw.rules)) {
-      if (!ids.includes(id)) fail(`unknown rule '${id}'${didYouMean(id, ids)}`, `rules.${id}`);
+      if (!ids.includes(id)) fail(`unknown rule '${id}'${didYouMean(id, ids)}`, `rules.${id}`, ['rules', id], 'key');
     }
   }
   if (!validateConfigShape(raw)) {
-    const { message, key } = describeSchemaError(validateConfigShape.errors?.[0]);
-    return fail(message, key);
+    const { message, key, path, part } = describeSchemaError(validateConfigShape.errors?.[0]);
+    return fail(message, key, path, part);
   }
   const data = raw as ConfigFileShape;
   const baseDir = dirname(file);
-  const workspace = workspaceOf(baseDir);
+  const workspace = workspaceOf(baseDir, basename(file));
 
   const customTypes: CustomTypeConfig[] = [];
   for (const [name, type] of Object.entries(data.types ?? {})) {
     const key = `types.${name}`;
     if ((BUILTIN_TYPES as readonly string[]).includes(name)) {
-      fail(`${key}: '${name}' is a built-in type and cannot be redefined; give the custom type its own name and use "extends": "${name}"`, key);
+      fail(`${key}: '${name}' is a built-in type and cannot be redefined; give the custom type its own name and use "extends": "${name}"`, key, ['types', name], 'key');
     }
     const trusted = options.trusted !== false;
     if (!trusted) options.onUntrustedType?.(name);
     customTypes.push({
       name,
-      schema: !trusted ? baseSchema(type.extends) : await readTypeSchema(resolve(baseDir, type.schema), type.schema, workspace, (m) => fail(`${key}.schema: ${m}`, `${key}.schema`)),
+      schema: !trusted ? baseSchema(type.extends) : await readTypeSchema(resolve(baseDir, type.schema), type.schema, workspace, (m) => fail(`${key}.schema: ${m}`, `${key}.schema`, ['types', name, 'schema'])),
       ...(type.extends !== undefined ? { extends: type.extends } : {}),
       ...(type.requiredSections !== undefined ? { requiredSections: type.requiredSections } : {}),
       ...(type.files !== undefined ? { files: type.files.map((g) => anchorGlob(g, baseDir)) } : {}),
@@ -148,7 +229,7 @@ export async function readConfigFile(file: string, cwd: string = process.cwd(), 
   const known = [...BUILTIN_TYPES, ...customTypes.map((t) => t.name)];
   const fileTypes: { files: string[]; type: string }[] = [];
   for (const [glob, type] of Object.entries(data.files ?? {})) {
-    if (!known.includes(type)) fail(`files: '${glob}' names unknown type '${type}'${didYouMean(type, known)}; known types: ${known.join(', ')}`, `files.${glob}`);
+    if (!known.includes(type)) fail(`files: '${glob}' names unknown type '${type}'${didYouMean(type, known)}; known types: ${known.join(', ')}`, `files.${glob}`, ['files', glob]);
     fileTypes.push({ files: [anchorGlob(glob, baseDir)], type });
   }
 
@@ -160,6 +241,41 @@ export async function readConfigFile(file: string, cwd: string = process.cwd(), 
     ...(data.infer !== undefined ? { infer: data.infer } : {}),
     ...(data.parseTimeoutMs !== undefined ? { parseTimeoutMs: data.parseTimeoutMs } : {}),
   });
+}
+
+/**
+ * The config's value from its text, and where a path in it is written; a text
+ * that cannot be read is a `ConfigError` at its line and column.
+ */
+function parseConfigText(text: string, format: ConfigFormat, shown: string, file: string): { raw: unknown; locate: (path: ValuePath, part: 'key' | 'value') => { line: number; column: number } } {
+  let parsed: JsonResult;
+  let locate: (path: ValuePath, part: 'key' | 'value') => { line: number; column: number };
+  let what: string;
+  if (format === 'yaml') {
+    const yaml = parseYamlData(text);
+    ({ result: parsed, locate } = yaml);
+    what = 'not valid YAML';
+  } else {
+    parsed = format === 'jsonc' ? parseJsonc(text) : parseJson(text);
+    locate = (path, part) => locateJson(text, path, part);
+    what = format === 'jsonc' ? 'not valid JSON with comments' : 'not valid JSON';
+  }
+  if (!parsed.ok) {
+    const { line, column, message } = parsed.problem;
+    let hint = '';
+    // Comments and trailing commas are what people write in a config; JSONC allows both.
+    if (format === 'json' && /comment|trailing comma/.test(message)) {
+      const renamed = basename(file) === CONFIG_FILE_NAMES[0] ? 'govmark.config.jsonc' : `${basename(file).replace(/\.json$/i, '')}.jsonc`;
+      hint = `; rename the file to ${renamed} to allow comments and trailing commas`;
+    }
+    throw new ConfigError(`${shown}:${line}:${column}: ${what}: ${message}${hint}`, file);
+  }
+  if (format !== 'package.json') return { raw: parsed.value, locate };
+  if (!isObject(parsed.value) || !Object.hasOwn(parsed.value, PACKAGE_JSON_KEY)) {
+    throw new ConfigError(`${shown}: has no "${PACKAGE_JSON_KEY}" key, so it holds no govmark config`, file);
+  }
+  // Paths inside the config are paths under the key.
+  return { raw: parsed.value[PACKAGE_JSON_KEY], locate: (path, part) => locate([PACKAGE_JSON_KEY, ...path], part) };
 }
 
 interface ConfigFileShape {
@@ -181,11 +297,11 @@ function baseSchema(base: string | undefined): Record<string, unknown> {
  * The folder a config's schema files must be in: the repository the config is
  * in (the nearest folder above it with `.git`), else the config's own folder.
  */
-export function workspaceOf(configDir: string): { dir: string; name: string } {
+export function workspaceOf(configDir: string, configName: string = CONFIG_FILE_NAMES[0]): { dir: string; name: string } {
   for (let dir = resolve(configDir); ; ) {
-    if (existsSync(join(dir, '.git'))) return { dir, name: `the repository of ${CONFIG_FILE_NAME} (${dir})` };
+    if (existsSync(join(dir, '.git'))) return { dir, name: `the repository of ${configName} (${dir})` };
     const up = dirname(dir);
-    if (up === dir) return { dir: resolve(configDir), name: `the folder of ${CONFIG_FILE_NAME} (${resolve(configDir)})` };
+    if (up === dir) return { dir: resolve(configDir), name: `the folder of ${configName} (${resolve(configDir)})` };
     dir = up;
   }
 }
@@ -231,53 +347,69 @@ function anchorGlob(glob: string, baseDir: string): string {
   return (negated ? '!' : '') + base + '/' + body.replace(/^\.\//, '');
 }
 
+/** What `readConfigFile` reports for a schema error: one line, the dotted key, and where it is written. */
+interface SchemaProblem {
+  message: string;
+  key?: string;
+  path: ValuePath;
+  part: 'key' | 'value';
+}
+
 /** One line for the first schema error, naming the key as a dotted path. */
-function describeSchemaError(error: ErrorObject | undefined): { message: string; key?: string } {
-  if (!error) return { message: 'invalid configuration' };
+function describeSchemaError(error: ErrorObject | undefined): SchemaProblem {
+  if (!error) return { message: 'invalid configuration', path: [], part: 'value' };
+  const path = pathOf(error.instancePath);
   const key = dottedKey(error.instancePath);
   const at = key === '' ? 'the configuration' : key;
   const p = error.params as Record<string, unknown>;
+  const here = (message: string): SchemaProblem => ({ message, key, path, part: 'value' });
   switch (error.keyword) {
     case 'additionalProperties': {
       const extra = String(p.additionalProperty);
       const full = key === '' ? extra : `${key}.${extra}`;
       const allowed = Object.keys((error.parentSchema?.properties as Record<string, unknown> | undefined) ?? {});
-      return { message: `unknown key '${full}'${didYouMean(extra, allowed)}`, key: full };
+      return { message: `unknown key '${full}'${didYouMean(extra, allowed)}`, key: full, path: [...path, extra], part: 'key' };
     }
     case 'required': {
       const missing = String(p.missingProperty);
-      return { message: `${at} needs '${missing}'`, key: key === '' ? missing : `${key}.${missing}` };
+      return { message: `${at} needs '${missing}'`, key: key === '' ? missing : `${key}.${missing}`, path, part: 'value' };
     }
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const actual = typeof error.data === 'string' ? error.data : JSON.stringify(error.data);
-      return { message: `${at} must be one of ${allowed.join(', ')}, not '${actual}'${didYouMean(actual, allowed)}`, key };
+      return here(`${at} must be one of ${allowed.join(', ')}, not '${actual}'${didYouMean(actual, allowed)}`);
     }
     case 'type': {
       const type = String(p.type);
-      return { message: `${at} must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`, key };
+      return here(`${at} must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`);
     }
     case 'propertyNames':
     case 'pattern':
       if (error.keyword === 'propertyNames' || error.propertyName !== undefined) {
         const name = String(p.propertyName ?? error.propertyName);
-        return { message: `${at}: '${name}' is not a valid name (lowercase letters, digits and hyphens, starting with a letter)`, key };
+        return { message: `${at}: '${name}' is not a valid name (lowercase letters, digits and hyphens, starting with a letter)`, key, path: [...path, name], part: 'key' };
       }
-      return { message: `${at} ${error.message ?? 'is invalid'}`, key };
+      return here(`${at} ${error.message ?? 'is invalid'}`);
     default:
-      return { message: `${at} ${error.message ?? 'is invalid'}`, key };
+      return here(`${at} ${error.message ?? 'is invalid'}`);
   }
 }
 
 /** `/types/board-paper/files/0` → `types.board-paper.files[0]`. */
 function dottedKey(instancePath: string): string {
-  if (instancePath === '') return '';
+  return pathOf(instancePath)
+    .map((t, i) => (typeof t === 'number' ? `[${t}]` : (i === 0 ? '' : '.') + t))
+    .join('');
+}
+
+/** `/types/board-paper/files/0` → `['types', 'board-paper', 'files', 0]`. */
+function pathOf(instancePath: string): (string | number)[] {
+  if (instancePath === '') return [];
   return instancePath
     .slice(1)
     .split('/')
     .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((t, i) => (/^\d+$/.test(t) ? `[${t}]` : (i === 0 ? '' : '.') + t))
-    .join('');
+    .map((t) => (/^\d+$/.test(t) ? Number(t) : t));
 }
 
 /** ` (did you mean 'x'?)` when one candidate is close to `word`, else an empty string. */

@@ -1,6 +1,6 @@
 /**
- * Reading a JSON file that configuration names (`govmark.config.json`, a
- * custom type's schema): a regular file only (a FIFO would block for ever,
+ * Reading a data file: the config file (JSON, JSON with comments, YAML), a
+ * custom type's schema: a regular file only (a FIFO would block for ever,
  * /dev/zero never ends), under a size cap, optionally confined to a folder
  * (a workspace's config may not make govmark read /etc/passwd), and never
  * echoing the file's content in an error.

@@ -4,10 +4,19 @@
  * files (each applying to its own folder, as git reads them) and the config's
  * `ignores` leave files out; `node_modules` and `.git` are never searched.
  *
+ * The work tree's `.git/info/exclude` applies like a top-level `.gitignore`.
+ *
  * What the user names is what they get: a file named explicitly is validated
  * even when it is ignored or is not `.md`, and a folder named explicitly is
  * searched even when it is ignored itself (the `.gitignore` files inside it
  * still apply). Ignores only prune what a folder search or a glob finds.
+ *
+ * As in markdownlint-cli2, an input starting with `!` (or `#`, which shells
+ * leave alone) is a negation: a glob whose matches, and everything inside
+ * the folders it matches, are left out of what the other inputs find, files
+ * named explicitly included. With `requireMatches` (the CLI), each other
+ * input must find something: one that finds nothing, or only what is
+ * ignored, is a `DiscoveryError` naming it and saying why.
  */
 import { existsSync } from 'node:fs';
 import { access, readFile, readdir, stat } from 'node:fs/promises';
@@ -38,7 +47,22 @@ export interface DiscoverOptions {
    * and such a file is skipped.
    */
   onUnreadableFolder?: (path: string, why: string) => void;
+  /**
+   * Each input that is not a negation must find at least one file: a glob or
+   * folder that finds none, or only ignored ones, and a file a negation
+   * leaves out, are a `DiscoveryError` naming the input and why. For a run
+   * someone asked for (the CLI); an editor's empty workspace is no error.
+   */
+  requireMatches?: boolean;
 }
+
+/** Whether an input is a negation (`!drafts/**`, or `#drafts/**` where `!` is awkward in a shell). */
+export function isNegation(input: string): boolean {
+  return input.startsWith('!') || input.startsWith('#');
+}
+
+/** Why something found was left out: an ignore file, the config, or a negation as the user typed it. */
+type LeftOutBy = '.gitignore' | '.git/info/exclude' | 'config ignores' | `excluded by '${string}'`;
 
 /** An input that names nothing readable: the run cannot go on. */
 export class DiscoveryError extends Error {
@@ -61,9 +85,21 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
   const cwd = resolve(options.cwd);
   const rules = new IgnoreRules(cwd, options);
   const found = new Set<string>();
+  const negations = await Negations.expand(inputs.filter(isNegation), cwd);
+  const positives = inputs.filter((input) => !isNegation(input));
+  // Only negations: they leave things out of the working folder, as with no inputs at all.
+  if (positives.length === 0 && inputs.length > 0) positives.push('.');
 
-  for (const input of inputs) {
+  for (const input of positives) {
     const abs = resolve(cwd, input);
+    // What this input found (before duplicates are dropped) and why the rest was left out.
+    const mine = new Set<string>();
+    const leftOut = new Set<LeftOutBy>();
+    let reported = 0;
+    const onUnreadable = options.onUnreadableFolder && ((path: string, why: string) => {
+      reported++;
+      options.onUnreadableFolder!(path, why);
+    });
     let info: Awaited<ReturnType<typeof stat>> | undefined;
     try {
       info = await stat(abs);
@@ -74,13 +110,28 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
     }
 
     if (info === undefined) {
-      for (const file of await expandGlob(input, cwd, rules)) found.add(file);
+      const matched = await expandGlob(input, cwd, rules, negations, mine, leftOut);
+      // A pattern that matches nothing is most likely a typo; passing silently in CI would hide it.
+      if (matched === 0) throw new DiscoveryError(`'${input}' matches no files`, input);
+      if (mine.size === 0 && options.requireMatches) throw new DiscoveryError(`'${input}' matches only ignored files (${listLeftOut(leftOut)})`, input);
     } else if (info.isDirectory()) {
-      const root = rules.rootFor(abs);
-      // A folder named explicitly is searched even if it is ignored itself;
-      // then only the .gitignore files inside it apply.
-      const scope: Scope = (await rules.isIgnored(abs, true, { root })) ? { root: abs, skipConfig: true } : { root };
-      await walk(abs, scope, rules, found, (p) => shown(p, cwd), options.onUnreadableFolder, true);
+      const by = negations.excluding(abs);
+      if (by !== undefined) leftOut.add(by);
+      else {
+        const root = rules.rootFor(abs);
+        // A folder named explicitly is searched even if it is ignored itself;
+        // then only the .gitignore files inside it apply.
+        const scope: Scope = (await rules.ignoredBy(abs, true, { root })) ? { root: abs, skipConfig: true } : { root };
+        await walk(abs, scope, { rules, negations, out: mine, leftOut, show: (p) => shown(p, cwd), onUnreadable }, true);
+      }
+      if (mine.size === 0 && reported === 0 && options.requireMatches) {
+        throw new DiscoveryError(
+          leftOut.size > 0
+            ? `'${input}' holds no Markdown files that are not ignored (${listLeftOut(leftOut)})`
+            : `'${input}' holds no Markdown files (*.md, *.markdown; node_modules and .git are not searched)`,
+          input,
+        );
+      }
     } else if (!info.isFile()) {
       // A FIFO would block the read for ever; a device (/dev/zero) never ends.
       throw new DiscoveryError(`cannot read '${input}': not a regular file (a pipe, socket or device)`, input);
@@ -90,21 +141,35 @@ export async function discoverFiles(inputs: readonly string[], options: Discover
       } catch (error) {
         throw new DiscoveryError(`cannot read '${input}': ${describeFsError(error)}`, input);
       }
-      found.add(abs);
+      // Named explicitly, it is checked whatever the ignore files say; a negation on the same command line still wins.
+      const by = negations.excluding(abs);
+      if (by === undefined) mine.add(abs);
+      else if (options.requireMatches) throw new DiscoveryError(`'${input}' is ${by}, so nothing is left to check from it`, input);
     }
+    for (const file of mine) found.add(file);
   }
   return [...found].sort();
 }
 
-async function walk(
-  dir: string,
-  scope: Scope,
-  rules: IgnoreRules,
-  out: Set<string>,
-  show: (path: string) => string,
-  onUnreadable: DiscoverOptions['onUnreadableFolder'],
-  named = false,
-): Promise<void> {
+/** `.gitignore, config ignores, excluded by '!x'`: the ignore files first, in a fixed order, then the negations as typed. */
+function listLeftOut(leftOut: ReadonlySet<LeftOutBy>): string {
+  const order: LeftOutBy[] = ['.gitignore', '.git/info/exclude', 'config ignores'];
+  return [...order.filter((by) => leftOut.has(by)), ...[...leftOut].filter((by) => !order.includes(by))].join(', ');
+}
+
+/** What a folder search shares down the tree. */
+interface WalkState {
+  rules: IgnoreRules;
+  negations: Negations;
+  out: Set<string>;
+  /** Why Markdown files or folders were left out. */
+  leftOut: Set<LeftOutBy>;
+  show: (path: string) => string;
+  onUnreadable: DiscoverOptions['onUnreadableFolder'];
+}
+
+async function walk(dir: string, scope: Scope, state: WalkState, named = false): Promise<void> {
+  const { rules, negations, out, leftOut, show, onUnreadable } = state;
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -130,19 +195,22 @@ async function walk(
       }
       isDir = false;
     }
-    if (!isDir && !isFile && isMarkdownPath(entry.name) && (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice())) {
-      // Reading it would block for ever (a FIFO) or never end (a device): named, never opened.
-      if (!(await rules.isIgnored(abs, false, scope))) onUnreadable?.(abs, 'it is a pipe, socket or device, not a regular file');
+    const special = !isDir && !isFile && isMarkdownPath(entry.name) && (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice());
+    if (!special && !isDir && !(isFile && isMarkdownPath(entry.name))) continue;
+    const by = negations.excludingItself(abs) ?? (await rules.ignoredBy(abs, isDir, scope));
+    if (by !== undefined) {
+      leftOut.add(by);
       continue;
     }
-    if (!isDir && !(isFile && isMarkdownPath(entry.name))) continue;
-    if (await rules.isIgnored(abs, isDir, scope)) continue;
-    if (isDir) await walk(abs, scope, rules, out, show, onUnreadable);
+    // Reading it would block for ever (a FIFO) or never end (a device): named, never opened.
+    if (special) onUnreadable?.(abs, 'it is a pipe, socket or device, not a regular file');
+    else if (isDir) await walk(abs, scope, state);
     else out.add(abs);
   }
 }
 
-async function expandGlob(pattern: string, cwd: string, rules: IgnoreRules): Promise<string[]> {
+/** Adds what `pattern` matches and is not left out to `out`; the number of files it matched at all. */
+async function expandGlob(pattern: string, cwd: string, rules: IgnoreRules, negations: Negations, out: Set<string>, leftOut: Set<LeftOutBy>): Promise<number> {
   const matches = await glob([pattern], {
     cwd,
     absolute: true,
@@ -150,14 +218,54 @@ async function expandGlob(pattern: string, cwd: string, rules: IgnoreRules): Pro
     expandDirectories: false,
     ignore: ALWAYS_SKIPPED.map((name) => `**/${name}/**`),
   });
-  // A pattern that matches nothing is most likely a typo; passing silently in CI would hide it.
-  if (matches.length === 0) throw new DiscoveryError(`no files match '${pattern}'`, pattern);
-  const out: string[] = [];
+  const root = rules.rootFor(resolve(cwd, globBase(pattern)));
   for (const match of matches) {
     const abs = resolve(match);
-    if (!(await rules.isIgnoredWithParents(abs, { root: rules.rootFor(resolve(cwd, globBase(pattern))) }))) out.push(abs);
+    const by = negations.excluding(abs) ?? (await rules.ignoredWithParentsBy(abs, { root }));
+    if (by === undefined) out.add(abs);
+    else leftOut.add(by);
   }
-  return out;
+  return matches.length;
+}
+
+/**
+ * The negations of one run, expanded once: the paths they match (files and
+ * folders). A path is left out when it, or a folder above it, is one.
+ */
+class Negations {
+  private constructor(private readonly matched: Map<string, string>) {}
+
+  static async expand(inputs: readonly string[], cwd: string): Promise<Negations> {
+    const matched = new Map<string, string>();
+    for (const input of inputs) {
+      const pattern = input.slice(1);
+      if (pattern.trim() === '') throw new DiscoveryError(`'${input}' leaves nothing out: write the files or folders to leave out after the ${input[0]} ('${input[0]}drafts/**')`, input);
+      const paths = await glob([pattern], { cwd, absolute: true, onlyFiles: false, dot: true, expandDirectories: false, ignore: ALWAYS_SKIPPED.map((name) => `**/${name}/**`) });
+      for (const path of paths) {
+        const abs = resolve(path);
+        if (!matched.has(abs)) matched.set(abs, input);
+      }
+    }
+    return new Negations(matched);
+  }
+
+  /** The negation that leaves out `path` itself, if any (a folder search checks each folder on the way down). */
+  excludingItself(path: string): LeftOutBy | undefined {
+    const input = this.matched.get(path);
+    return input === undefined ? undefined : `excluded by '${input}'`;
+  }
+
+  /** The negation that leaves out `path` or a folder above it, if any. */
+  excluding(path: string): LeftOutBy | undefined {
+    if (this.matched.size === 0) return undefined;
+    for (let dir = path; ; ) {
+      const by = this.excludingItself(dir);
+      if (by !== undefined) return by;
+      const up = dirname(dir);
+      if (up === dir) return undefined;
+      dir = up;
+    }
+  }
 }
 
 /** The literal folder a glob starts from: `docs/*\/x.md` → `docs`. */
@@ -178,10 +286,11 @@ interface Scope {
   skipConfig?: boolean;
 }
 
-/** The `.gitignore` files and config `ignores` of one run, read once each. */
+/** The `.gitignore` files, `.git/info/exclude` and config `ignores` of one run, read once each. */
 class IgnoreRules {
   private readonly gitignores = new Map<string, Promise<Ignore | undefined>>();
-  private readonly dirVerdicts = new Map<string, Promise<boolean>>();
+  private readonly excludes = new Map<string, Promise<Ignore | undefined>>();
+  private readonly dirVerdicts = new Map<string, Promise<LeftOutBy | undefined>>();
   private readonly configIgnore: Ignore | undefined;
   private readonly ignoreBase: string;
   private readonly useGitignore: boolean;
@@ -209,40 +318,47 @@ class IgnoreRules {
     return isInside(path, this.cwd) ? this.cwd : path;
   }
 
-  /** Whether `path` is ignored by the config, or by the .gitignore files of `scope.root` and the folders down to it. */
-  async isIgnored(path: string, isDir: boolean, scope: Scope): Promise<boolean> {
+  /**
+   * What leaves `path` out, if anything: the config, or the ignore files of
+   * `scope.root` and the folders down to it (`.git/info/exclude` first when
+   * the root is a work tree, then each `.gitignore`, deeper ones taking
+   * precedence, as in git).
+   */
+  async ignoredBy(path: string, isDir: boolean, scope: Scope): Promise<LeftOutBy | undefined> {
     const { root } = scope;
     if (this.configIgnore && !scope.skipConfig && path !== this.ignoreBase && isInside(path, this.ignoreBase)) {
-      if (this.configIgnore.ignores(toPosix(relative(this.ignoreBase, path)) + (isDir ? '/' : ''))) return true;
+      if (this.configIgnore.ignores(toPosix(relative(this.ignoreBase, path)) + (isDir ? '/' : ''))) return 'config ignores';
     }
-    if (!this.useGitignore || !isInside(path, root) || path === root) return false;
-    let ignored = false;
-    // Deeper .gitignore files take precedence, as in git.
+    if (!this.useGitignore || !isInside(path, root) || path === root) return undefined;
+    let by: LeftOutBy | undefined;
+    const exclude = await this.excludeOf(root);
+    if (exclude?.ignores(toPosix(relative(root, path)) + (isDir ? '/' : ''))) by = '.git/info/exclude';
     for (const dir of foldersBetween(root, dirname(path))) {
       const rules = await this.gitignoreOf(dir);
       if (!rules) continue;
       const verdict = rules.test(toPosix(relative(dir, path)) + (isDir ? '/' : ''));
-      if (verdict.ignored) ignored = true;
-      else if (verdict.unignored) ignored = false;
+      if (verdict.ignored) by = '.gitignore';
+      else if (verdict.unignored) by = undefined;
     }
-    return ignored;
+    return by;
   }
 
-  /** As `isIgnored`, also when a folder above `path` (below `root`) is ignored: for glob results. */
-  async isIgnoredWithParents(path: string, scope: Scope): Promise<boolean> {
+  /** As `ignoredBy`, also when a folder above `path` (below `root`) is ignored: for glob results. */
+  async ignoredWithParentsBy(path: string, scope: Scope): Promise<LeftOutBy | undefined> {
     if (isInside(path, scope.root)) {
       for (const dir of foldersBetween(scope.root, dirname(path)).slice(1)) {
-        if (await this.isDirIgnored(dir, scope)) return true;
+        const by = await this.dirIgnoredBy(dir, scope);
+        if (by !== undefined) return by;
       }
     }
-    return this.isIgnored(path, false, scope);
+    return this.ignoredBy(path, false, scope);
   }
 
-  private isDirIgnored(dir: string, scope: Scope): Promise<boolean> {
+  private dirIgnoredBy(dir: string, scope: Scope): Promise<LeftOutBy | undefined> {
     const key = scope.root + '\0' + dir;
     let verdict = this.dirVerdicts.get(key);
     if (!verdict) {
-      verdict = this.isIgnored(dir, true, scope);
+      verdict = this.ignoredBy(dir, true, scope);
       this.dirVerdicts.set(key, verdict);
     }
     return verdict;
@@ -251,13 +367,57 @@ class IgnoreRules {
   private gitignoreOf(dir: string): Promise<Ignore | undefined> {
     let rules = this.gitignores.get(dir);
     if (!rules) {
-      rules = readFile(join(dir, '.gitignore'), 'utf8').then(
-        (text) => ignore().add(text),
-        () => undefined,
-      );
+      rules = readIgnoreFile(join(dir, '.gitignore'));
       this.gitignores.set(dir, rules);
     }
     return rules;
+  }
+
+  /** The `info/exclude` of the work tree at `root`, if `root` is one and has it. */
+  private excludeOf(root: string): Promise<Ignore | undefined> {
+    let rules = this.excludes.get(root);
+    if (!rules) {
+      rules = gitCommonDir(root).then((common) => (common === undefined ? undefined : readIgnoreFile(join(common, 'info', 'exclude'))));
+      this.excludes.set(root, rules);
+    }
+    return rules;
+  }
+}
+
+async function readIgnoreFile(path: string): Promise<Ignore | undefined> {
+  try {
+    return ignore().add(await readFile(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The folder of a work tree's shared git files (where `info/exclude` is):
+ * `.git` itself, or for a linked work tree (`git worktree add`, a submodule),
+ * where its `.git` file points, following `commondir`.
+ */
+async function gitCommonDir(root: string): Promise<string | undefined> {
+  const dotGit = join(root, '.git');
+  let info;
+  try {
+    info = await stat(dotGit);
+  } catch {
+    return undefined;
+  }
+  if (info.isDirectory()) return dotGit;
+  if (!info.isFile() || info.size > 4096) return undefined;
+  try {
+    const pointer = /^gitdir:\s*(.+?)\s*$/m.exec(await readFile(dotGit, 'utf8'));
+    if (!pointer) return undefined;
+    const gitDir = resolve(root, pointer[1]);
+    try {
+      return resolve(gitDir, (await readFile(join(gitDir, 'commondir'), 'utf8')).trim());
+    } catch {
+      return gitDir; // a submodule: its git folder is its own
+    }
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,4 +1,4 @@
-/** govmark's Node host layer: files, worker threads under a deadline, the cache. */
+/** govmark's Node host layer: files, worker threads under a deadline, the cache, the config file. */
 export { validatePaths, analyseBounded, mayBeGovernance, workerCount, CannotRead } from './validate.js';
 export { WorkerPool, BoundExceeded, defaultWorkerUrl, type PoolOptions } from './pool.js';
 export { ResultCache, defaultCacheDir } from './cache.js';
@@ -6,4 +6,17 @@ export { serializeModel, type AnalysisResult, type SerializedModel } from './pro
 export type { FileResult, RunOptions, ValidatePaths } from './contract.js';
 export { fixPaths, writeFixed, MAX_FIX_PASSES, type FileFix, type FixRun, type FixOptions, type UnfixedProblem } from './fix.js';
 export { contextFiles, repositoryRoot, type ContextOptions } from './context.js';
-export { loadConfig, findConfigFile, ConfigError, type LoadedConfig } from './config-file.js';
+export {
+  loadConfig,
+  findConfigFile,
+  configFileIn,
+  readConfigFile,
+  configFormatOf,
+  CONFIG_FILE_NAMES,
+  PACKAGE_JSON_KEY,
+  ConfigError,
+  type ConfigFormat,
+  type LoadedConfig,
+  type ReadConfigOptions,
+} from './config-file.js';
+export { CONFIG_WATCH_GLOBS, mayBeConfigFile } from './config-names.js';

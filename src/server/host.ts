@@ -10,7 +10,7 @@ import type { AnalysisResult } from '../node/protocol.js';
 /** A configuration as read for a workspace folder. */
 export interface LoadedConfig {
   config: ResolvedConfig;
-  /** The `govmark.config.json` read, if any. */
+  /** The config file read, if any (`govmark.config.json`, `.jsonc`, `.yaml`, `.yml` or `package.json`). */
   file?: string;
   /** The folder relative paths of the configuration are read against. */
   baseDir: string;
@@ -34,7 +34,7 @@ export interface ServerHost {
   readFile(path: string): Promise<string | undefined>;
   /** Markdown files under `folder`, honouring `.gitignore` and the configuration's `ignores`. */
   discover(folder: string, loaded: LoadedConfig): Promise<string[]>;
-  /** The configuration for `folder` (nearest `govmark.config.json`); throws an Error with a one-line message when it is invalid. */
+  /** The configuration for `folder` (the nearest config file); throws an Error with a one-line message when it is invalid. */
   /** `trusted: false`: an untrusted workspace, whose config's schema files are not read. */
   loadConfig(folder: string, options?: { trusted?: boolean }): Promise<LoadedConfig>;
   /** Absolute path → custom type, for the files the configuration's `types.<name>.files` globs select. */

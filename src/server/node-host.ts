@@ -1,11 +1,11 @@
 /**
- * The server's host on Node: files, discovery, `govmark.config.json`, worker
+ * The server's host on Node: files, discovery, the config file, worker
  * threads under a deadline (the engine's `WorkerPool` and `analyseBounded`).
  *
  * The configuration and discovery modules are loaded on first use and a
  * failure to load them leaves the server running with defaults: they read
  * the config file's JSON Schema at module load, and a server that cannot start
- * at all is worse than one without `govmark.config.json` support.
+ * at all is worse than one without config file support.
  */
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -40,7 +40,7 @@ export function createNodeHost(): ServerHost {
       try {
         ({ loadConfig } = await import('../node/config-file.js'));
       } catch (error) {
-        throw new Error(`govmark.config.json support could not be loaded (${error instanceof Error ? error.message : String(error)}); using defaults`);
+        throw new Error(`config file support could not be loaded (${error instanceof Error ? error.message : String(error)}); using defaults`);
       }
       return loadConfig(folder, undefined, options);
     },

@@ -42,6 +42,7 @@ import {
   type TimelineModel,
   type ValidateWorkspaceResult,
 } from '../protocol/requests.js';
+import { CONFIG_WATCH_GLOBS, mayBeConfigFile } from '../node/config-names.js';
 import { VERSION } from '../version.js';
 import { codeActions } from './code-actions.js';
 import { completion, COMPLETION_TRIGGERS } from './completion.js';
@@ -82,7 +83,7 @@ export interface InitializationOptions {
   today?: string;
   /**
    * False in an editor's untrusted workspace (VS Code's Restricted Mode): the
-   * workspace's govmark.config.json is read as data, its schema files are not.
+   * workspace's config file is read as data, its schema files are not.
    * Absent: trusted (editors without workspace trust).
    */
   workspaceTrusted?: boolean;
@@ -264,7 +265,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
           watchers: [
             { globPattern: '**/*.{md,markdown}', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
-            { globPattern: '**/govmark.config.json', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete },
+            ...CONFIG_WATCH_GLOBS.map((globPattern) => ({ globPattern, kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete })),
           ],
         });
       }
@@ -340,7 +341,8 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   async function handleFileEvents(events: FileEvent[]): Promise<void> {
     const { store } = await ready.promise;
-    if (events.some((e) => /(^|\/)govmark\.config\.json$/.test(e.uri))) {
+    // Any config name, and any package.json (it may have gained or lost its "govmark" key).
+    if (events.some((e) => mayBeConfigFile(e.uri))) {
       await reconfigure();
       return;
     }

@@ -1,5 +1,5 @@
 /**
- * The configuration the server runs with: `govmark.config.json` of the first
+ * The configuration the server runs with: the config file (`govmark.config.json`, …) of the first
  * workspace folder (the same file the CLI reads), then the client's `govmark.*`
  * settings on top. Settings are read-only data: schema paths are read as JSON
  * and nothing named in them is ever executed (the extension declares limited
@@ -7,7 +7,7 @@
  *
  * Order, later wins:
  * 1. defaults of every rule;
- * 2. `govmark.config.json` (`rules`, `types`, `ignores`, `parseTimeoutMs`);
+ * 2. the config file (`rules`, `types`, `ignores`, `parseTimeoutMs`);
  * 3. settings `govmark.rules` (rule → severity), `govmark.customTypes` (like
  *    the config file's `types`), `govmark.schemas` (type → schema path).
  */

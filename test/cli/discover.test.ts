@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { discoverFiles, DiscoveryError } from '../../src/node/discover.js';
 import { removeTree, tempTree } from './util.js';
@@ -72,7 +72,7 @@ describe('cli discovery', () => {
 
   it('fails on a path that does not exist, or a glob that matches nothing', async () => {
     await assert.rejects(discoverFiles(['missing.md'], { cwd: dir }), (e: unknown) => e instanceof DiscoveryError && e.message === "cannot read 'missing.md': no such file or directory");
-    await assert.rejects(discoverFiles(['nothing/**/*.md'], { cwd: dir }), (e: unknown) => e instanceof DiscoveryError && e.message === "no files match 'nothing/**/*.md'");
+    await assert.rejects(discoverFiles(['nothing/**/*.md'], { cwd: dir }), (e: unknown) => e instanceof DiscoveryError && e.message === "'nothing/**/*.md' matches no files");
   });
 
   it('does not follow linked folders, and reads linked files', async function () {
@@ -95,5 +95,77 @@ describe('cli discovery', () => {
     } finally {
       chmodSync(join(dir, 'locked'), 0o755);
     }
+  });
+
+  describe('negations', () => {
+    it('leaves out what an argument starting with ! or # matches, folders with all inside them', async () => {
+      assert.deepEqual(rel(await discoverFiles(['.', '!board/**', '#archive'], { cwd: dir })), ['docs/build/kept.md', 'notes.markdown', 'terms.md']);
+      assert.deepEqual(rel(await discoverFiles(['**/*.md', '#**/2020/*.md'], { cwd: dir })), ['archive/old.md', 'board/keep.tmp.md', 'docs/build/kept.md', 'terms.md']);
+    });
+
+    it('applies wherever it is written, and to files named explicitly too', async () => {
+      assert.deepEqual(rel(await discoverFiles(['!terms.md', 'terms.md', 'notes.markdown'], { cwd: dir })), ['notes.markdown']);
+    });
+
+    it('searches the working folder when only negations are given', async () => {
+      assert.deepEqual(rel(await discoverFiles(['#board', '#archive/'], { cwd: dir })), ['docs/build/kept.md', 'notes.markdown', 'terms.md']);
+    });
+
+    it('refuses a bare ! or #', async () => {
+      await assert.rejects(discoverFiles(['.', '#'], { cwd: dir }), (e: unknown) => e instanceof DiscoveryError && /^'#' leaves nothing out: write the files or folders to leave out after the #/.test(e.message));
+    });
+  });
+
+  describe('.git/info/exclude', () => {
+    it('applies like a top-level .gitignore, below the .gitignore files', async () => {
+      mkdirSync(join(dir, '.git', 'info'), { recursive: true });
+      writeFileSync(join(dir, '.git', 'info', 'exclude'), '# mine\narchive/\n*.tmp.md\n');
+      assert.deepEqual(rel(await discoverFiles(['.'], { cwd: dir })), ['board/2020/minutes.md', 'board/keep.tmp.md', 'docs/build/kept.md', 'notes.markdown', 'terms.md'], 'board/.gitignore still re-includes keep.tmp.md');
+      assert.deepEqual(rel(await discoverFiles(['**/old.md', 'terms.md'], { cwd: dir })), ['terms.md']);
+    });
+
+    it('is found through the .git file of a linked work tree', async () => {
+      const main = tempTree({ '.git/info/exclude': 'private/\n', '.git/worktrees/wt/commondir': '../..\n' });
+      const wt = tempTree({ 'private/x.md': '', 'public/y.md': '' });
+      try {
+        writeFileSync(join(wt, '.git'), `gitdir: ${join(main, '.git', 'worktrees', 'wt')}\n`);
+        const files = await discoverFiles(['.'], { cwd: wt });
+        assert.deepEqual(files.map((f) => f.slice(wt.length + 1).split('\\').join('/')), ['public/y.md']);
+      } finally {
+        removeTree(main);
+        removeTree(wt);
+      }
+    });
+  });
+
+  describe('when an argument finds nothing (requireMatches)', () => {
+    const fails = (inputs: string[], message: string, extra: { ignores?: string[] } = {}) =>
+      assert.rejects(discoverFiles(inputs, { cwd: dir, requireMatches: true, ...extra }), (e: unknown) => {
+        assert.ok(e instanceof DiscoveryError, String(e));
+        assert.equal(e.message, message);
+        return true;
+      });
+
+    it('a glob that matches only ignored files says which ignores', async () => {
+      await fails(['drafts/**/*.md'], "'drafts/**/*.md' matches only ignored files (.gitignore)");
+      await fails(['archive/*.md', 'build/*.md'], "'archive/*.md' matches only ignored files (config ignores)", { ignores: ['archive/'] });
+      await fails(['terms.md', '**/*.tmp.md', '!board'], "'**/*.tmp.md' matches only ignored files (.gitignore, excluded by '!board')");
+    });
+
+    it('a folder with no Markdown files, or only ignored ones', async () => {
+      mkdirSync(join(dir, 'empty'));
+      writeFileSync(join(dir, 'empty', 'notes.txt'), '');
+      await fails(['empty'], "'empty' holds no Markdown files (*.md, *.markdown; node_modules and .git are not searched)");
+      await fails(['board/2020', '#board/2020/minutes.md'], "'board/2020' holds no Markdown files that are not ignored (.gitignore, excluded by '#board/2020/minutes.md')");
+      await fails(['.', '#*', '#.*'], "'.' holds no Markdown files that are not ignored (excluded by '#*')");
+    });
+
+    it('a file named explicitly that a negation leaves out', async () => {
+      await fails(['terms.md', '!*.md'], "'terms.md' is excluded by '!*.md', so nothing is left to check from it");
+    });
+
+    it('still checks a file named explicitly that an ignore file names', async () => {
+      assert.deepEqual(rel(await discoverFiles(['drafts/minutes.md'], { cwd: dir, requireMatches: true })), ['drafts/minutes.md']);
+    });
   });
 });

@@ -127,4 +127,17 @@ describe('cli: config "files" and "infer"', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('writes no govmark.config.json beside a config of another name: a folder holds one', async () => {
+    const dir = repo();
+    try {
+      writeFileSync(join(dir, 'govmark.config.yaml'), 'rules:\n  overdue: off\n');
+      const io = fakeIO(['init', '--force'], dir);
+      assert.equal(await main(io), 0);
+      assert.match(io.stdout.text, /govmark\.config\.yaml is the config of this folder, and govmark reads one per folder: nothing written\./);
+      assert.equal(existsSync(join(dir, 'govmark.config.json')), false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

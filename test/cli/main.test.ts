@@ -49,6 +49,12 @@ describe('cli main', () => {
       [['valdate'], "govmark: unknown command 'valdate' (did you mean 'validate'?); commands: validate, inspect, init, rules, timeline\n"],
       [['--format', 'json'], "govmark: unknown option '--format' before the command; commands: validate, inspect, init, rules, timeline\n"],
       [['inspect'], 'govmark: inspect needs at least one file\n'],
+      [['inspect', '!minutes.md'], 'govmark: inspect needs at least one file\n'],
+      [['validate', 'minutes/*.md'], "govmark: 'minutes/*.md' matches no files\n"],
+      [['validate', 'notes', '#notes/a.md'], "govmark: 'notes' holds no Markdown files that are not ignored (excluded by '#notes/a.md')\n"],
+      [['validate', 'terms.md', '!terms.md'], "govmark: 'terms.md' is excluded by '!terms.md', so nothing is left to check from it\n"],
+      [['inspect', 'notes/*.md', '#notes'], "govmark: 'notes/*.md' matches only ignored files (excluded by '#notes')\n"],
+      [['timeline', 'notes/**/*.md', '!notes/a.md'], "govmark: 'notes/**/*.md' matches only ignored files (excluded by '!notes/a.md')\n"],
     ];
     for (const [argv, expected] of cases) {
       it(argv.join(' '), async () => {
@@ -70,7 +76,7 @@ describe('cli main', () => {
       const { writeFileSync } = await import('node:fs');
       writeFileSync(join(dir, 'govmark.config.json'), '{ "rules": { "quorum-mising": "off" } }');
       assert.equal(await main(io), 2);
-      assert.equal(io.stderr.text, "govmark: govmark.config.json: unknown rule 'quorum-mising' (did you mean 'quorum-missing'?)\n");
+      assert.equal(io.stderr.text, "govmark: govmark.config.json:1:14: unknown rule 'quorum-mising' (did you mean 'quorum-missing'?)\n");
     });
 
     it('an engine that fails', async () => {
@@ -118,6 +124,26 @@ describe('cli main', () => {
       assert.deepEqual(options.config.rules, {});
       assert.equal(io.stdout.text, '✔ 3 files checked, no problems\n');
       assert.equal(io.stderr.text, '');
+    });
+
+    it('leaves out what arguments starting with ! or # match', async () => {
+      const engine = fakeEngine();
+      assert.equal(await main(fakeIO(['validate', '#notes', '!terms.md'], dir, { validatePaths: engine.validatePaths })), 0);
+      assert.deepEqual(engine.calls[0].files, [join(dir, 'minutes.md')]);
+    });
+
+    it('exits 2 when a glob matches only files that .gitignore or the config ignores, naming them', async () => {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(join(dir, '.gitignore'), 'notes/\n');
+      let r = await run(['validate', 'notes/**/*.md']);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, "govmark: 'notes/**/*.md' matches only ignored files (.gitignore)\n");
+      writeFileSync(join(dir, 'govmark.config.yaml'), 'ignores:\n  - "*.md"\n');
+      r = await run(['validate', '*.md']);
+      assert.equal(r.stderr, "govmark: '*.md' matches only ignored files (config ignores)\n");
+      r = await run(['validate']);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, "govmark: '.' holds no Markdown files that are not ignored (.gitignore, config ignores)\n", 'not a silent "0 files checked"');
     });
 
     it('hands the engine the config, and a cache folder beside it unless --no-cache', async () => {

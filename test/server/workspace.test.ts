@@ -12,6 +12,7 @@ import { exampleWorkspace, TestClient, startOnExamples } from './client.js';
 const CHANGED = 2;
 const PAPER = '# Board paper\n\n## 4. Finance\n\nRESOLVED:\n\n1. That the budget be noted.\n3. That the plan be agreed.\n';
 const DELETED = 3;
+const CREATED = 1;
 
 describe('server: workspace', function () {
   this.timeout(60_000);
@@ -31,7 +32,7 @@ describe('server: workspace', function () {
       const watchers = client.registrations
         .filter((x): x is { method: string; registerOptions: { watchers: { globPattern: string }[] } } => (x as { method: string }).method === 'workspace/didChangeWatchedFiles')
         .flatMap((x) => x.registerOptions.watchers.map((w) => w.globPattern));
-      assert.deepEqual(watchers, ['**/*.{md,markdown}', '**/govmark.config.json']);
+      assert.deepEqual(watchers, ['**/*.{md,markdown}', '**/govmark.config.{json,jsonc,yaml,yml}', '**/package.json']);
     });
 
     it('re-validates an open document when the terms of reference it depends on change on disk', async () => {
@@ -142,6 +143,32 @@ describe('server: workspace', function () {
       const said = client.logs.slice(logs).join('\n');
       assert.match(said, /govmark\.rules: unknown rule 'resolution-numberng'/);
       assert.match(said, /govmark\.rules\.overdue must be one of error, warning, info, hint, off/);
+    });
+
+    it('re-reads the config when it becomes govmark.config.yaml, and when package.json gains a govmark key', async () => {
+      client.settings = {};
+      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { govmark: {} } });
+      const tor = ws.uri('valid/trafford-hwb-terms-of-reference.md');
+      const overdue = async (expected: string[], change: { uri: string; type: number }[]) => {
+        const since = client.published.length;
+        void client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: change });
+        // By content: a publish for the settings change above may still arrive first.
+        const shown = (x: { diagnostics: { code?: unknown; severity?: number }[] }) => x.diagnostics.map((d) => `${String(d.code)} ${d.severity}`);
+        const p = await client.waitForDiagnostics(tor, (x) => JSON.stringify(shown(x)) === JSON.stringify(expected), 10_000, since);
+        assert.deepEqual(shown(p), expected);
+      };
+      rmSync(ws.path('govmark.config.json'));
+      writeFileSync(ws.path('govmark.config.yaml'), 'rules:\n  overdue: info\n');
+      await overdue(['overdue 3'], [
+        { uri: ws.uri('govmark.config.json'), type: DELETED },
+        { uri: ws.uri('govmark.config.yaml'), type: CREATED },
+      ]);
+      rmSync(ws.path('govmark.config.yaml'));
+      writeFileSync(ws.path('package.json'), JSON.stringify({ name: 'board', govmark: { rules: { overdue: 'hint' } } }));
+      await overdue(['overdue 4'], [
+        { uri: ws.uri('govmark.config.yaml'), type: DELETED },
+        { uri: ws.uri('package.json'), type: CREATED },
+      ]);
     });
   });
 

@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { describeEvidence, inferKind, type KindInference } from '../../core/kind/infer.js';
 import { BUILTIN_TYPES } from '../../core/model.js';
-import { describeFsError } from '../../node/config-file.js';
+import { ConfigError, configFileIn, describeFsError } from '../../node/config-file.js';
 import { discoverFiles } from '../../node/discover.js';
 import { declaredType } from '../../node/screen.js';
 import { relativePath } from '../../node/validate.js';
@@ -98,8 +98,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (governance === 0 && unsure.length === 0) out.push('', 'No governance documents found.');
 
   const text = JSON.stringify(config, null, 2) + '\n';
+  // A config of another name (govmark.config.yaml, package.json's key) here: a second one would be an error.
+  const otherConfig = await otherConfigIn(root, target);
   if (args.options['dry-run'] === true) {
     out.push('', `Would write ${shown(target, io.cwd)}:`, text.trimEnd());
+  } else if (otherConfig !== undefined) {
+    out.push('', `${shown(otherConfig, io.cwd)} is the config of this folder, and govmark reads one per folder: nothing written. Add a "files" map to it (--dry-run prints the one init would write).`);
   } else if (existsSync(target) && args.options.force !== true) {
     out.push('', `${shown(target, io.cwd)} exists: left as it is (--force to overwrite, --dry-run to see what would be written).`);
   } else {
@@ -112,6 +116,18 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   io.stdout.write(out.join('\n') + '\n');
   return EXIT_OK;
+}
+
+/** The folder's config file when it is not `target` (any name govmark reads, or package.json's key). */
+async function otherConfigIn(root: string, target: string): Promise<string | undefined> {
+  try {
+    const found = await configFileIn(root);
+    return found !== undefined && found !== target ? found : undefined;
+  } catch (error) {
+    // Two already: the error names them, and init must not add to them.
+    if (error instanceof ConfigError) return error.file;
+    throw error;
+  }
 }
 
 /**

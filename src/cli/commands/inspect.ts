@@ -6,7 +6,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { GovDocument } from '../../core/model.js';
-import { discoverFiles } from '../../node/discover.js';
+import { discoverFiles, isNegation } from '../../node/discover.js';
 import type { OptionSpecs, ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { displayPath } from '../formatters/results.js';
@@ -45,10 +45,10 @@ export function inspection(doc: GovDocument): Record<string, unknown> {
 }
 
 async function run(args: ParsedArgs, io: CliIO): Promise<number> {
-  if (args.positionals.length === 0) throw new UsageError('inspect needs at least one file');
+  if (!args.positionals.some((p) => !isNegation(p))) throw new UsageError('inspect needs at least one file');
   const { config, baseDir } = await loadRunConfig(args, io);
   const type = typeOption(args, config);
-  const files = await discoverFiles(args.positionals, { cwd: io.cwd, ignores: config.ignores, ignoreBase: baseDir });
+  const files = await discoverFiles(args.positionals, { cwd: io.cwd, ignores: config.ignores, ignoreBase: baseDir, requireMatches: true });
 
   const out: Record<string, unknown>[] = [];
   if (io.parse) {

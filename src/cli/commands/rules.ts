@@ -11,7 +11,7 @@ const options: OptionSpecs = {
 
 export const rules: Command = {
   usage: 'govmark rules [--format text|json]',
-  help: 'Lists the rules. Change a rule\'s severity, or turn it off, under "rules" in govmark.config.json.',
+  help: 'Lists the rules. Change a rule\'s severity, or turn it off, under "rules" in the config file (govmark.config.json, .jsonc, .yaml).',
   options,
   run,
 };

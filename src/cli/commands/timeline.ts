@@ -62,6 +62,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     cwd: io.cwd,
     ignores: config.ignores,
     ignoreBase: baseDir,
+    requireMatches: true,
     onUnreadableFolder: (path, why) => {
       skipped++;
       io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`);

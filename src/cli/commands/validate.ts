@@ -50,10 +50,13 @@ export const validate: Command = {
   usage: 'govmark validate [options] [files, folders or globs...]',
   help: [
     'Checks governance documents and reports problems. Folders are searched for',
-    '*.md and *.markdown files, leaving out what .gitignore files and the config\'s',
-    '"ignores" name, and node_modules and .git. A file named explicitly is always',
-    'checked. Quote globs so that govmark, not the shell, expands them. "-" reads',
-    'one document from stdin (name it with --stdin-filename).',
+    '*.md and *.markdown files, leaving out what .gitignore files, .git/info/exclude',
+    'and the config\'s "ignores" name, and node_modules and .git. A file named',
+    'explicitly is always checked. Quote globs so that govmark, not the shell,',
+    'expands them. An argument starting with ! or # leaves out what it matches:',
+    '  govmark validate . \'#archive/**\'',
+    'An argument that finds nothing, or only ignored files, exits 2 saying why.',
+    '"-" reads one document from stdin (name it with --stdin-filename).',
     '',
     'When only some files are named (a pre-commit hook), the other governance',
     'documents of the repository (the git work tree, else the config file\'s',
@@ -95,6 +98,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     cwd: io.cwd,
     ignores: config.ignores,
     ignoreBase: baseDir,
+    requireMatches: true,
     onUnreadableFolder: (path, why) => unreadableFolders.push({ path, why }),
   });
   const files = stdin && !discovered.includes(stdin.path) ? [...discovered, stdin.path] : discovered;

@@ -228,7 +228,8 @@ export class FrontMatterReader {
  * yaml reports an unclosed quote where the text ends; the author needs the line
  * where the quote was opened: the last value that starts with a quote before it.
  */
-function openingQuote(source: string, pos: number): [number, number] {
+/** Where a quoted string that yaml says is unclosed opens (yaml reports the end of the text). */
+export function openingQuote(source: string, pos: number): [number, number] {
   const re = /(?:^|[:\-[,{][ \t]*)(["'])/gm;
   let found = -1;
   for (let m = re.exec(source); m && m.index < pos; m = re.exec(source)) found = m.index + m[0].length - 1;

@@ -4,7 +4,7 @@
  * (V8's messages quote the input, which puts a file's first characters, a
  * password file's or a token's, into CI logs).
  */
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createScanner, findNodeAtLocation, parse as parseTolerant, parseTree, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
 
 export interface JsonProblem {
   /** 1-based. */
@@ -100,4 +100,111 @@ function position(text: string, offset: number): { line: number; column: number 
 /** `line 3, column 5: a comma is expected`. */
 export function describeJsonProblem(p: JsonProblem): string {
   return `line ${p.line}, column ${p.column}: ${p.message}`;
+}
+
+/**
+ * JSON with comments (`//`, `/* *\/`) and trailing commas, as VS Code's
+ * settings and tsconfig.json allow. Comments and trailing commas are blanked
+ * out (offsets kept) and the rest read by `JSON.parse`, so values mean
+ * exactly what they mean in JSON (`__proto__` is an ordinary key, nesting has
+ * no depth limit); problems are located as `parseJson` locates them.
+ */
+export function parseJsonc(text: string): JsonResult {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const blanked = blankCommentsAndTrailingCommas(body);
+  try {
+    return { ok: true, value: JSON.parse(blanked) };
+  } catch {
+    // Located below.
+  }
+  const errors: ParseError[] = [];
+  try {
+    parseTolerant(body, errors, { disallowComments: false, allowTrailingComma: true, allowEmptyContent: false });
+  } catch {
+    // Nesting deep enough to exhaust the stack: reported at the start.
+  }
+  const first = errors.find((e) => printParseErrorCode(e.error) !== 'InvalidSymbol') ?? errors[0];
+  const offset = first?.offset ?? 0;
+  let message = first ? (WHAT[printParseErrorCode(first.error)] ?? 'not valid JSON here') : 'not valid JSON (nested too deeply?)';
+  if (blanked.trim() === '') message = 'the file is empty';
+  const { line, column } = position(body, offset);
+  return { ok: false, problem: { line, column, offset, message } };
+}
+
+const VALUE_ENDS = new Set<SyntaxKind>([
+  SyntaxKind.StringLiteral,
+  SyntaxKind.NumericLiteral,
+  SyntaxKind.TrueKeyword,
+  SyntaxKind.FalseKeyword,
+  SyntaxKind.NullKeyword,
+  SyntaxKind.CloseBraceToken,
+  SyntaxKind.CloseBracketToken,
+]);
+
+/** `text` with each comment and each comma before a closing bracket replaced by spaces (line breaks kept). */
+function blankCommentsAndTrailingCommas(text: string): string {
+  const scanner = createScanner(text, false);
+  const out = text.split('');
+  const blank = (from: number, length: number) => {
+    for (let i = from; i < from + length; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+  };
+  let pendingComma = -1;
+  let previous: SyntaxKind = SyntaxKind.Unknown;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    switch (kind) {
+      case SyntaxKind.LineCommentTrivia:
+      case SyntaxKind.BlockCommentTrivia:
+        blank(scanner.getTokenOffset(), scanner.getTokenLength());
+        break;
+      case SyntaxKind.Trivia:
+      case SyntaxKind.LineBreakTrivia:
+        break;
+      case SyntaxKind.CommaToken:
+        // Only a comma after a value can be trailing: `[,]` stays an error.
+        pendingComma = VALUE_ENDS.has(previous) ? scanner.getTokenOffset() : -1;
+        previous = kind;
+        break;
+      case SyntaxKind.CloseBraceToken:
+      case SyntaxKind.CloseBracketToken:
+        if (pendingComma >= 0) blank(pendingComma, 1);
+        pendingComma = -1;
+        previous = kind;
+        break;
+      default:
+        pendingComma = -1;
+        previous = kind;
+    }
+  }
+  return out.join('');
+}
+
+/** A path into a JSON value: keys and array indexes. */
+export type ValuePath = readonly (string | number)[];
+
+/**
+ * Where the value at `path` (or its key, `part: 'key'`) is written in JSON or
+ * JSON-with-comments text: 1-based line and column. A path that is not in the
+ * text falls back to its nearest ancestor that is; the start of the text when
+ * none is.
+ */
+export function locateJson(text: string, path: ValuePath, part: 'key' | 'value' = 'value'): { line: number; column: number } {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  let root;
+  try {
+    root = parseTree(body, [], { disallowComments: false, allowTrailingComma: true });
+  } catch {
+    root = undefined; // nested too deeply to walk
+  }
+  let offset = 0;
+  if (root) {
+    for (let n = path.length; n >= 0; n--) {
+      const node = findNodeAtLocation(root, [...path.slice(0, n)]);
+      if (!node) continue;
+      // A key's node is the first child of its property; array items have no key.
+      const key = part === 'key' && n === path.length && node.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
+      offset = (key ?? node).offset;
+      break;
+    }
+  }
+  return position(body, offset);
 }
