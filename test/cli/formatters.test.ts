@@ -7,6 +7,7 @@ import { toCliRange } from '../../src/cli/formatters/position.js';
 import { sarif } from '../../src/cli/formatters/sarif.js';
 import { stylish } from '../../src/cli/formatters/stylish.js';
 import { allRules } from '../../src/core/rules/registry.js';
+import { versionedDocsBase } from '../helpers.js';
 import { message, range, result } from './util.js';
 
 const cwd = '/work/project';
@@ -104,7 +105,7 @@ describe('cli formatters', () => {
         severity: 'error',
         reason: "Unknown type 'minuets'.",
         range: { start: { line: 2, column: 7 }, end: { line: 2, column: 10 } },
-        url: 'https://github.com/govmark/govmark/blob/main/docs/rules/resolution-numbering.md',
+        url: `${versionedDocsBase}resolution-numbering.md`,
       });
       assert.equal(second.ruleId, 'resolution-numbering');
       assert.deepEqual(second.expected, ['3']);
@@ -155,7 +156,7 @@ describe('cli formatters', () => {
       for (const rule of allRules) {
         const d = rules.find((r) => r.id === rule.id);
         assert.ok(d, rule.id);
-        assert.equal(d.helpUri, `https://github.com/govmark/govmark/blob/main/docs/rules/${rule.id}.md`);
+        assert.equal(d.helpUri, `${versionedDocsBase}${rule.id}.md`);
         assert.equal(d.shortDescription.text, rule.description);
         assert.equal(d.defaultConfiguration?.level, { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[rule.defaultSeverity]);
       }

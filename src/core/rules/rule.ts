@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../config.js';
 import type { MessageInput, Severity } from '../message.js';
 import type { GovDocument } from '../model.js';
 import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
+import { repositoryUrl } from '../../version.js';
 
 export interface RuleMeta {
   /** Stable id, kebab-case: `resolution-numbering`. */
@@ -67,7 +68,8 @@ export interface ParseRule extends RuleMeta {
 
 export type Rule = DocumentRule | WorkspaceRule | ParseRule;
 
-export const DOCS_BASE = 'https://github.com/govmark/govmark/blob/main/docs/rules/';
+/** Where rule pages are, at this version's tag (see src/version.ts). */
+export const DOCS_BASE = repositoryUrl('docs/rules/');
 
 export function ruleUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
