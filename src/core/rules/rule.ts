@@ -24,8 +24,15 @@ export interface RuleMeta {
   scope: 'parse' | 'document' | 'workspace';
   /** Document types it applies to; all governance types when absent. */
   types?: string[];
-  /** Longer explanation with an example, for docs/rules/<id>.md. */
+  /** Longer explanation, for docs/rules/<id>.md. */
   docs?: string;
+  /**
+   * The example on docs/rules/<id>.md, for a rule no document can show (a
+   * file that cannot be read, a rule that throws). Other rules leave it out:
+   * their example is generated from test/fixtures/rules/<id>/, so it is what
+   * govmark does (scripts/gen-docs.mjs).
+   */
+  example?: RuleExample;
   /**
    * What the rule asks only makes sense once an author has declared the
    * document's type (a missing front matter key, a required section): on a
@@ -34,6 +41,15 @@ export interface RuleMeta {
    * sets the rule's severity.
    */
   optIn?: true | ((message: MessageInput) => boolean);
+}
+
+export interface RuleExample {
+  /** The fenced blocks' language: `markdown`, `console`. */
+  lang: string;
+  wrong: string;
+  right: string;
+  /** A line after the example saying what tells them apart. */
+  note?: string;
 }
 
 export interface DocumentRuleContext {
