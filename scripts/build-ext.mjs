@@ -139,7 +139,7 @@ if (args.has('--package')) {
   // What only npm uses. `type: module` stays: it makes dist/server.js and dist/worker.js ES modules.
   for (const key of ['files', 'exports', 'types', 'bin', 'scripts', 'dependencies', 'devDependencies']) delete manifest[key];
   writeFileSync(join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const file of ['README.md', 'LICENSE', 'LICENSE.md', '.vscodeignore']) {
+  for (const file of ['README.md', 'CHANGELOG.md', 'LICENSE', 'LICENSE.md', '.vscodeignore']) {
     if (existsSync(join(root, file))) cpSync(join(root, file), join(stage, file));
   }
   for (const file of ['extension.cjs', 'server.js', 'worker.js', 'webview.js']) cpSync(join(dist, file), join(stage, 'dist', file));
