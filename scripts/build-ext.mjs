@@ -155,11 +155,14 @@ if (args.has('--package')) {
   const out = join(root, `${manifest.name}-${manifest.version}.vsix`);
   const vsce = (...vsceArgs) =>
     spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), ...vsceArgs], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  // The repository is a placeholder (package.json), so are the README's link and image bases.
+  // The README's relative links and images resolve at this version's tag, as diagnostics'
+  // links do: the bases come from src/version.ts's repositoryUrl, the one place that builds them.
+  const versionModule = await esbuild.build({ entryPoints: ['src/version.ts'], absWorkingDir: root, write: false, bundle: false, format: 'esm', logLevel: 'warning' });
+  const { repositoryUrl } = await import(`data:text/javascript,${encodeURIComponent(versionModule.outputFiles[0].text)}`);
   const packaged = vsce(
-    'package', '--no-dependencies', '--skip-license', '--out', out,
-    '--baseContentUrl', 'https://example.invalid/govmark/blob/main/',
-    '--baseImagesUrl', 'https://example.invalid/govmark/raw/main/',
+    'package', '--no-dependencies', '--out', out,
+    '--baseContentUrl', repositoryUrl(''),
+    '--baseImagesUrl', repositoryUrl('', 'raw'),
   );
   process.stdout.write(packaged.stdout);
   process.stderr.write(packaged.stderr);

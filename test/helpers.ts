@@ -1,5 +1,5 @@
 /** Paths tests need, resolved from the compiled test file (dist/test/...). */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,3 +18,8 @@ export const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
 export const sharedDir = resolve(process.env.GOVMARK_SHARED ?? join(repoRoot, '..', 'shared'));
 export const examplesDir = join(sharedDir, 'examples');
 export const fixturesDir = join(repoRoot, 'test', 'fixtures');
+
+/** package.json's version, as a published package carries it. */
+export const packageVersion: string = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+/** Where a diagnostic of this version must send a reader: the rule page at the version's tag. */
+export const versionedDocsBase = `https://github.com/govmark/govmark/blob/v${packageVersion}/docs/rules/`;

@@ -1,13 +1,6 @@
-/** govmark's version, read once from package.json (from dist/src/cli/ or src/cli/ up to the package root). */
-import { readFileSync } from 'node:fs';
-
-export const VERSION: string = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-})();
-
-export const HOMEPAGE = 'https://github.com/govmark/govmark';
+/**
+ * govmark's version and home, for `--version` and the SARIF driver: the same
+ * values as src/version.ts (a test keeps that equal to package.json's version),
+ * so the CLI, the server and the links in diagnostics never disagree.
+ */
+export { REPOSITORY as HOMEPAGE, VERSION } from '../version.js';

@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { JsonReport } from '../../src/cli/formatters/json.js';
-import { examplesDir, repoRoot } from '../helpers.js';
+import { examplesDir, packageVersion, repoRoot } from '../helpers.js';
 
 function govmark(...args: string[]) {
   const run = spawnSync(process.execPath, [join(repoRoot, 'bin', 'govmark.js'), ...args], {
@@ -56,7 +56,7 @@ describe('cli: bin/govmark.js in a child process', function () {
     }
   });
 
-  it('stylish, github and sarif reports of the same run', () => {
+  it('stylish, github, sarif and gitlab reports of the same run', () => {
     const stylish = govmark('validate', '--no-cache', examples);
     assert.equal(stylish.status, 1);
     assert.match(stylish.stdout, /^✖ \d+ problems \(\d+ errors, \d+ warnings/m);
@@ -65,6 +65,23 @@ describe('cli: bin/govmark.js in a child process', function () {
     const sarif = JSON.parse(govmark('validate', '--no-cache', '--format', 'sarif', examples).stdout);
     assert.equal(sarif.version, '2.1.0');
     assert.ok(sarif.runs[0].results.length > 0);
+    const gitlab = govmark('validate', '--no-cache', '--format', 'gitlab', '-o', join(tmpdir(), `govmark-codequality-${process.pid}.json`), examples);
+    try {
+      assert.equal(gitlab.status, 1, 'the exit code is the run\'s, whatever the format');
+      const issues = JSON.parse(readFileSync(join(tmpdir(), `govmark-codequality-${process.pid}.json`), 'utf8')) as { location: { path: string; lines: { begin: number } }; severity: string; check_name: string }[];
+      assert.ok(issues.some((i) => i.location.path.endsWith('invalid/unknown-type.md') && i.location.lines.begin === 2 && i.severity === 'critical' && i.check_name === 'unknown-type'));
+    } finally {
+      rmSync(join(tmpdir(), `govmark-codequality-${process.pid}.json`), { force: true });
+    }
+  });
+
+  it('links every diagnostic, and the config init writes, to this version\'s tag, not to main', () => {
+    const report = JSON.parse(govmark('validate', '--no-cache', '--format', 'json', examples).stdout) as JsonReport;
+    const urls = report.files.flatMap((f) => f.messages.map((m) => m.url));
+    assert.ok(urls.length > 0);
+    for (const url of urls) assert.match(String(url), new RegExp(`^https://github\\.com/govmark/govmark/blob/v${packageVersion.replace(/\./g, '\\.')}/docs/rules/[a-z-]+\\.md$`));
+    const init = JSON.parse(govmark('init', '--json', '--dry-run', join(examples, 'valid')).stdout) as { config: { $schema: string } };
+    assert.equal(init.config.$schema, `https://raw.githubusercontent.com/govmark/govmark/v${packageVersion}/schemas/govmark.config.schema.json`);
   });
 
   it('a missing path exits 2 with one line on stderr', () => {

@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { github, escapeData, escapeProperty } from '../../src/cli/formatters/github.js';
+import { gitlab, type CodeQualityIssue } from '../../src/cli/formatters/gitlab.js';
 import { json, type JsonReport } from '../../src/cli/formatters/json.js';
 import { junit, escapeXml } from '../../src/cli/formatters/junit.js';
 import { toCliRange } from '../../src/cli/formatters/position.js';
 import { sarif } from '../../src/cli/formatters/sarif.js';
 import { stylish } from '../../src/cli/formatters/stylish.js';
 import { allRules } from '../../src/core/rules/registry.js';
+import { versionedDocsBase } from '../helpers.js';
 import { message, range, result } from './util.js';
 
 const cwd = '/work/project';
@@ -104,7 +106,7 @@ describe('cli formatters', () => {
         severity: 'error',
         reason: "Unknown type 'minuets'.",
         range: { start: { line: 2, column: 7 }, end: { line: 2, column: 10 } },
-        url: 'https://github.com/govmark/govmark/blob/main/docs/rules/resolution-numbering.md',
+        url: `${versionedDocsBase}resolution-numbering.md`,
       });
       assert.equal(second.ruleId, 'resolution-numbering');
       assert.deepEqual(second.expected, ['3']);
@@ -155,7 +157,7 @@ describe('cli formatters', () => {
       for (const rule of allRules) {
         const d = rules.find((r) => r.id === rule.id);
         assert.ok(d, rule.id);
-        assert.equal(d.helpUri, `https://github.com/govmark/govmark/blob/main/docs/rules/${rule.id}.md`);
+        assert.equal(d.helpUri, `${versionedDocsBase}${rule.id}.md`);
         assert.equal(d.shortDescription.text, rule.description);
         assert.equal(d.defaultConfiguration?.level, { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[rule.defaultSeverity]);
       }
@@ -199,6 +201,79 @@ describe('cli formatters', () => {
     });
     it('is empty when there is nothing to annotate', () => {
       assert.equal(github([result(tor, [message(tor, 'hint', 1, 1)])], ctx), '');
+    });
+  });
+
+  describe('gitlab', () => {
+    const outside = '/elsewhere/board papers/paper.md';
+    const issues = (results = sample()) => JSON.parse(gitlab(results, ctx)) as CodeQualityIssue[];
+
+    it('is a GitLab Code Quality report: one issue per message, every required field, paths relative with /', () => {
+      const report = issues();
+      assert.ok(Array.isArray(report));
+      assert.deepEqual(
+        report.map((i) => [i.location.path, i.location.lines.begin, i.check_name, i.severity, i.description]),
+        [
+          ['minutes/2020-10-16.md', 2, 'unknown-type', 'critical', "Unknown type 'minuets'."],
+          ['minutes/2020-10-16.md', 26, 'resolution-numbering', 'major', 'Resolution numbering jumps from 2 to 4.'],
+          ['minutes/2020-10-16.md', 30, 'overdue', 'minor', 'This action was due in 2021.'],
+          ['terms.md', 12, 'quorum-missing', 'major', 'No quorum is stated.'],
+        ],
+      );
+      for (const issue of report) {
+        assert.equal(issue.type, 'issue');
+        assert.match(issue.fingerprint, /^[0-9a-f]{64}$/);
+        assert.deepEqual(Object.keys(issue.location.lines), ['begin']);
+      }
+    });
+
+    it('maps hint, info, warning and error to info, minor, major and critical, and a fatal error to blocker', () => {
+      const f = join(cwd, 'a.md');
+      const report = issues([
+        result(f, [
+          message(f, 'hint', 1, 1),
+          message(f, 'info', 2, 1),
+          message(f, 'warning', 3, 1),
+          message(f, 'error', 4, 1),
+          message(f, 'error', 5, 1, { ruleId: 'internal-error', fatal: true }),
+        ]),
+      ]);
+      assert.deepEqual(report.map((i) => i.severity), ['info', 'minor', 'major', 'critical', 'blocker']);
+    });
+
+    it('fingerprints are stable across runs and differ by rule, path, range and message', () => {
+      const again = issues();
+      assert.deepEqual(again.map((i) => i.fingerprint), issues().map((i) => i.fingerprint));
+      assert.equal(new Set(again.map((i) => i.fingerprint)).size, again.length);
+      const f = join(cwd, 'a.md');
+      const base = message(f, 'warning', 3, 1);
+      const variants = [
+        result(f, [base]),
+        result(f, [{ ...base, ruleId: 'overdue' }]),
+        result(join(cwd, 'b.md'), [base]),
+        result(f, [{ ...base, range: range(3, 2, 3, 5, 302) }]),
+        result(f, [{ ...base, range: range(3, 1, 3, 9, 301) }]),
+        result(f, [{ ...base, reason: 'Another reason.' }]),
+      ];
+      const prints = variants.map((r) => issues([r])[0].fingerprint);
+      assert.equal(new Set(prints).size, prints.length, 'each change makes another fingerprint');
+      // Not tied to the machine: the same file under another checkout folder, same fingerprint.
+      const elsewhere = '/home/ci/builds/project';
+      const moved = JSON.parse(gitlab([result(join(elsewhere, 'a.md'), [{ ...base, uri: 'file:///home/ci/builds/project/a.md' }])], { cwd: elsewhere, color: false })) as CodeQualityIssue[];
+      assert.equal(moved[0].fingerprint, prints[0]);
+    });
+
+    it('gives exact repeats of a problem fingerprints of their own', () => {
+      const f = join(cwd, 'a.md');
+      const m = message(f, 'error', 4, 1);
+      const report = issues([result(f, [m, m])]);
+      assert.equal(report.length, 2);
+      assert.notEqual(report[0].fingerprint, report[1].fingerprint);
+    });
+
+    it('is an empty array when there is nothing to report, and names a file outside the folder as the other reports do', () => {
+      assert.equal(gitlab([result(tor, [])], ctx), '[]\n');
+      assert.equal(issues([result(outside, [message(outside, 'error', 5, 2)])])[0].location.path, '../../elsewhere/board papers/paper.md');
     });
   });
 

@@ -37,8 +37,8 @@ describe('cli main', () => {
   describe('when it cannot run: exit 2 and one line on stderr', () => {
     const cases: [string[], string][] = [
       [['validate', '--formt', 'json'], "govmark: unknown option '--formt' (did you mean '--format'?)\n"],
-      [['validate', '--format'], 'govmark: option \'--format\' needs a value (stylish, json, sarif, github, junit)\n'],
-      [['validate', '--format', 'xml'], "govmark: option '--format' must be one of stylish, json, sarif, github, junit, not 'xml'\n"],
+      [['validate', '--format'], 'govmark: option \'--format\' needs a value (stylish, json, sarif, github, gitlab, junit)\n'],
+      [['validate', '--format', 'xml'], "govmark: option '--format' must be one of stylish, json, sarif, github, gitlab, junit, not 'xml'\n"],
       [['validate', '--max-warnings', 'many'], "govmark: option '--max-warnings' must be a whole number (0 or more), not 'many'\n"],
       [['validate', '--workers', '-2'], "govmark: option '--workers' must be a whole number (0 or more), not '-2'\n"],
       [['validate', '--quiet=yes'], "govmark: option '--quiet' takes no value\n"],

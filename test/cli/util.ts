@@ -7,6 +7,7 @@ import type { CliIO } from '../../src/cli/io.js';
 import type { GovMessage, Severity } from '../../src/core/message.js';
 import type { Range } from '../../src/core/text/range.js';
 import type { FileResult } from '../../src/node/contract.js';
+import { versionedDocsBase } from '../helpers.js';
 
 export function range(line: number, column: number, endLine = line, endColumn = column + 1, offset = 0): Range {
   return { start: { line, column, offset }, end: { line: endLine, column: endColumn, offset: offset + 1 } };
@@ -20,7 +21,7 @@ export function message(path: string, severity: Severity, line: number, column: 
     uri: pathToFileURL(path).href,
     range: range(line, column, line, column + 3, line * 100 + column),
     source: 'govmark',
-    url: 'https://github.com/govmark/govmark/blob/main/docs/rules/resolution-numbering.md',
+    url: `${versionedDocsBase}resolution-numbering.md`,
     ...extra,
   };
 }

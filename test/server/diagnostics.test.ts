@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { examplesDir } from '../helpers.js';
+import { examplesDir, versionedDocsBase } from '../helpers.js';
 import { exampleWorkspace, TestClient, type Published, startOnExamples } from './client.js';
 
 interface Expectation {
@@ -56,7 +56,7 @@ describe('server: diagnostics', function () {
       const hit = p.diagnostics.find((d) => d.severity! <= LSP_SEVERITY[e.severity] && e.lines.includes(d.range.start.line + 1));
       assert.ok(hit, `expected a ${e.severity} on line ${e.lines.join('/')}; got ${compact(p).join('; ')}`);
       assert.equal(hit.source, 'govmark');
-      assert.equal(hit.codeDescription?.href, `https://github.com/govmark/govmark/blob/main/docs/rules/${String(hit.code)}.md`);
+      assert.equal(hit.codeDescription?.href, `${versionedDocsBase}${String(hit.code)}.md`);
     });
   }
 

@@ -19,6 +19,7 @@ import type { Command } from '../command.js';
 import { displayPath } from '../formatters/results.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { readInputFile } from '../shared.js';
+import { repositoryUrl } from '../../version.js';
 
 const options: OptionSpecs = {
   'dry-run': { type: 'boolean', description: 'Show what was found and the config that would be written; write nothing' },
@@ -69,7 +70,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   }
 
   const files_ = filesMap(findings);
-  const config = { $schema: 'https://raw.githubusercontent.com/govmark/govmark/main/schemas/govmark.config.schema.json', files: files_ };
+  const config = { $schema: repositoryUrl('schemas/govmark.config.schema.json', 'raw'), files: files_ };
   const target = join(root, 'govmark.config.json');
 
   if (args.options.json === true) {

@@ -2,10 +2,10 @@
  * Rules whose messages are made while a document is read (the reader knows the
  * exact place). They are listed in the registry for their id, docs and severity.
  */
-import type { ParseRule } from './rule.js';
+import type { ParseRule, RuleExample } from './rule.js';
 
-function parseRule(id: string, defaultSeverity: ParseRule['defaultSeverity'], description: string, docs: string): ParseRule {
-  return { id, scope: 'parse', defaultSeverity, description, docs };
+function parseRule(id: string, defaultSeverity: ParseRule['defaultSeverity'], description: string, docs: string, example?: RuleExample): ParseRule {
+  return { id, scope: 'parse', defaultSeverity, description, docs, ...(example ? { example } : {}) };
 }
 
 export const yamlSyntax = parseRule('yaml-syntax', 'error', 'Front matter must be valid YAML.',
@@ -36,9 +36,34 @@ export const recognisedType = parseRule('recognised-type', 'hint', 'A document w
 export const sectionUnread = parseRule('section-unread', 'info', 'A section govmark recognises held text but nothing was read from it.',
   'When an Actions, Membership, Present, Apologies, Functions or decisions section has lists, tables or text but govmark read no action, seat, person, function or decision from it, it says so on the heading, with an example of what it reads. Nothing is guessed: either rewrite the entries in one of the shapes shown, or ignore the message (set `section-unread` to `off`).');
 export const internalError = parseRule('internal-error', 'error', 'A rule failed on this document.',
-  'A rule that throws is reported on the document it failed on, as a fatal message, and the other rules and files are still checked. Please report it with the document that caused it.');
+  'A rule that throws is reported on the document it failed on, as a fatal message, and the other rules and files are still checked. Please report it with the document that caused it.',
+  {
+    lang: 'console',
+    wrong: [
+      '$ npx govmark validate minutes/',
+      'minutes/2021-03-19.md',
+      '  1:1  error  Rule `duplicate-id` failed on this document: simulated failure. The other rules still ran; please report this.  internal-error',
+    ].join('\n'),
+    right: ['$ npx govmark validate minutes/', '✔ 1 file checked, no problems'].join('\n'),
+    note: 'Nothing in the document is wrong: the fault is govmark\'s. Until it is fixed, the rule named in the message can be turned `off` in `govmark.config.json`.',
+  });
 
 export const unreadableFile = parseRule('unreadable-file', 'warning', 'A Markdown file in a folder being checked could not be read.',
-  'A file found while searching a folder (not one named on the command line, which stops the run) that cannot be read: permission denied, a symbolic link that loops or points nowhere, a subfolder that cannot be listed. It is reported on the file, nothing in it was checked, and the other files are checked as usual. The run exits 2 only when no file at all could be read.');
+  'A file found while searching a folder (not one named on the command line, which stops the run) that cannot be read: permission denied, a symbolic link that loops or points nowhere, a subfolder that cannot be listed. It is reported on the file, nothing in it was checked, and the other files are checked as usual. The run exits 2 only when no file at all could be read.',
+  {
+    lang: 'console',
+    wrong: [
+      '$ ln -s 2021-01-29.md minutes/2021-01-29.md   # a link to itself',
+      '$ npx govmark validate minutes/',
+      'minutes/2021-01-29.md  (not read)',
+      '  1:1  warning  This file could not be read (its symbolic links loop), so nothing in it was checked.  unreadable-file',
+    ].join('\n'),
+    right: [
+      '$ rm minutes/2021-01-29.md && cp ~/Downloads/2021-01-29.md minutes/',
+      '$ npx govmark validate minutes/',
+      '✔ 2 files checked, no problems',
+    ].join('\n'),
+    note: 'A file is reported, not silently left out, because a folder check that skips what it cannot read would pass for the wrong reason.',
+  });
 
 export const PARSE_RULES = [yamlSyntax, yamlDuplicateKey, yamlAliasCycle, yamlAliasUndefined, seatCount, unclosedFrontMatter, unknownType, recognisedType, sectionUnread, impossibleDate, unreadDate, dateFormat, tooComplex, internalError, unreadableFile];

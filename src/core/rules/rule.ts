@@ -8,6 +8,7 @@ import type { ResolvedConfig } from '../config.js';
 import type { MessageInput, Severity } from '../message.js';
 import type { GovDocument } from '../model.js';
 import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
+import { repositoryUrl } from '../../version.js';
 
 export interface RuleMeta {
   /** Stable id, kebab-case: `resolution-numbering`. */
@@ -23,8 +24,15 @@ export interface RuleMeta {
   scope: 'parse' | 'document' | 'workspace';
   /** Document types it applies to; all governance types when absent. */
   types?: string[];
-  /** Longer explanation with an example, for docs/rules/<id>.md. */
+  /** Longer explanation, for docs/rules/<id>.md. */
   docs?: string;
+  /**
+   * The example on docs/rules/<id>.md, for a rule no document can show (a
+   * file that cannot be read, a rule that throws). Other rules leave it out:
+   * their example is generated from test/fixtures/rules/<id>/, so it is what
+   * govmark does (scripts/gen-docs.mjs).
+   */
+  example?: RuleExample;
   /**
    * What the rule asks only makes sense once an author has declared the
    * document's type (a missing front matter key, a required section): on a
@@ -33,6 +41,15 @@ export interface RuleMeta {
    * sets the rule's severity.
    */
   optIn?: true | ((message: MessageInput) => boolean);
+}
+
+export interface RuleExample {
+  /** The fenced blocks' language: `markdown`, `console`. */
+  lang: string;
+  wrong: string;
+  right: string;
+  /** A line after the example saying what tells them apart. */
+  note?: string;
 }
 
 export interface DocumentRuleContext {
@@ -67,7 +84,8 @@ export interface ParseRule extends RuleMeta {
 
 export type Rule = DocumentRule | WorkspaceRule | ParseRule;
 
-export const DOCS_BASE = 'https://github.com/govmark/govmark/blob/main/docs/rules/';
+/** Where rule pages are, at this version's tag (see src/version.ts). */
+export const DOCS_BASE = repositoryUrl('docs/rules/');
 
 export function ruleUrl(id: string): string {
   return `${DOCS_BASE}${id}.md`;
