@@ -57,9 +57,10 @@ export class ResultCache {
     return createHash('sha1').update(this.fingerprint).update('\0').update(key).update('\0').update(JSON.stringify(result)).digest('base64url').slice(0, 22);
   }
 
-  static async open(dir: string, config: ResolvedConfig): Promise<ResultCache> {
+  /** `nested`: the other configs of the run (per-folder configs), which decide results too. */
+  static async open(dir: string, config: ResolvedConfig, nested: readonly ResolvedConfig[] = []): Promise<ResultCache> {
     const fingerprint = createHash('sha1')
-      .update(JSON.stringify({ VERSION, engine: await engineHash(), config, today: todayIso(config) }))
+      .update(JSON.stringify({ VERSION, engine: await engineHash(), config, today: todayIso(config), ...(nested.length > 0 ? { nested } : {}) }))
       .digest('hex');
     let entries: Record<string, Entry> = {};
     try {

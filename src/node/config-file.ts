@@ -174,6 +174,19 @@ export interface ReadConfigOptions {
  * (see `configFormatOf`). `cwd` only shortens names in messages.
  */
 export async function readConfigFile(file: string, cwd: string = process.cwd(), options: ReadConfigOptions = {}): Promise<ResolvedConfig> {
+  return (await readConfigLayer(file, cwd, options)).config;
+}
+
+/** One config file as a layer of a cascade: its resolved config, and which keys the file itself sets. */
+export interface ConfigLayer {
+  file: string;
+  config: ResolvedConfig;
+  /** The top-level keys written in the file (`rules`, `types`, `files`, `ignores`, `infer`, `parseTimeoutMs`). */
+  set: ReadonlySet<string>;
+}
+
+/** `readConfigFile`, also saying which keys the file sets (what a nested config overrides). */
+export async function readConfigLayer(file: string, cwd: string = process.cwd(), options: ReadConfigOptions = {}): Promise<ConfigLayer> {
   const shown = displayName(file, cwd);
   const format = configFormatOf(file);
   if (format === undefined) {
@@ -233,7 +246,7 @@ export async function readConfigFile(file: string, cwd: string = process.cwd(), 
     fileTypes.push({ files: [anchorGlob(glob, baseDir)], type });
   }
 
-  return resolveConfig({
+  const config = resolveConfig({
     rules: data.rules ?? {},
     customTypes,
     ignores: data.ignores ?? [],
@@ -241,6 +254,7 @@ export async function readConfigFile(file: string, cwd: string = process.cwd(), 
     ...(data.infer !== undefined ? { infer: data.infer } : {}),
     ...(data.parseTimeoutMs !== undefined ? { parseTimeoutMs: data.parseTimeoutMs } : {}),
   });
+  return { file, config, set: new Set(Object.keys(data).filter((k) => k !== '$schema')) };
 }
 
 /**

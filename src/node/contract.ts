@@ -48,6 +48,12 @@ export interface RunOptions {
    * as one of `files`. `typeOverride` does not apply to them.
    */
   context?: readonly string[];
+  /**
+   * The config of each file when folders have their own (per-folder configs,
+   * `ConfigCascade`): by absolute path; a file it does not name, and the
+   * cross-document checks of the run as a whole, use `config`.
+   */
+  configOf?: ReadonlyMap<string, ResolvedConfig>;
   /** Called as files finish, for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
 }

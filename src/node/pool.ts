@@ -20,6 +20,8 @@ export class BoundExceeded extends Error {
 export interface PoolOptions {
   size: number;
   config: ResolvedConfig;
+  /** Further configs (per-folder configs) that requests name by `configIndex` (1 is the first of these). */
+  nestedConfigs?: readonly ResolvedConfig[];
   /** Milliseconds one document may take. */
   timeoutMs: number;
   /** Heap limit of one worker, in MB. */
@@ -103,7 +105,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.options.workerUrl ?? defaultWorkerUrl(), {
-      workerData: { config: this.options.config },
+      workerData: { config: this.options.config, nested: this.options.nestedConfigs ?? [] },
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 1024, stackSizeMb: 8 },
     });
     worker.unref();

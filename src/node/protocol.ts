@@ -24,6 +24,8 @@ export interface WorkerRequest {
   screen?: { fallbackType?: string };
   /** Also send back the model (for `inspect` and the editor). */
   includeModel?: boolean;
+  /** Which config checks it: 0 (or absent) the pool's, n the n-th of its nested configs. */
+  configIndex?: number;
 }
 
 /**

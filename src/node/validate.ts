@@ -11,7 +11,8 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config.js';
-import type { GovMessage } from '../core/message.js';
+import { compareMessages, type GovMessage } from '../core/message.js';
+import { checkWorkspace } from '../core/rules/run.js';
 import { createIndex, type DocumentSummary } from '../core/workspace/summary.js';
 import { unreadableFileMessage } from '../core/rules/run.js';
 import { analyse, combine } from '../core/workspace/workspace.js';
@@ -127,7 +128,18 @@ export async function validatePaths(named: readonly string[], options: RunOption
   const overrideOf = (i: number) => (i < reported ? options.typeOverride : undefined);
   const texts = options.texts && options.texts.size > 0 ? new Map([...options.texts].map(([p, t]) => [resolve(p), t])) : undefined;
   const given = (path: string) => texts?.get(resolve(path));
-  const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, config) : undefined;
+  // Per-folder configs: each file's config by index (0 is the run's), the same in workers and here.
+  const configs: ResolvedConfig[] = [config];
+  const configIndex = new Map<ResolvedConfig, number>([[config, 0]]);
+  const indexOfFile = files.map((f) => {
+    const own = options.configOf?.get(resolve(f));
+    if (own === undefined) return 0;
+    let n = configIndex.get(own);
+    if (n === undefined) configIndex.set(own, (n = configs.push(own) - 1));
+    return n;
+  });
+  const configOfFile = (i: number) => configs[indexOfFile[i]];
+  const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, config, configs.slice(1)) : undefined;
   const results = new Array<FileResult & { summary?: DocumentSummary }>(files.length);
   const uris = files.map((f) => pathToFileURL(f).href);
   let done = 0;
@@ -139,11 +151,16 @@ export async function validatePaths(named: readonly string[], options: RunOption
   // A file that cannot be read is reported on itself; the other files are still checked.
   const unreadable = (i: number, error: unknown) => {
     if (!(error instanceof CannotRead)) throw error;
-    const m = unreadableFileMessage(uris[i], error.why, config);
+    const m = unreadableFileMessage(uris[i], error.why, configOfFile(i));
     results[i] = { path: files[i], uri: uris[i], messages: m ? [m] : [], skipped: false, complete: false, unreadable: error.why };
     progress();
   };
-  const byGlob = options.typeOverride !== undefined && files.length === reported ? new Map<string, string>() : await typesByPath(config);
+  const noGlobs = options.typeOverride !== undefined && files.length === reported;
+  const globsOf = await Promise.all(configs.map((c) => (noGlobs ? new Map<string, string>() : typesByPath(c))));
+  const globType = (i: number, path: string) => {
+    const byGlob = globsOf[indexOfFile[i]];
+    return byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined;
+  };
   const rel = (path: string) => relativePath(path, options.root);
   // A `type:` in the file's own front matter wins over a glob; `--type` wins over both.
   const todo: { i: number; req: BoundedRequest }[] = [];
@@ -159,7 +176,7 @@ export async function validatePaths(named: readonly string[], options: RunOption
       const type = overrideOf(i);
       let configType: string | undefined;
       if (type === undefined) {
-        const screened = screenedType(text, byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined, rel(path), config.infer);
+        const screened = screenedType(text, globType(i, path), rel(path), configOfFile(i).infer);
         if (screened.skip) return skip(i);
         configType = screened.configType;
       }
@@ -170,7 +187,7 @@ export async function validatePaths(named: readonly string[], options: RunOption
         progress();
         return;
       }
-      todo.push({ i, req: { uri: uris[i], text, type, configType, relPath: rel(path) } });
+      todo.push({ i, req: { uri: uris[i], text, type, configType, relPath: rel(path), ...(indexOfFile[i] > 0 ? { configIndex: indexOfFile[i] } : {}) } });
     });
   } else {
     // The workers read and screen the files that open with front matter themselves. A file without
@@ -186,32 +203,34 @@ export async function validatePaths(named: readonly string[], options: RunOption
     });
     function screenOne(path: string, i: number): void {
       const relPath = rel(path);
-      const fallbackType = byGlob.size > 0 ? byGlob.get(resolve(path)) : undefined;
+      const fallbackType = globType(i, path);
       const type = overrideOf(i);
       const text = given(path);
+      const infer = configOfFile(i).infer;
+      const push = (req: BoundedRequest) => todo.push({ i, req: indexOfFile[i] > 0 ? { ...req, configIndex: indexOfFile[i] } : req });
       if (text !== undefined) {
-        if (type !== undefined) return void todo.push({ i, req: { uri: uris[i], text, type, relPath } });
-        const screened = screenedType(text, fallbackType, relPath, config.infer);
+        if (type !== undefined) return void push({ uri: uris[i], text, type, relPath });
+        const screened = screenedType(text, fallbackType, relPath, infer);
         if (screened.skip) skip(i);
-        else todo.push({ i, req: { uri: uris[i], text, configType: screened.configType, relPath } });
-      } else if (type !== undefined) todo.push({ i, req: { uri: uris[i], path, type, relPath } });
-      else if (fallbackType !== undefined || opensWithFrontMatter(path, head)) todo.push({ i, req: { uri: uris[i], path, relPath, screen: fallbackType === undefined ? {} : { fallbackType } } });
+        else push({ uri: uris[i], text, configType: screened.configType, relPath });
+      } else if (type !== undefined) push({ uri: uris[i], path, type, relPath });
+      else if (fallbackType !== undefined || opensWithFrontMatter(path, head)) push({ uri: uris[i], path, relPath, screen: fallbackType === undefined ? {} : { fallbackType } });
       else {
         const text = readText(path);
-        if (screenedType(text, undefined, relPath, config.infer).skip) skip(i);
-        else todo.push({ i, req: { uri: uris[i], text, relPath } });
+        if (screenedType(text, undefined, relPath, infer).skip) skip(i);
+        else push({ uri: uris[i], text, relPath });
       }
     }
   }
 
   if (todo.length > 0) {
-    const pool = new WorkerPool({ size: workerCount(todo.length, options.workers), config, timeoutMs: config.parseTimeoutMs });
+    const pool = new WorkerPool({ size: workerCount(todo.length, options.workers), config, ...(configs.length > 1 ? { nestedConfigs: configs.slice(1) } : {}), timeoutMs: config.parseTimeoutMs });
     try {
       await Promise.all(
         todo.map(async ({ i, req }) => {
           let result: AnalysisResult;
           try {
-            result = await analyseBounded(pool, req, config);
+            result = await analyseBounded(pool, req, configOfFile(i));
           } catch (error) {
             return unreadable(i, error);
           }
@@ -231,12 +250,29 @@ export async function validatePaths(named: readonly string[], options: RunOption
   // Cross-document rules need every governance document's summary.
   const summaries: DocumentSummary[] = [];
   const local = new Map<string, GovMessage[]>();
-  for (const r of results) {
-    if (r.skipped || !r.summary) continue;
+  const groups = configs.map(() => [] as string[]);
+  results.forEach((r, i) => {
+    if (r.skipped || !r.summary) return;
     summaries.push(r.summary);
     local.set(r.uri, r.messages);
+    if (i < reported) groups[indexOfFile[i]].push(r.uri);
+  });
+  const index = createIndex(summaries);
+  let combined: Map<string, GovMessage[]>;
+  if (configs.length === 1) combined = combine(local, index, config);
+  else {
+    // Each file's cross-document problems under its own config (severities, rules turned off).
+    combined = new Map();
+    configs.forEach((c, n) => {
+      if (groups[n].length === 0) return;
+      const cross = checkWorkspace(index, c, groups[n]);
+      for (const uri of groups[n]) {
+        const extra = cross.get(uri) ?? [];
+        const own = local.get(uri) ?? [];
+        combined.set(uri, extra.length > 0 ? [...own, ...extra].sort(compareMessages) : own);
+      }
+    });
   }
-  const combined = combine(local, createIndex(summaries), config);
   return results.slice(0, reported).map((r) => {
     const { summary: _summary, ...rest } = r;
     return { ...rest, messages: combined.get(r.uri) ?? r.messages };

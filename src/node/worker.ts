@@ -10,7 +10,8 @@ import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol.js
 import { skippedResult, toResult } from './protocol.js';
 import { screenedType } from './screen.js';
 
-const config = (workerData as { config: ResolvedConfig }).config;
+const { config: base, nested } = workerData as { config: ResolvedConfig; nested?: ResolvedConfig[] };
+const configs = [base, ...(nested ?? [])];
 
 // Modules are loaded: only now does the pool start a document's clock, so
 // start-up time (heavier on a loaded machine) never counts against a document.
@@ -31,6 +32,7 @@ function answer(req: WorkerRequest): WorkerResponse {
     const e = error as NodeJS.ErrnoException;
     return { id: req.id, ok: false, error: `${e.name}: ${e.message}`, code: e.code ?? 'EIO' };
   }
+  const config = configs[req.configIndex ?? 0] ?? base;
   try {
     let configType = req.configType;
     if (req.screen) {

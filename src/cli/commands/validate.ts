@@ -11,6 +11,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { FileResult, RunOptions } from '../../node/contract.js';
 import { describeFsError } from '../../node/config-file.js';
 import { contextFiles } from '../../node/context.js';
+import { ConfigCascade, ignoredByNested } from '../../node/config-cascade.js';
 import { fixPaths, writeFixed, type FileFix, type FixRun } from '../../node/fix.js';
 import { decodeText } from '../../node/text-file.js';
 import { visible } from '../formatters/results.js';
@@ -101,9 +102,20 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     requireMatches: true,
     onUnreadableFolder: (path, why) => unreadableFolders.push({ path, why }),
   });
-  const files = stdin && !discovered.includes(stdin.path) ? [...discovered, stdin.path] : discovered;
+  // Per-folder configs: every config between the run's config and each file (not with --config).
+  const cascade = typeof args.options.config === 'string' ? undefined : new ConfigCascade({ base: config, baseDir, ...(configFile !== undefined ? { baseFile: configFile } : {}), cwd: io.cwd });
+  const named = new Set(paths.map((p) => resolve(io.cwd, p)));
+  let configOf = cascade ? await cascade.forFiles(discovered) : undefined;
+  const kept = configOf ? discovered.filter((f) => named.has(f) || !ignoredByNested(f, configOf!.get(f)!, config, baseDir)) : discovered;
+  if (kept.length === 0 && discovered.length > 0) throw new UsageError(`every file found is ignored by the "ignores" of a config in its folder (${cascade!.files.map((f) => displayPath(f, io.cwd)).join(', ')})`);
+  const files = stdin && !kept.includes(stdin.path) ? [...kept, stdin.path] : kept;
   if (output !== undefined) await checkOutputTarget(output, files, io);
-  const context = await contextOption(args, io, inputs.length > 0 ? inputs : [dirname(stdin!.path)], files, configFile !== undefined ? baseDir : undefined, config.ignores);
+  let context = await contextOption(args, io, inputs.length > 0 ? inputs : [dirname(stdin!.path)], files, configFile !== undefined ? baseDir : undefined, config.ignores);
+  if (cascade) {
+    const more = await cascade.forFiles([...context, ...(stdin ? [stdin.path] : [])]);
+    context = context.filter((f) => !ignoredByNested(f, more.get(resolve(f))!, config, baseDir));
+    configOf = new Map([...(configOf ?? []), ...more]);
+  }
   const validatePaths = await loadValidatePaths(io);
 
   const progress =
@@ -122,6 +134,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
           : defaultCacheDir(baseDir),
     ...(stdin ? { texts: new Map([[stdin.path, stdin.text]]) } : {}),
     ...(context.length > 0 ? { context } : {}),
+    ...(cascade && cascade.configs.length > 1 && configOf ? { configOf } : {}),
     onProgress: (done, total) => progress.update(done, total),
   };
   let results: FileResult[];
