@@ -39,6 +39,8 @@ export interface ServerHost {
   loadConfig(folder: string, options?: { trusted?: boolean }): Promise<LoadedConfig>;
   /** Absolute path → custom type, for the files the configuration's `types.<name>.files` globs select. */
   typesByPath(config: ResolvedConfig): Promise<Map<string, string>>;
+  /** Config files in the subfolders of `folder` that hold any of `files` (per-folder configs), folder itself excluded. */
+  nestedConfigFiles?(folder: string, files: readonly string[]): Promise<string[]>;
   /** Reads a JSON file named in the client's settings (a custom schema): never executed, only parsed. */
   readJson(path: string): Promise<unknown>;
   /** Worker threads with `config`; `workerUrl` overrides where the worker script is. */

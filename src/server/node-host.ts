@@ -44,6 +44,29 @@ export function createNodeHost(): ServerHost {
       }
       return loadConfig(folder, undefined, options);
     },
+    async nestedConfigFiles(folder, files) {
+      const { configFileIn } = await import('../node/config-file.js');
+      const { dirname, relative, isAbsolute } = await import('node:path');
+      const dirs = new Set<string>();
+      for (const f of files) {
+        for (let dir = dirname(resolve(f)); ; dir = dirname(dir)) {
+          const rel = relative(resolve(folder), dir);
+          if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || dirs.has(dir)) break;
+          dirs.add(dir);
+        }
+      }
+      const found: string[] = [];
+      for (const dir of [...dirs].sort()) {
+        try {
+          const file = await configFileIn(dir);
+          if (file !== undefined) found.push(file);
+        } catch {
+          // Two configs in one folder: the CLI reports it; here it is one more nested config.
+          found.push(dir);
+        }
+      }
+      return found;
+    },
     async typesByPath(config) {
       const { typesByPath } = await import('../node/custom-types.js');
       return typesByPath(config);

@@ -178,6 +178,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         log(`govmark: could not list the files of ${folder}: ${describeError(error)}`);
       }
     }
+    await warnOfNestedConfigs(paths);
     const found = new Set(paths.map((p) => host.pathToUri(p)));
     // Files known before but not found now (deleted, now ignored) leave the index.
     for (const { uri } of store.analyses()) if (!found.has(uri) && !store.isOpen(uri)) store.forget(uri);
@@ -195,6 +196,32 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
+  }
+
+  let nestedWarned = '';
+  /**
+   * Configs in subfolders are applied by `govmark validate`, not yet by the
+   * editor: said once (and again when they change), never left to be found
+   * out from problems that differ.
+   */
+  async function warnOfNestedConfigs(paths: readonly string[]): Promise<void> {
+    if (!host.nestedConfigFiles || folders.length === 0) return;
+    const nested: string[] = [];
+    for (const folder of folders) {
+      try {
+        nested.push(...(await host.nestedConfigFiles(folder, paths)));
+      } catch (error) {
+        log(`govmark: could not look for configs in subfolders: ${describeError(error)}`);
+      }
+    }
+    const key = nested.join('\n');
+    if (key === nestedWarned) return;
+    nestedWarned = key;
+    if (nested.length === 0) return;
+    const shown = nested.slice(0, 3).map((f) => f.replace(folders[0].replace(/[\\/]+$/, '') + '/', '')).join(', ') + (nested.length > 3 ? ` and ${nested.length - 3} more` : '');
+    const message = `govmark: this workspace has configs in subfolders (${shown}). \`govmark validate\` applies each to the files below it; the editor does not yet, and checks every file with the workspace's config, so its problems may differ from the CLI's there.`;
+    log(message);
+    void connection.window.showWarningMessage(message);
   }
 
   /** Applies new settings: every document is analysed again. */
