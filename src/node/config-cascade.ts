@@ -63,6 +63,7 @@ export interface CascadeOptions extends ReadConfigOptions {
 /** The configs of a run's files, read once per folder. */
 export class ConfigCascade {
   private readonly byDir = new Map<string, Promise<ResolvedConfig>>();
+  private readonly resolved = new Map<string, ResolvedConfig>();
   /** The distinct configs given out, the run's first. */
   readonly configs: ResolvedConfig[];
   /** The nested config files read. */
@@ -71,6 +72,7 @@ export class ConfigCascade {
   constructor(private readonly options: CascadeOptions) {
     this.configs = [options.base];
     this.byDir.set(resolve(options.baseDir), Promise.resolve(options.base));
+    this.resolved.set(resolve(options.baseDir), options.base);
   }
 
   /** The config a file in `dir` is checked with. */
@@ -92,7 +94,23 @@ export class ConfigCascade {
       return merged;
     })();
     this.byDir.set(abs, made);
+    void made.then((c) => this.resolved.set(abs, c), () => undefined);
     return made;
+  }
+
+  /**
+   * The config of a file from the folders already read (synchronous): the
+   * nearest folder read on the way up, else the base. For a new file in a
+   * folder `forFiles` has seen, the same as `configForDir`.
+   */
+  knownConfigFor(path: string): ResolvedConfig {
+    const base = resolve(this.options.baseDir);
+    for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
+      const known = this.resolved.get(dir);
+      if (known) return known;
+      const rel = relative(base, dir);
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || dirname(dir) === dir) return this.options.base;
+    }
   }
 
   /** Every file's config, by absolute path. */

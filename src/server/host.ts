@@ -25,8 +25,18 @@ export interface BoundedAnalyser {
    * is too complex: past the bound the result comes from the cheap pass, with
    * a `too-complex` message.
    */
-  analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string }): Promise<AnalysisResult>;
+  analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string; configIndex?: number }): Promise<AnalysisResult>;
   close(): Promise<void>;
+}
+
+/** The per-folder configs of a workspace, once read. */
+export interface ConfigLookup {
+  /** The config of a file (absolute path): the nearest folder's; the base when none. */
+  configForPath(path: string): ResolvedConfig;
+  /** The nested configs (not the base), in the order requests index them from 1. */
+  readonly nested: readonly ResolvedConfig[];
+  /** The nested config files read. */
+  readonly files: readonly string[];
 }
 
 export interface ServerHost {
@@ -39,12 +49,17 @@ export interface ServerHost {
   loadConfig(folder: string, options?: { trusted?: boolean }): Promise<LoadedConfig>;
   /** Absolute path → custom type, for the files the configuration's `types.<name>.files` globs select. */
   typesByPath(config: ResolvedConfig): Promise<Map<string, string>>;
-  /** Config files in the subfolders of `folder` that hold any of `files` (per-folder configs), folder itself excluded. */
-  nestedConfigFiles?(folder: string, files: readonly string[]): Promise<string[]>;
+  /**
+   * Per-folder configs (see src/node/config-cascade.ts): the configs of the
+   * folders that hold `files`, each merged over `base` (the workspace's
+   * config, whose file is `baseFile` in `baseDir`), as the CLI reads them.
+   * Throws an Error with a one-line message when a nested config is invalid.
+   */
+  configCascade?(base: ResolvedConfig, baseDir: string, baseFile: string | undefined, files: readonly string[], options: { trusted?: boolean }): Promise<ConfigLookup>;
   /** Reads a JSON file named in the client's settings (a custom schema): never executed, only parsed. */
   readJson(path: string): Promise<unknown>;
-  /** Worker threads with `config`; `workerUrl` overrides where the worker script is. */
-  createAnalyser(config: ResolvedConfig, options: { size: number; workerUrl?: string }): BoundedAnalyser;
+  /** Worker threads with `config` (and the per-folder configs requests name by `configIndex`); `workerUrl` overrides where the worker script is. */
+  createAnalyser(config: ResolvedConfig, options: { size: number; workerUrl?: string; nestedConfigs?: readonly ResolvedConfig[] }): BoundedAnalyser;
   /** Milliseconds on a monotonic clock, to measure parse times. */
   now(): number;
   /** Today's date, ISO. */

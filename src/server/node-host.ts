@@ -44,28 +44,15 @@ export function createNodeHost(): ServerHost {
       }
       return loadConfig(folder, undefined, options);
     },
-    async nestedConfigFiles(folder, files) {
-      const { configFileIn } = await import('../node/config-file.js');
-      const { dirname, relative, isAbsolute } = await import('node:path');
-      const dirs = new Set<string>();
-      for (const f of files) {
-        for (let dir = dirname(resolve(f)); ; dir = dirname(dir)) {
-          const rel = relative(resolve(folder), dir);
-          if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || dirs.has(dir)) break;
-          dirs.add(dir);
-        }
+    async configCascade(base, baseDir, baseFile, files, options) {
+      const { ConfigCascade } = await import('../node/config-cascade.js');
+      const cascade = new ConfigCascade({ base, baseDir, ...(baseFile !== undefined ? { baseFile } : {}), cwd: baseDir, ...(options.trusted === false ? { trusted: false } : {}) });
+      try {
+        await cascade.forFiles(files);
+      } catch (error) {
+        throw new Error(error instanceof Error ? error.message : String(error));
       }
-      const found: string[] = [];
-      for (const dir of [...dirs].sort()) {
-        try {
-          const file = await configFileIn(dir);
-          if (file !== undefined) found.push(file);
-        } catch {
-          // Two configs in one folder: the CLI reports it; here it is one more nested config.
-          found.push(dir);
-        }
-      }
-      return found;
+      return { configForPath: (path) => cascade.knownConfigFor(path), nested: cascade.configs.slice(1), files: cascade.files };
     },
     async typesByPath(config) {
       const { typesByPath } = await import('../node/custom-types.js');
@@ -77,7 +64,7 @@ export function createNodeHost(): ServerHost {
       return readDataJson(path, { maxBytes: MAX_SCHEMA_BYTES });
     },
     createAnalyser(config, options) {
-      return new PoolAnalyser(config, options.size, options.workerUrl);
+      return new PoolAnalyser(config, options.size, options.workerUrl, options.nestedConfigs ?? []);
     },
     resolvePath: (base, path) => (base === undefined ? resolve(path) : resolve(base, path)),
     now: () => performance.now(),
@@ -117,20 +104,23 @@ class PoolAnalyser implements BoundedAnalyser {
     private readonly config: ResolvedConfig,
     private readonly size: number,
     private readonly workerUrl: string | undefined,
+    private readonly nested: readonly ResolvedConfig[],
   ) {}
 
-  async analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string }) {
+  async analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string; configIndex?: number }) {
     clearTimeout(this.idle);
     // Threads start on first use: a workspace without large documents never needs one.
     this.pool ??= new WorkerPool({
       size: Math.max(1, Math.min(this.size, availableParallelism())),
       config: this.config,
+      ...(this.nested.length > 0 ? { nestedConfigs: this.nested } : {}),
       timeoutMs: this.config.parseTimeoutMs,
       workerUrl: workerLocation(this.workerUrl),
     });
     this.running++;
     try {
-      return await analyseBounded(this.pool, { ...req, includeModel: true }, this.config);
+      const config = req.configIndex ? (this.nested[req.configIndex - 1] ?? this.config) : this.config;
+      return await analyseBounded(this.pool, { ...req, includeModel: true }, config);
     } finally {
       if (--this.running === 0) {
         this.idle = setTimeout(() => this.stopThreads(), IDLE_MS);

@@ -157,10 +157,18 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   /** The files the configuration's `types.<name>.files` globs select. */
   async function readGlobTypes(store: DocumentStore): Promise<void> {
-    if (!store.currentConfig.customTypes.some((t) => t.files?.length)) return store.setGlobTypes(new Map());
+    const configs = store.configs().filter((c) => c.customTypes.some((t) => t.files?.length));
+    if (configs.length === 0) return store.setGlobTypes(new Map());
     try {
-      const byPath = await host.typesByPath(store.currentConfig);
-      store.setGlobTypes(new Map([...byPath].map(([path, type]) => [host.pathToUri(path), type])));
+      const types = new Map<string, string>();
+      // Each file's type from its own config's globs (per-folder configs).
+      for (const c of configs) {
+        for (const [path, type] of await host.typesByPath(c)) {
+          const uri = host.pathToUri(path);
+          if (store.configFor(uri) === c && !types.has(uri)) types.set(uri, type);
+        }
+      }
+      store.setGlobTypes(types);
     } catch (error) {
       log(`govmark: could not match the custom types' file globs: ${describeError(error)}`);
     }
@@ -168,7 +176,6 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
 
   async function readWorkspace(store: DocumentStore): Promise<void> {
     const generation = ++indexGeneration;
-    await readGlobTypes(store);
     const loaded = { config: store.currentConfig, baseDir: folders[0] ?? '' };
     const paths: string[] = [];
     for (const folder of folders) {
@@ -178,7 +185,8 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         log(`govmark: could not list the files of ${folder}: ${describeError(error)}`);
       }
     }
-    await warnOfNestedConfigs(paths);
+    await readConfigCascade(store, paths);
+    await readGlobTypes(store);
     const found = new Set(paths.map((p) => host.pathToUri(p)));
     // Files known before but not found now (deleted, now ignored) leave the index.
     for (const { uri } of store.analyses()) if (!found.has(uri) && !store.isOpen(uri)) store.forget(uri);
@@ -198,30 +206,22 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, paths.length) }, worker));
   }
 
-  let nestedWarned = '';
   /**
-   * Configs in subfolders are applied by `govmark validate`, not yet by the
-   * editor: said once (and again when they change), never left to be found
-   * out from problems that differ.
+   * Configs in subfolders, read as the CLI reads them (src/node/config-cascade.ts): each
+   * document is checked with its folder's config. A broken nested config is said, and the
+   * workspace's config is used meanwhile.
    */
-  async function warnOfNestedConfigs(paths: readonly string[]): Promise<void> {
-    if (!host.nestedConfigFiles || folders.length === 0) return;
-    const nested: string[] = [];
-    for (const folder of folders) {
-      try {
-        nested.push(...(await host.nestedConfigFiles(folder, paths)));
-      } catch (error) {
-        log(`govmark: could not look for configs in subfolders: ${describeError(error)}`);
-      }
+  async function readConfigCascade(store: DocumentStore, paths: readonly string[]): Promise<void> {
+    if (!host.configCascade || folders.length === 0) return store.setConfigLookup(undefined);
+    try {
+      const lookup = await host.configCascade(store.currentConfig, settings?.configDir ?? folders[0], settings?.configFile, paths, settings?.trusted === false ? { trusted: false } : {});
+      await store.setConfigLookup(lookup);
+    } catch (error) {
+      const message = `govmark: ${describeError(error)}; the files below it are checked with the workspace's config until it is fixed`;
+      log(message);
+      void connection.window.showWarningMessage(message);
+      await store.setConfigLookup(undefined);
     }
-    const key = nested.join('\n');
-    if (key === nestedWarned) return;
-    nestedWarned = key;
-    if (nested.length === 0) return;
-    const shown = nested.slice(0, 3).map((f) => f.replace(folders[0].replace(/[\\/]+$/, '') + '/', '')).join(', ') + (nested.length > 3 ? ` and ${nested.length - 3} more` : '');
-    const message = `govmark: this workspace has configs in subfolders (${shown}). \`govmark validate\` applies each to the files below it; the editor does not yet, and checks every file with the workspace's config, so its problems may differ from the CLI's there.`;
-    log(message);
-    void connection.window.showWarningMessage(message);
   }
 
   /** Applies new settings: every document is analysed again. */
@@ -423,7 +423,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
       if (!s?.analysis) return null;
       const { store } = await ready.promise;
       const doc = s.analysis.doc;
-      return hover(doc, toOffset(doc.lines, position), store.currentConfig, store.index.index(), token);
+      return hover(doc, toOffset(doc.lines, position), store.configFor(textDocument.uri), store.index.index(), token);
     }),
   );
 
@@ -437,7 +437,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
       // The editor's text as it is now: completion must not wait for the debounce.
       const text = document.getText();
       const lines = new LineIndex(text);
-      return completion({ uri: textDocument.uri, text, lines, offset: toOffset(lines, position), config: store.currentConfig, index: store.index.index() }, token);
+      return completion({ uri: textDocument.uri, text, lines, offset: toOffset(lines, position), config: store.configFor(textDocument.uri), index: store.index.index() }, token);
     }),
   );
 

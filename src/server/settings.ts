@@ -31,6 +31,11 @@ export interface ServerSettings {
   debounceMs: number;
   /** What was wrong in the configuration or settings, one line each, for the user. */
   problems: string[];
+  /** The config file read (the workspace folder's nearest), and the folder nested configs are found below. */
+  configFile?: string;
+  configDir?: string;
+  /** False in an untrusted workspace: nested configs' schema files are not read either. */
+  trusted?: boolean;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -119,5 +124,5 @@ export async function resolveSettings(
     customTypes: [...customTypes.values()],
     ...(overrides.today ? { today: overrides.today } : {}),
   });
-  return { config, debounceMs, problems };
+  return { config, debounceMs, problems, ...(loaded?.file !== undefined ? { configFile: loaded.file } : {}), ...(baseDir !== undefined ? { configDir: baseDir } : {}), ...(overrides.trusted === false ? { trusted: false } : {}) };
 }

@@ -35,7 +35,7 @@ import { Workspace, type DocumentAnalysis } from '../core/workspace/workspace.js
 import type { AnalysisResult } from '../node/protocol.js';
 import { kindPathOfUri } from '../core/kind/infer.js';
 import { screenedType } from '../node/screen.js';
-import type { BoundedAnalyser, ServerHost } from './host.js';
+import type { BoundedAnalyser, ConfigLookup, ServerHost } from './host.js';
 
 /** What one version of a document yields. `analysis` is absent for plain Markdown. */
 export interface Snapshot {
@@ -165,19 +165,75 @@ export class DocumentStore {
   private globTypes = new Map<string, string>();
   /** Workspace folder paths. */
   private roots: string[] = [];
+  /** Per-folder configs, once read (see `setConfigLookup`). */
+  private lookup: ConfigLookup | undefined;
 
   constructor(
     private readonly host: ServerHost,
     private config: ResolvedConfig,
     private readonly options: { workerUrl?: string; log: (message: string) => void },
   ) {
-    this.workspace = new Workspace(config);
+    this.workspace = this.newWorkspace();
     this.editorAnalyser = host.createAnalyser(config, { size: 1, workerUrl: options.workerUrl });
     this.diskAnalyser = host.createAnalyser(config, { size: 2, workerUrl: options.workerUrl });
   }
 
+  /** The workspace folder's config (the base of per-folder configs). */
   get currentConfig(): ResolvedConfig {
     return this.config;
+  }
+
+  /** The workspace's config and the per-folder configs. */
+  configs(): ResolvedConfig[] {
+    return [this.config, ...(this.lookup?.nested ?? [])];
+  }
+
+  /** The config a document is checked with: its folder's (per-folder configs), else the workspace's. */
+  configFor(uri: string): ResolvedConfig {
+    if (!this.lookup) return this.config;
+    const path = this.host.uriToPath(uri);
+    return path !== undefined ? this.lookup.configForPath(path) : this.config;
+  }
+
+  /** What workers are told of a document's config: 0 the workspace's, n the n-th nested one. */
+  private configIndexOf(uri: string): number {
+    if (!this.lookup || this.lookup.nested.length === 0) return 0;
+    const c = this.configFor(uri);
+    return c === this.config ? 0 : this.lookup.nested.indexOf(c) + 1;
+  }
+
+  private newWorkspace(): Workspace {
+    const workspace = new Workspace(this.config);
+    if (this.lookup && this.lookup.nested.length > 0) workspace.configOf = (uri) => this.configFor(uri);
+    return workspace;
+  }
+
+  private newAnalysers(): void {
+    const nestedConfigs = this.lookup?.nested ?? [];
+    this.editorAnalyser = this.host.createAnalyser(this.config, { size: 1, workerUrl: this.options.workerUrl, nestedConfigs });
+    this.diskAnalyser = this.host.createAnalyser(this.config, { size: 2, workerUrl: this.options.workerUrl, nestedConfigs });
+  }
+
+  /**
+   * The per-folder configs of the workspace, as the CLI reads them. When they
+   * change, every analysis is stale, as on `reconfigure`; open documents are
+   * read again (the caller reads the disk).
+   */
+  async setConfigLookup(lookup: ConfigLookup | undefined): Promise<void> {
+    const before = this.lookup?.nested.length ?? 0;
+    this.lookup = lookup;
+    if (before === 0 && (lookup?.nested.length ?? 0) === 0) return;
+    const old = [this.editorAnalyser, this.diskAnalyser];
+    this.workspace = this.newWorkspace();
+    this.orphans.clear();
+    this.newAnalysers();
+    for (const d of this.open.values()) {
+      d.analysed = undefined;
+      d.slow = false;
+      d.warm = false;
+      this.update(d.uri, d.text, d.version, 0);
+    }
+    await Promise.all(old.map((a) => a.close()));
   }
 
   /** Called after an open document was analysed; `dependentsMayChange` when what other documents read of it changed. */
@@ -197,10 +253,11 @@ export class DocumentStore {
   async reconfigure(config: ResolvedConfig): Promise<void> {
     const old = [this.editorAnalyser, this.diskAnalyser];
     this.config = config;
-    this.workspace = new Workspace(config);
+    // The per-folder configs were merged over the old config: read again by the caller.
+    this.lookup = undefined;
+    this.workspace = this.newWorkspace();
     this.orphans.clear();
-    this.editorAnalyser = this.host.createAnalyser(config, { size: 1, workerUrl: this.options.workerUrl });
-    this.diskAnalyser = this.host.createAnalyser(config, { size: 2, workerUrl: this.options.workerUrl });
+    this.newAnalysers();
     for (const d of this.open.values()) {
       d.analysed = undefined;
       d.slow = false;
@@ -251,7 +308,7 @@ export class DocumentStore {
   private typeFor(uri: string, text: string): { governance: boolean; options: { configType?: string; path?: string } } {
     const path = this.relPathOf(uri);
     // The CLI's screen, so that the editor and CI read the same files as the same kinds.
-    const screened = screenedType(text, this.globTypes.get(uri), path ?? kindPathOfUri(uri), this.config.infer);
+    const screened = screenedType(text, this.globTypes.get(uri), path ?? kindPathOfUri(uri), this.configFor(uri).infer);
     const options = { ...(path !== undefined ? { path } : {}), ...(screened.configType !== undefined ? { configType: screened.configType } : {}) };
     return { governance: !screened.skip, options };
   }
@@ -354,7 +411,7 @@ export class DocumentStore {
   private async analyseBounded(d: OpenDocument, version: number, text: string, options: { configType?: string; path?: string }): Promise<void> {
     const started = this.host.now();
     const workspace = this.workspace;
-    const result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...request(options) });
+    const result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...request(options), ...this.configIndexField(d.uri) });
     // Stale: a newer version follows, or the configuration changed meanwhile.
     if (this.open.get(d.uri) !== d || d.version !== version || workspace !== this.workspace) return;
     // Back to this thread only when the worker found the document quick to read.
@@ -366,6 +423,11 @@ export class DocumentStore {
       ? this.workspace.setAnalysis(d.uri, text, made)
       : this.workspace.set(d.uri, text, { mode: 'cheap', cheapReason: 'This document could not be checked fully (no model came back)', ...options });
     this.commit(d, { uri: d.uri, version, text, analysis }, before);
+  }
+
+  private configIndexField(uri: string): { configIndex?: number } {
+    const n = this.configIndexOf(uri);
+    return n > 0 ? { configIndex: n } : {};
   }
 
   /** What other documents read of this one, as the index holds it now. */
@@ -404,7 +466,7 @@ export class DocumentStore {
     const held = this.workspace.get(uri) ?? this.orphans.get(uri)?.analysis;
     if (held && held.doc.text === stripBom(text) && held.doc.type === (options.configType ?? held.doc.type)) return;
     const workspace = this.workspace;
-    const result = await this.diskAnalyser.analyse({ uri, text, ...request(options) });
+    const result = await this.diskAnalyser.analyse({ uri, text, ...request(options), ...this.configIndexField(uri) });
     // Opened meanwhile, or the configuration changed: this result is stale.
     if (this.open.has(uri) || workspace !== this.workspace) return;
     const analysis = analysisFromResult(uri, text, result);

@@ -44,7 +44,18 @@ export class Workspace {
   /** Per document, its sections parsed last time, so an edit re-parses only what it touched. */
   private readonly chunkCaches = new Map<string, ChunkCache>();
 
+  /**
+   * The config of one document, when folders have their own (per-folder
+   * configs); `config` for the documents it does not name.
+   */
+  configOf?: (uri: string) => ResolvedConfig | undefined;
+
   constructor(public config: ResolvedConfig = resolveConfig()) {}
+
+  /** The config a document is read and checked with. */
+  configFor(uri: string): ResolvedConfig {
+    return this.configOf?.(uri) ?? this.config;
+  }
 
   /** Adds or replaces a document; re-parses only when the text changed. */
   set(uri: string, text: string, options: Omit<ParseOptions, 'uri' | 'config'> = {}): DocumentAnalysis {
@@ -52,7 +63,7 @@ export class Workspace {
     if (existing && existing.text === text && options.mode === undefined && options.type === undefined) return existing;
     let chunkCache = this.chunkCaches.get(uri);
     if (!chunkCache) this.chunkCaches.set(uri, (chunkCache = { chunks: new Map() }));
-    return this.setAnalysis(uri, text, analyse(text, { ...options, uri, config: this.config, chunkCache }));
+    return this.setAnalysis(uri, text, analyse(text, { ...options, uri, config: this.configFor(uri), chunkCache }));
   }
 
   /** Stores an analysis made elsewhere (a worker thread). */
@@ -95,7 +106,24 @@ export class Workspace {
   check(): Map<string, GovMessage[]> {
     const local = new Map<string, GovMessage[]>();
     for (const [uri, d] of this.docs) local.set(uri, d.messages);
-    return combine(local, this.index(), this.config);
+    if (!this.configOf) return combine(local, this.index(), this.config);
+    // Each document's cross-document problems under its own config.
+    const groups = new Map<ResolvedConfig, string[]>();
+    for (const uri of local.keys()) {
+      const c = this.configFor(uri);
+      const group = groups.get(c);
+      if (group) group.push(uri);
+      else groups.set(c, [uri]);
+    }
+    const out = new Map<string, GovMessage[]>();
+    for (const [c, uris] of groups) {
+      const cross = checkWorkspace(this.index(), c, uris);
+      for (const uri of uris) {
+        const extra = cross.get(uri) ?? [];
+        out.set(uri, extra.length ? [...local.get(uri)!, ...extra].sort(compareMessages) : local.get(uri)!);
+      }
+    }
+    return out;
   }
 
   /** Messages of one document, the workspace rules included. */
@@ -103,7 +131,7 @@ export class Workspace {
     const d = this.docs.get(uri);
     if (!d) return [];
     // The whole index, so rules see every id (did-you-mean), but only this document is checked.
-    const cross = checkWorkspace(this.index(), this.config, [uri]).get(uri) ?? [];
+    const cross = checkWorkspace(this.index(), this.configFor(uri), [uri]).get(uri) ?? [];
     return [...d.messages, ...cross].sort(compareMessages);
   }
 }
