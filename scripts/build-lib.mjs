@@ -3,9 +3,11 @@
  * Builds what the npm package ships, dist/lib/, from tsc's output in dist/src/
  * (`npm run build` first; `npm pack` runs both through `prepack`):
  *
- *   - every module's JavaScript, with comments removed (esbuild, not minified:
- *     the code stays readable in a stack trace, and the TSDoc lives in the
- *     declarations); no source maps, since the sources are not shipped;
+ *   - every module's JavaScript without comments and without whitespace
+ *     (esbuild's minifyWhitespace; names are kept, so a stack trace still names
+ *     the function and the module, and the TSDoc lives in the declarations):
+ *     the tarball stays under its 250 KB budget (test/package/tarball.test.ts);
+ *     no source maps, since the sources are not shipped;
  *   - the declarations the public entry points reach (index, node, server),
  *     with their TSDoc comments; internal modules' declarations are left out;
  *   - nothing from the VS Code extension or the webview (bundled apart).
@@ -35,7 +37,7 @@ let modules = 0;
 for (const file of readdirSync(from, { recursive: true, encoding: 'utf8' })) {
   if (!file.endsWith('.js')) continue;
   const source = readFileSync(join(from, file), 'utf8').replace(/\n\/\/# sourceMappingURL=.*$/, '');
-  const { code } = await esbuild.transform(source, { loader: 'js', format: 'esm', target: 'node20', legalComments: 'none', charset: 'utf8' });
+  const { code } = await esbuild.transform(source, { loader: 'js', format: 'esm', target: 'node20', legalComments: 'none', charset: 'utf8', minifyWhitespace: true });
   const out = join(to, file);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, code);

@@ -25,3 +25,4 @@ export * from './core/dates/index.js';
 export { timelineOf, workspaceTimeline } from './core/timeline/index.js';
 export type { TimelineModel, TimelineEntry } from './protocol/requests.js';
 export { renderTimelineSvg, renderTimelineSvgDocument, renderTimelineHtml, escapeXml, createNonce } from './render/index.js';
+export { getSchemaForType, builtinSchemas, SCHEMA_BASE } from './core/schemas/registry.js';

@@ -71,7 +71,7 @@ describe('the npm package (npm pack, installed into a fresh folder)', function (
     writeFileSync(join(consumer, 'minutes.md'), minutes);
     writeFileSync(
       join(consumer, 'esm.mjs'),
-      `import { parse, applyFixes, parseFuzzyDate } from 'govmark';
+      `import { parse, applyFixes, parseFuzzyDate, getSchemaForType } from 'govmark';
 import { validatePaths, loadConfig } from 'govmark/node';
 import { getLanguageService } from 'govmark/server';
 import { readFileSync } from 'node:fs';
@@ -82,7 +82,7 @@ const [result] = await validatePaths(['minutes.md'], { config, cacheDir: false }
 const fixed = applyFixes(text, result.messages);
 const service = getLanguageService();
 const diagnostics = service.validate({ uri: 'file:///minutes.md', text });
-console.log(JSON.stringify({ type: doc.type, resolutions: doc.data.content.resolutions.length, rules: result.messages.map((m) => m.ruleId), fixed: fixed.applied.length, lsp: diagnostics.map((d) => d.code), date: parseFuzzyDate('Q1 2022')?.start }));
+console.log(JSON.stringify({ type: doc.type, resolutions: doc.data.content.resolutions.length, rules: result.messages.map((m) => m.ruleId), fixed: fixed.applied.length, lsp: diagnostics.map((d) => d.code), date: parseFuzzyDate('Q1 2022')?.start, schema: getSchemaForType('minutes')?.$id }));
 `,
     );
     const out = JSON.parse(execFileSync(process.execPath, ['esm.mjs'], { cwd: consumer, encoding: 'utf8' })) as Record<string, unknown>;
@@ -92,6 +92,7 @@ console.log(JSON.stringify({ type: doc.type, resolutions: doc.data.content.resol
     assert.equal(out.fixed, 1);
     assert.ok((out.lsp as string[]).includes('resolution-numbering'));
     assert.equal(out.date, '2022-01-01');
+    assert.equal(out.schema, 'https://govmark.dev/schemas/minutes.schema.json', 'the document schemas come with the library');
   });
 
   it('works from CommonJS (require)', () => {
