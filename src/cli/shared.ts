@@ -33,6 +33,18 @@ export async function loadRunConfig(args: ParsedArgs, io: CliIO): Promise<Loaded
   return loadConfig(io.cwd, typeof explicit === 'string' ? explicit : undefined);
 }
 
+/**
+ * Each file's config when subfolders have their own (see src/node/config-cascade.ts):
+ * undefined with `--config` (the whole run's config) or when there are none.
+ */
+export async function nestedConfigsOf(args: ParsedArgs, io: Pick<CliIO, 'cwd'>, loaded: LoadedConfig, files: readonly string[]): Promise<Map<string, ResolvedConfig> | undefined> {
+  if (typeof args.options.config === 'string') return undefined;
+  const { ConfigCascade } = await import('../node/config-cascade.js');
+  const cascade = new ConfigCascade({ base: loaded.config, baseDir: loaded.baseDir, ...(loaded.file !== undefined ? { baseFile: loaded.file } : {}), cwd: io.cwd });
+  const byFile = await cascade.forFiles(files);
+  return cascade.configs.length > 1 ? byFile : undefined;
+}
+
 /** The `--type` value, checked against the built-in and configured types. */
 export function typeOption(args: ParsedArgs, config: ResolvedConfig): string | undefined {
   const type = args.options.type;

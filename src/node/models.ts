@@ -37,6 +37,8 @@ export async function readModels(
      * Without it, such a file stops the reading with `CannotRead`.
      */
     onUnreadable?: (path: string, why: string) => void;
+    /** Each file's config when folders have their own (`ConfigCascade`), by absolute path. */
+    configOf?: ReadonlyMap<string, ResolvedConfig>;
   },
 ): Promise<ReadModel[]> {
   const read = await Promise.all(
@@ -53,8 +55,17 @@ export async function readModels(
   );
   files = files.filter((_, i) => read[i] !== undefined);
   const texts = read.filter((t): t is string => t !== undefined);
-  const byGlob = options.typeOverride ? new Map<string, string>() : await typesByPath(options.config);
-  const pool = new WorkerPool({ size: workerCount(files.length, options.workers), config: options.config, timeoutMs: options.config.parseTimeoutMs });
+  // Per-folder configs by index, as validation does: 0 is the run's.
+  const configs: ResolvedConfig[] = [options.config];
+  const indexOf = (path: string): number => {
+    const own = options.configOf?.get(resolve(path));
+    if (own === undefined || own === options.config) return 0;
+    const n = configs.indexOf(own);
+    return n >= 0 ? n : configs.push(own) - 1;
+  };
+  const fileConfig = files.map(indexOf);
+  const globs = await Promise.all(configs.map((c) => (options.typeOverride ? new Map<string, string>() : typesByPath(c))));
+  const pool = new WorkerPool({ size: workerCount(files.length, options.workers), config: options.config, ...(configs.length > 1 ? { nestedConfigs: configs.slice(1) } : {}), timeoutMs: options.config.parseTimeoutMs });
   try {
     const models = await Promise.all(
       files.map(async (path, i): Promise<ReadModel | undefined> => {
@@ -64,9 +75,11 @@ export async function readModels(
         const type = options.typeOverride;
         // Without `screen`, only the glob's type is taken from the screen: the kind of every other file is
         // recognised by the parse itself, and a file that is not recognised is still read (inspect shows why not).
-        const screened = screenedType(texts[i], byGlob.get(resolve(path)), relPath, options.screen === true && type === undefined ? options.config.infer : false);
+        const n = fileConfig[i];
+        const config = configs[n];
+        const screened = screenedType(texts[i], globs[n].get(resolve(path)), relPath, options.screen === true && type === undefined ? config.infer : false);
         if (options.screen === true && type === undefined && screened.skip) return undefined;
-        const result = await analyseBounded(pool, { uri, text: texts[i], type, configType: screened.configType, relPath, includeModel: true }, options.config);
+        const result = await analyseBounded(pool, { uri, text: texts[i], type, configType: screened.configType, relPath, includeModel: true, ...(n > 0 ? { configIndex: n } : {}) }, config);
         if (result.skipped || result.model === undefined) return undefined;
         return { path, uri, text: texts[i], model: result.model, result };
       }),

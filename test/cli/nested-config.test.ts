@@ -73,6 +73,33 @@ describe('per-folder configs', function () {
     }
   });
 
+  it('a custom type of a nested config is known to validate, inspect and timeline in its folder', async () => {
+    const dir = tempTree({
+      'govmark.config.json': '{}',
+      'board/govmark.config.json': JSON.stringify({ types: { 'board-paper': { schema: 'paper.schema.json', extends: 'minutes' } } }),
+      'board/paper.schema.json': JSON.stringify({ type: 'object' }),
+      'board/paper.md': '---\ntype: board-paper\nid: paper-1\ntitle: Paper\ndate: 2024-01-10\n---\n\n# Paper\n\n## Present\n\n- Alex Smith\n',
+      'elsewhere/paper.md': '---\ntype: board-paper\nid: paper-2\ntitle: Paper\ndate: 2024-01-10\n---\n\n# Paper\n',
+    });
+    try {
+      execFileSync('git', ['init', '-q', dir]);
+      const validated = await report([], dir);
+      const rules = (path: string) => validated.json.files.find((f) => f.path === path)?.messages.map((m) => m.ruleId) ?? [];
+      assert.ok(!rules('board/paper.md').includes('unknown-type'), rules('board/paper.md').join(', '));
+      // Outside board/ the type is nobody's: the file is not read as a governance document there.
+      assert.equal((validated.json.files.find((f) => f.path === 'elsewhere/paper.md') as { skipped?: boolean } | undefined)?.skipped, true);
+      assert.equal((validated.json.files.find((f) => f.path === 'board/paper.md') as { type?: string } | undefined)?.type, 'board-paper');
+      const io = fakeIO(['inspect', 'board/paper.md'], dir);
+      assert.equal(await main(io), 0, io.stderr.text);
+      assert.equal((JSON.parse(io.stdout.text) as { type: string }).type, 'board-paper');
+      const drawn = fakeIO(['timeline', 'board', '--format', 'svg', '--today', '2024-02-01'], dir);
+      assert.equal(await main(drawn), 0, drawn.stderr.text);
+      assert.match(drawn.stdout.text, /Paper/);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('--config names the whole run\'s config: no nested config is read', async () => {
     const { numbering } = await report(['--config', 'govmark.config.json'], repo);
     assert.equal(numbering('committee/sub/gap.md'), 'error');

@@ -11,7 +11,7 @@ import type { OptionSpecs, ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { displayPath } from '../formatters/results.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
-import { CONFIG_OPTION, loadRunConfig, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
+import { CONFIG_OPTION, loadRunConfig, nestedConfigsOf, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
 
 const options: OptionSpecs = {
   type: TYPE_OPTION,
@@ -46,9 +46,11 @@ export function inspection(doc: GovDocument): Record<string, unknown> {
 
 async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (!args.positionals.some((p) => !isNegation(p))) throw new UsageError('inspect needs at least one file');
-  const { config, baseDir } = await loadRunConfig(args, io);
+  const loaded = await loadRunConfig(args, io);
+  const { config, baseDir } = loaded;
   const type = typeOption(args, config);
   const files = await discoverFiles(args.positionals, { cwd: io.cwd, ignores: config.ignores, ignoreBase: baseDir, requireMatches: true });
+  const configOf = await nestedConfigsOf(args, io, loaded, files);
 
   const out: Record<string, unknown>[] = [];
   if (io.parse) {
@@ -62,7 +64,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     const { readModels } = await import('../../node/models.js');
     const { CannotRead } = await import('../../node/validate.js');
     try {
-      for (const r of await readModels(files, { config, root: baseDir ?? io.cwd, onUnreadable: (path, why) => io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`), ...(type !== undefined ? { typeOverride: type } : {}) })) {
+      for (const r of await readModels(files, { config, ...(configOf ? { configOf } : {}), root: baseDir ?? io.cwd, onUnreadable: (path, why) => io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`), ...(type !== undefined ? { typeOverride: type } : {}) })) {
         out.push({
           uri: r.uri,
           type: r.model.type ?? null,

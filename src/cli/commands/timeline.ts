@@ -18,7 +18,7 @@ import { renderTimelineHtml, renderTimelineSvgDocument } from '../../render/inde
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, UsageError, type CliIO, type ParseDocument } from '../io.js';
-import { checkOutputTarget, writeOutput, CONFIG_OPTION, loadRunConfig, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
+import { checkOutputTarget, writeOutput, CONFIG_OPTION, loadRunConfig, nestedConfigsOf, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
 import { displayPath } from '../formatters/results.js';
 import type { ResolvedConfig } from '../../core/config.js';
 
@@ -54,7 +54,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const out = typeof args.options.out === 'string' ? args.options.out : undefined;
   const format = formatOption(args, out);
   const width = integerOption(args, 'width', 320);
-  const { config, baseDir } = await loadRunConfig(args, io);
+  const loaded = await loadRunConfig(args, io);
+  const { config, baseDir } = loaded;
   const type = typeOption(args, config);
   const today = todayOption(args, config.today);
   let skipped = 0;
@@ -70,7 +71,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   });
   if (files.length === 0 && skipped > 0) throw new UsageError('nothing that was found could be read, so there is nothing to draw');
   if (out !== undefined) await checkOutputTarget(out, files, io);
-  const docs = io.parse ? await readInProcess(files, io.parse, io, { config, baseDir, type }) : await readBounded(files, io, { config, baseDir, type });
+  const configOf = await nestedConfigsOf(args, io, loaded, files);
+  const docs = io.parse ? await readInProcess(files, io.parse, io, { config, baseDir, type }) : await readBounded(files, io, { config, baseDir, type, ...(configOf ? { configOf } : {}) });
   const model = docs.length === 1 ? timelineOf(docs[0], today) : workspaceTimeline(docs, today, 'Timeline');
   if (typeof args.options.title === 'string') model.title = args.options.title;
   const layout = width !== undefined ? { width } : {};
@@ -86,6 +88,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
 
 interface ReadOptions {
   config: ResolvedConfig;
+  /** Per-folder configs, by absolute path. */
+  configOf?: ReadonlyMap<string, ResolvedConfig>;
   baseDir: string | undefined;
   type: string | undefined;
 }
@@ -109,6 +113,7 @@ async function readBounded(files: readonly string[], io: CliIO, options: ReadOpt
         io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`);
       },
       ...(options.type !== undefined ? { typeOverride: options.type } : {}),
+      ...(options.configOf ? { configOf: options.configOf } : {}),
     });
     // Nothing could be read at all: an empty drawing would pass for "no dates".
     if (files.length > 0 && unreadable === files.length) throw new UsageError(`none of the ${files.length === 1 ? 'file' : `${files.length} files`} could be read, so there is nothing to draw`);
