@@ -223,6 +223,12 @@ export class DocumentStore {
     const before = this.lookup?.nested.length ?? 0;
     this.lookup = lookup;
     if (before === 0 && (lookup?.nested.length ?? 0) === 0) return;
+    await this.restart();
+    for (const d of this.open.values()) this.update(d.uri, d.text, d.version, 0);
+  }
+
+  /** Every analysis stale: a new workspace and analysers (with the current configs), open documents unread. */
+  private async restart(): Promise<void> {
     const old = [this.editorAnalyser, this.diskAnalyser];
     this.workspace = this.newWorkspace();
     this.orphans.clear();
@@ -231,7 +237,6 @@ export class DocumentStore {
       d.analysed = undefined;
       d.slow = false;
       d.warm = false;
-      this.update(d.uri, d.text, d.version, 0);
     }
     await Promise.all(old.map((a) => a.close()));
   }
@@ -251,19 +256,10 @@ export class DocumentStore {
    * (the caller indexes the disk again) and open documents are analysed anew.
    */
   async reconfigure(config: ResolvedConfig): Promise<void> {
-    const old = [this.editorAnalyser, this.diskAnalyser];
     this.config = config;
     // The per-folder configs were merged over the old config: read again by the caller.
     this.lookup = undefined;
-    this.workspace = this.newWorkspace();
-    this.orphans.clear();
-    this.newAnalysers();
-    for (const d of this.open.values()) {
-      d.analysed = undefined;
-      d.slow = false;
-      d.warm = false;
-    }
-    await Promise.all(old.map((a) => a.close()));
+    await this.restart();
   }
 
   async dispose(): Promise<void> {
