@@ -21,6 +21,7 @@ export * from './core/message.js';
 export type { Point, Range } from './core/text/range.js';
 export { LineIndex } from './core/text/lines.js';
 export { locate, rangeOf, pointer } from './core/source-map.js';
+export { serializeDocument, deserializeDocument, SERIALIZED_DOCUMENT_FORMAT, type SerializedDocument, type SerializedModel } from './core/serialize.js';
 export * from './core/dates/index.js';
 export { timelineOf, workspaceTimeline } from './core/timeline/index.js';
 export type { TimelineModel, TimelineEntry } from './protocol/requests.js';

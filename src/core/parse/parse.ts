@@ -13,6 +13,7 @@ import { readBody } from '../read/walk.js';
 import { ModelBuilder } from '../read/builder.js';
 import { badCount, MAX_SEATS, readQuorum } from '../read/phrases/numbers.js';
 import { BUILTIN_TYPES, type GovDocument } from '../model.js';
+import { withJSON } from '../serialize.js';
 import { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
@@ -109,7 +110,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
 
   const decided = decideType(meta, options, b, text);
   const type = decided.type;
-  const doc: GovDocument = {
+  const doc: GovDocument = withJSON({
     uri,
     text,
     lines,
@@ -122,7 +123,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
     frontMatterContentRange,
     messages: b.messages,
     complete: true,
-  };
+  });
   // Most Markdown in a repository is not a governance document: its body is never parsed.
   if (type === undefined) return doc;
   if (decided.source === 'inferred' && decided.inference) reportRecognised(b, decided.inference, type, block, recognisedRange(doc));
