@@ -23,3 +23,10 @@ export function expectArgument(ok: boolean, fn: string, name: string, what: stri
 export function expectOptions(fn: string, value: unknown, name = 'options'): void {
   expectArgument(value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value)), fn, name, 'an object (or left out)', value);
 }
+
+/** A resolved configuration (from `resolveConfig` or `loadConfig`). */
+export function expectConfig(fn: string, value: unknown, name = 'config'): void {
+  const c = value as { rules?: unknown; customTypes?: unknown } | null;
+  const ok = typeof c === 'object' && c !== null && typeof c.rules === 'object' && c.rules !== null && Array.isArray(c.customTypes);
+  expectArgument(ok, fn, name, 'a resolved configuration (from resolveConfig() or loadConfig())', value);
+}

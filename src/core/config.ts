@@ -3,6 +3,7 @@
  * (the CLI reads the config file, the language server reads it and settings).
  * The core never reads files itself.
  */
+import { expectOptions } from './arguments.js';
 import type { SeveritySetting } from './message.js';
 
 export interface CustomTypeConfig {
@@ -44,6 +45,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
 };
 
 export function resolveConfig(partial: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  expectOptions('resolveConfig', partial, 'partial');
   return {
     ...DEFAULT_CONFIG,
     ...partial,

@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { convertPathToPattern } from 'tinyglobby';
+import { expectArgument, expectOptions } from '../core/arguments.js';
 import type { CustomTypeConfig, ResolvedConfig } from '../core/config.js';
 import { resolveConfig } from '../core/config.js';
 import type { SeveritySetting } from '../core/message.js';
@@ -107,6 +108,7 @@ export async function configFileIn(dir: string): Promise<string | undefined> {
 
 /** The nearest config file (see `configFileIn`) in `start` or a folder above it. */
 export async function findConfigFile(start: string): Promise<string | undefined> {
+  expectArgument(typeof start === 'string', 'findConfigFile', 'start', 'a string (the folder to start from)', start);
   for (let dir = resolve(start); ; ) {
     const file = await configFileIn(dir);
     if (file !== undefined) return file;
@@ -151,6 +153,9 @@ async function hasConfigKey(path: string): Promise<boolean> {
  * walking up, else defaults.
  */
 export async function loadConfig(cwd: string, explicit?: string, options: ReadConfigOptions = {}): Promise<LoadedConfig> {
+  expectArgument(typeof cwd === 'string', 'loadConfig', 'cwd', 'a string (the folder to start from)', cwd);
+  expectArgument(explicit === undefined || typeof explicit === 'string', 'loadConfig', 'explicit', 'a string (a config file path) or left out', explicit);
+  expectOptions('loadConfig', options);
   const file = explicit !== undefined ? resolve(cwd, explicit) : await findConfigFile(cwd);
   if (file === undefined) return { config: resolveConfig(), baseDir: resolve(cwd) };
   const untrustedTypes: string[] = [];
@@ -174,6 +179,9 @@ export interface ReadConfigOptions {
  * (see `configFormatOf`). `cwd` only shortens names in messages.
  */
 export async function readConfigFile(file: string, cwd: string = process.cwd(), options: ReadConfigOptions = {}): Promise<ResolvedConfig> {
+  expectArgument(typeof file === 'string', 'readConfigFile', 'file', 'a string (the config file path)', file);
+  expectArgument(typeof cwd === 'string', 'readConfigFile', 'cwd', 'a string (a folder) or left out', cwd);
+  expectOptions('readConfigFile', options);
   const shown = displayName(file, cwd);
   const format = configFormatOf(file);
   if (format === undefined) {

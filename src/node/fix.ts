@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expectArgument, expectConfig, expectOptions } from '../core/arguments.js';
 import { applyFixes } from '../core/fixes/apply.js';
 import type { GovMessage } from '../core/message.js';
 import type { FileResult, RunOptions, ValidatePaths } from './contract.js';
@@ -55,6 +56,11 @@ export interface FixOptions {
 }
 
 export async function fixPaths(files: readonly string[], run: RunOptions, validate: ValidatePaths, options: FixOptions = {}): Promise<FixRun> {
+  expectArgument(Array.isArray(files) && files.every((f) => typeof f === 'string'), 'fixPaths', 'files', 'an array of file paths (strings)', files);
+  expectArgument(typeof run === 'object' && run !== null, 'fixPaths', 'run', 'an object ({ config, ... }, as validatePaths takes)', run);
+  expectConfig('fixPaths', run.config, 'run.config');
+  expectArgument(typeof validate === 'function', 'fixPaths', 'validate', 'a function (validatePaths)', validate);
+  expectOptions('fixPaths', options);
   const texts = new Map<string, string>(run.texts ?? []);
   const before = new Map<string, string>();
   const fixed = new Map<string, number>();

@@ -10,6 +10,7 @@ import { readTextSync } from './text-file.js';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { expectArgument, expectConfig } from '../core/arguments.js';
 import type { ResolvedConfig } from '../core/config.js';
 import type { GovMessage } from '../core/message.js';
 import { createIndex, type DocumentSummary } from '../core/workspace/summary.js';
@@ -119,6 +120,9 @@ function opensWithFrontMatter(path: string, buffer: Buffer): boolean {
 }
 
 export async function validatePaths(named: readonly string[], options: RunOptions): Promise<FileResult[]> {
+  expectArgument(Array.isArray(named) && named.every((f) => typeof f === 'string'), 'validatePaths', 'paths', 'an array of file paths (strings)', named);
+  expectArgument(typeof options === 'object' && options !== null, 'validatePaths', 'options', 'an object ({ config, ... })', options);
+  expectConfig('validatePaths', options.config, 'options.config');
   const { config } = options;
   // Context documents are read like the rest (and cached), then only their summaries are kept.
   const seen = new Set(named.map((f) => resolve(f)));

@@ -14,6 +14,7 @@ import { ModelBuilder } from '../read/builder.js';
 import { badCount, MAX_SEATS, readQuorum } from '../read/phrases/numbers.js';
 import { BUILTIN_TYPES, type GovDocument } from '../model.js';
 import { withJSON } from '../serialize.js';
+import { expectArgument, expectOptions } from '../arguments.js';
 import { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
@@ -77,6 +78,8 @@ export function baseType(type: string | undefined, config?: Pick<ResolvedConfig,
 }
 
 export function parse(input: string, options: ParseOptions = {}): GovDocument {
+  expectArgument(typeof input === 'string', 'parse', 'text', "a string (the document's Markdown)", input);
+  expectOptions('parse', options);
   const uri = options.uri ?? 'untitled:document.md';
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = new LineIndex(text);

@@ -6,6 +6,7 @@
 import { resolveConfig, type ResolvedConfig } from '../config.js';
 import type { GovMessage } from '../message.js';
 import { compareMessages } from '../message.js';
+import { expectArgument, expectConfig, expectOptions } from '../arguments.js';
 import type { GovDocument } from '../model.js';
 import type { ChunkCache } from '../parse/markdown.js';
 import { parse, type ParseOptions } from '../parse/parse.js';
@@ -21,6 +22,9 @@ export interface DocumentAnalysis {
 }
 
 export function analyse(text: string, options: ParseOptions & { config?: ResolvedConfig } = {}): DocumentAnalysis {
+  expectArgument(typeof text === 'string', 'analyse', 'text', "a string (the document's Markdown)", text);
+  expectOptions('analyse', options);
+  if (options.config !== undefined) expectConfig('analyse', options.config, 'options.config');
   const config = options.config ?? resolveConfig();
   const doc = parse(text, { ...options, config });
   return { doc, messages: checkDocument(doc, config), summary: summarize(doc) };
@@ -28,6 +32,8 @@ export function analyse(text: string, options: ParseOptions & { config?: Resolve
 
 /** Joins per-document messages with the workspace rules' messages. */
 export function combine(local: Map<string, GovMessage[]>, index: WorkspaceIndex, config: ResolvedConfig): Map<string, GovMessage[]> {
+  expectArgument(local instanceof Map, 'combine', 'local', 'a Map of document URI to its messages', local);
+  expectConfig('combine', config);
   const cross = checkWorkspace(index, config);
   const out = new Map<string, GovMessage[]>();
   for (const [uri, messages] of local) {
@@ -44,10 +50,15 @@ export class Workspace {
   /** Per document, its sections parsed last time, so an edit re-parses only what it touched. */
   private readonly chunkCaches = new Map<string, ChunkCache>();
 
-  constructor(public config: ResolvedConfig = resolveConfig()) {}
+  constructor(public config: ResolvedConfig = resolveConfig()) {
+    expectConfig('new Workspace', config);
+  }
 
   /** Adds or replaces a document; re-parses only when the text changed. */
   set(uri: string, text: string, options: Omit<ParseOptions, 'uri' | 'config'> = {}): DocumentAnalysis {
+    expectArgument(typeof uri === 'string', 'Workspace.set', 'uri', "a string (the document's URI)", uri);
+    expectArgument(typeof text === 'string', 'Workspace.set', 'text', "a string (the document's Markdown)", text);
+    expectOptions('Workspace.set', options);
     const existing = this.docs.get(uri);
     if (existing && existing.text === text && options.mode === undefined && options.type === undefined) return existing;
     let chunkCache = this.chunkCaches.get(uri);
