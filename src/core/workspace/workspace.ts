@@ -43,6 +43,34 @@ export function combine(local: Map<string, GovMessage[]>, index: WorkspaceIndex,
   return out;
 }
 
+/**
+ * One document a workspace knows, as `Workspace.documents()` lists it: enough
+ * for a host to show a list or a tree (its kind, its id, its title, its date)
+ * without reading the analysis.
+ */
+export interface WorkspaceDocument {
+  uri: string;
+  /** The governance type (`minutes`, `terms-of-reference`, a custom type...). */
+  type?: string;
+  /** How the type was decided (see `GovDocument.typeSource`). */
+  typeSource?: GovDocument['typeSource'];
+  /** The front matter's `id`, which other documents refer to. */
+  id?: string;
+  /** The document's title: the front matter's `title` or its first heading. */
+  title?: string;
+  /** ISO date of the meeting or decision, when given. */
+  date?: string;
+  /**
+   * `full` for a document given with its text (`set`, `setAnalysis`): `get`
+   * returns its analysis and `check` its messages. `summary` for one known
+   * only by its summary (`setSummary`, a file on disk not open in the editor):
+   * it takes part in cross-document checks only.
+   */
+  held: 'full' | 'summary';
+  /** False when only the cheap pass could read it (too large or too complex). Full documents only. */
+  complete?: boolean;
+}
+
 export class Workspace {
   private readonly docs = new Map<string, DocumentAnalysis & { text: string }>();
   private indexCache: WorkspaceIndex | undefined;
@@ -93,8 +121,28 @@ export class Workspace {
     return this.docs.get(uri);
   }
 
+  /** The URIs of the documents held in full (see `documents()` for every document, with its kind). */
   uris(): string[] {
     return [...this.docs.keys()];
+  }
+
+  /**
+   * Every document the workspace knows, held in full or by summary only,
+   * sorted by URI: its type, id, title and date as the index has them.
+   */
+  documents(): WorkspaceDocument[] {
+    const listed = (s: DocumentSummary, held: WorkspaceDocument['held']): WorkspaceDocument => {
+      const d: WorkspaceDocument = { uri: s.uri, held };
+      if (s.type !== undefined) d.type = s.type;
+      if (s.typeSource !== undefined) d.typeSource = s.typeSource;
+      if (s.id !== undefined) d.id = s.id;
+      if (s.title !== undefined) d.title = s.title;
+      if (s.date !== undefined) d.date = s.date;
+      return d;
+    };
+    const out: WorkspaceDocument[] = [...this.docs.values()].map((a) => ({ ...listed(a.summary, 'full'), complete: a.doc.complete }));
+    for (const s of this.external.values()) out.push(listed(s, 'summary'));
+    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
   index(): WorkspaceIndex {
