@@ -124,9 +124,11 @@ export async function validatePaths(named: readonly string[], options: RunOption
   expectArgument(typeof options === 'object' && options !== null, 'validatePaths', 'options', 'an object ({ config, ... })', options);
   expectConfig('validatePaths', options.config, 'options.config');
   const { config } = options;
+  // Absolute from here on: a FileResult's path is absolute whatever was given (formatters shorten it for display).
+  const absolute = named.map((f) => resolve(f));
   // Context documents are read like the rest (and cached), then only their summaries are kept.
-  const seen = new Set(named.map((f) => resolve(f)));
-  const files = [...named, ...(options.context ?? []).filter((f) => !seen.has(resolve(f)) && (seen.add(resolve(f)), true))];
+  const seen = new Set(absolute);
+  const files = [...absolute, ...(options.context ?? []).map((f) => resolve(f)).filter((f) => !seen.has(f) && (seen.add(f), true))];
   const reported = named.length;
   const overrideOf = (i: number) => (i < reported ? options.typeOverride : undefined);
   const texts = options.texts && options.texts.size > 0 ? new Map([...options.texts].map(([p, t]) => [resolve(p), t])) : undefined;
