@@ -8,6 +8,7 @@
  */
 import { ConfigError, describeFsError, didYouMean } from '../node/config-file.js';
 import { DiscoveryError } from '../node/discover.js';
+import { WorkerStartFailed } from '../node/pool.js';
 import { describeOptions, parseArgs, type OptionSpecs } from './args.js';
 import type { Command } from './command.js';
 import { commands } from './commands.js';
@@ -26,7 +27,7 @@ export async function main(io: CliIO): Promise<number> {
   try {
     return await dispatch(io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError || error instanceof WorkerStartFailed) {
       io.stderr.write(`govmark: ${visible(oneLine(error.message))}\n`);
       return EXIT_CANNOT_RUN;
     }

@@ -48,6 +48,8 @@ export interface RunOptions {
    * as one of `files`. `typeOverride` does not apply to them.
    */
   context?: readonly string[];
+  /** The worker thread's script (default: the one installed beside this module); bundles point this at their own copy. */
+  workerUrl?: URL | string;
   /** Called as files finish, for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
 }

@@ -1,6 +1,6 @@
 /** govmark's Node host layer: files, worker threads under a deadline, the cache, the config file. */
 export { validatePaths, analyseBounded, mayBeGovernance, workerCount, CannotRead } from './validate.js';
-export { WorkerPool, BoundExceeded, defaultWorkerUrl, type PoolOptions } from './pool.js';
+export { WorkerPool, BoundExceeded, WorkerStartFailed, defaultWorkerUrl, type PoolOptions } from './pool.js';
 export { ResultCache, defaultCacheDir } from './cache.js';
 export { serializeModel, type AnalysisResult, type SerializedModel } from './protocol.js';
 export type { FileResult, RunOptions, ValidatePaths } from './contract.js';

@@ -59,6 +59,19 @@ export class ReadFailed extends Error {
   }
 }
 
+/**
+ * The worker thread could not start at all (its file is missing, does not
+ * load, or exits at once): a broken install, not a problem of any document.
+ * Every task of the pool fails with it; hosts report it as such (the CLI
+ * exits 2) instead of reading the documents in part.
+ */
+export class WorkerStartFailed extends Error {
+  constructor(readonly why: string) {
+    super(`govmark's worker thread could not start (${why}): reinstall govmark`);
+    this.name = 'WorkerStartFailed';
+  }
+}
+
 /** What every document still waiting gets when the pool closes. */
 export class PoolClosed extends Error {
   constructor() {
@@ -115,21 +128,24 @@ export class WorkerPool {
       } else this.settle(slot, res);
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      if (!slot.ready) return this.failStartup(new Error(`the checker's worker thread could not start: ${error.message}`));
+      if (!slot.ready) return this.failStartup(new WorkerStartFailed(error.message.replace(/\s+/g, ' ').trim()));
       const kind = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash';
       this.fail(slot, new BoundExceeded(kind, kind === 'memory' ? 'it needed more memory than one document may use' : /Maximum call stack/i.test(error.message) ? 'it nests too deeply to follow' : 'the checker stopped on it; please report this with the document'));
     });
-    worker.on('exit', () => {
-      if (!slot.ready && !this.closed) return this.failStartup(new Error("the checker's worker thread stopped while starting"));
+    worker.on('exit', (code: number) => {
+      if (!slot.ready && !this.closed) return this.failStartup(new WorkerStartFailed(code === 0 ? 'it stopped while starting' : `it stopped while starting, exit code ${code}`));
       if (slot.inFlight.length > 0) this.fail(slot, new BoundExceeded('crash', 'the checker stopped while reading it'));
     });
     return slot;
   }
 
-  private failStartup(error: Error): void {
+  private failStartup(error: WorkerStartFailed): void {
     if (this.startupError || this.closed) return;
     this.startupError = error;
     for (const t of this.queue.splice(0)) t.reject(error);
+    // Nothing was posted to a worker that never got ready; the others are stopped: none will be used.
+    for (const s of this.slots) for (const t of s.inFlight.splice(0)) t.reject(error);
+    for (const s of this.slots) void s.worker.terminate();
   }
 
   /**

@@ -20,7 +20,7 @@ import { ResultCache } from './cache.js';
 import { describeFsError } from './fs-errors.js';
 import { typesByPath } from './custom-types.js';
 import type { FileResult, RunOptions } from './contract.js';
-import { BoundExceeded, PoolClosed, ReadFailed, WorkerPool } from './pool.js';
+import { BoundExceeded, PoolClosed, ReadFailed, WorkerPool, WorkerStartFailed } from './pool.js';
 import { skippedResult, toResult, type AnalysisResult, type WorkerRequest } from './protocol.js';
 import { screenedType } from './screen.js';
 
@@ -77,7 +77,8 @@ export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, conf
   try {
     return await pool.run(req);
   } catch (error) {
-    if (error instanceof PoolClosed) throw error;
+    // A worker that cannot start is a broken install: said as such, never blamed on the document.
+    if (error instanceof PoolClosed || error instanceof WorkerStartFailed) throw error;
     if (error instanceof ReadFailed) throw new CannotRead(req.path ?? req.uri, Object.assign(new Error(error.message), { code: error.code }));
     const why = error instanceof BoundExceeded ? `This document is too complex to check fully (${error.message})` : `This document could not be checked fully (${plainFailure(error)})`;
     const text = req.text ?? readText(req.path!);
@@ -211,7 +212,7 @@ export async function validatePaths(named: readonly string[], options: RunOption
   }
 
   if (todo.length > 0) {
-    const pool = new WorkerPool({ size: workerCount(todo.length, options.workers), config, timeoutMs: config.parseTimeoutMs });
+    const pool = new WorkerPool({ size: workerCount(todo.length, options.workers), config, timeoutMs: config.parseTimeoutMs, ...(options.workerUrl !== undefined ? { workerUrl: options.workerUrl } : {}) });
     try {
       await Promise.all(
         todo.map(async ({ i, req }) => {

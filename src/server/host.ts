@@ -41,8 +41,12 @@ export interface ServerHost {
   typesByPath(config: ResolvedConfig): Promise<Map<string, string>>;
   /** Reads a JSON file named in the client's settings (a custom schema): never executed, only parsed. */
   readJson(path: string): Promise<unknown>;
-  /** Worker threads with `config`; `workerUrl` overrides where the worker script is. */
-  createAnalyser(config: ResolvedConfig, options: { size: number; workerUrl?: string }): BoundedAnalyser;
+  /**
+   * Worker threads with `config`; `workerUrl` overrides where the worker
+   * script is. When the threads cannot start (a broken install), it says so
+   * once through `log` and analyses in the server's own thread instead.
+   */
+  createAnalyser(config: ResolvedConfig, options: { size: number; workerUrl?: string; log?: (message: string) => void }): BoundedAnalyser;
   /** Milliseconds on a monotonic clock, to measure parse times. */
   now(): number;
   /** Today's date, ISO. */

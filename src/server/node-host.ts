@@ -13,7 +13,9 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config.js';
-import { WorkerPool } from '../node/pool.js';
+import { analyse } from '../core/workspace/workspace.js';
+import { WorkerPool, WorkerStartFailed } from '../node/pool.js';
+import { toResult, type AnalysisResult } from '../node/protocol.js';
 import { analyseBounded } from '../node/validate.js';
 import type { BoundedAnalyser, LoadedConfig, ServerHost } from './host.js';
 
@@ -54,7 +56,7 @@ export function createNodeHost(): ServerHost {
       return readDataJson(path, { maxBytes: MAX_SCHEMA_BYTES });
     },
     createAnalyser(config, options) {
-      return new PoolAnalyser(config, options.size, options.workerUrl);
+      return new PoolAnalyser(config, options.size, options.workerUrl, options.log);
     },
     resolvePath: (base, path) => (base === undefined ? resolve(path) : resolve(base, path)),
     now: () => performance.now(),
@@ -94,9 +96,14 @@ class PoolAnalyser implements BoundedAnalyser {
     private readonly config: ResolvedConfig,
     private readonly size: number,
     private readonly workerUrl: string | undefined,
+    private readonly log: ((message: string) => void) | undefined,
   ) {}
 
-  async analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string }) {
+  /** Set when the worker threads could not start: documents are analysed in this thread from then on. */
+  private broken: WorkerStartFailed | undefined;
+
+  async analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string }): Promise<AnalysisResult> {
+    if (this.broken) return this.inThread(req);
     clearTimeout(this.idle);
     // Threads start on first use: a workspace without large documents never needs one.
     this.pool ??= new WorkerPool({
@@ -108,12 +115,26 @@ class PoolAnalyser implements BoundedAnalyser {
     this.running++;
     try {
       return await analyseBounded(this.pool, { ...req, includeModel: true }, this.config);
+    } catch (error) {
+      if (!(error instanceof WorkerStartFailed)) throw error;
+      if (!this.broken) {
+        this.broken = error;
+        this.log?.(`govmark: ${error.message}; checking documents in the server's own thread instead, without a time bound`);
+        this.stopThreads();
+      }
+      return this.inThread(req);
     } finally {
       if (--this.running === 0) {
         this.idle = setTimeout(() => this.stopThreads(), IDLE_MS);
         this.idle.unref();
       }
     }
+  }
+
+  /** The analysis in this thread, in full (no worker to bound it in time). */
+  private inThread(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string }): AnalysisResult {
+    const { uri, text, type, configType, relPath } = req;
+    return toResult(analyse(text, { uri, type, configType, path: relPath, config: this.config }), true);
   }
 
   private stopThreads(): void {

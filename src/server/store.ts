@@ -160,8 +160,8 @@ export class DocumentStore {
     private readonly options: { workerUrl?: string; log: (message: string) => void },
   ) {
     this.workspace = new Workspace(config);
-    this.editorAnalyser = host.createAnalyser(config, { size: 1, workerUrl: options.workerUrl });
-    this.diskAnalyser = host.createAnalyser(config, { size: 2, workerUrl: options.workerUrl });
+    this.editorAnalyser = host.createAnalyser(config, { size: 1, workerUrl: options.workerUrl, log: options.log });
+    this.diskAnalyser = host.createAnalyser(config, { size: 2, workerUrl: options.workerUrl, log: options.log });
   }
 
   get currentConfig(): ResolvedConfig {
@@ -187,8 +187,8 @@ export class DocumentStore {
     this.config = config;
     this.workspace = new Workspace(config);
     this.orphans.clear();
-    this.editorAnalyser = this.host.createAnalyser(config, { size: 1, workerUrl: this.options.workerUrl });
-    this.diskAnalyser = this.host.createAnalyser(config, { size: 2, workerUrl: this.options.workerUrl });
+    this.editorAnalyser = this.host.createAnalyser(config, { size: 1, workerUrl: this.options.workerUrl, log: this.options.log });
+    this.diskAnalyser = this.host.createAnalyser(config, { size: 2, workerUrl: this.options.workerUrl, log: this.options.log });
     for (const d of this.open.values()) {
       d.analysed = undefined;
       d.slow = false;

@@ -1,11 +1,14 @@
-/** validatePaths as the library documents it: absolute paths in the results, whatever was given. */
+/**
+ * validatePaths as the library documents it: absolute paths in the results,
+ * whatever was given; a worker thread that cannot start is an error that says so.
+ */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { resolveConfig } from '../../src/core/config.js';
-import { validatePaths } from '../../src/node/index.js';
+import { validatePaths, WorkerStartFailed } from '../../src/node/index.js';
 
 const MINUTES = '---\ntype: minutes\nid: m\ndate: 2021-01-01\n---\n\n# Minutes\n\nRESOLVED: That the report be noted.\n';
 
@@ -35,4 +38,34 @@ describe('validatePaths', function () {
       );
     }
   });
+});
+
+describe('a worker thread that cannot start', function () {
+  this.timeout(60_000);
+  const config = resolveConfig({ today: '2026-11-23' });
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'govmark-worker-'));
+    writeFileSync(join(dir, 'minutes.md'), MINUTES);
+    writeFileSync(join(dir, 'throws.mjs'), "throw new SyntaxError('Unexpected token in worker.js');\n");
+    writeFileSync(join(dir, 'exits.mjs'), 'process.exit(3);\n');
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const broken: [string, () => URL, RegExp][] = [
+    ['its file is missing', () => pathToFileURL(join(dir, 'missing', 'worker.js')), /Cannot find module/],
+    ['it throws as it loads', () => pathToFileURL(join(dir, 'throws.mjs')), /Unexpected token in worker\.js/],
+    ['it exits at start', () => pathToFileURL(join(dir, 'exits.mjs')), /stopped while starting, exit code 3/],
+  ];
+  for (const [when, url, why] of broken) {
+    it(`is an error that says so when ${when}, not a document "too complex" to read`, async () => {
+      await assert.rejects(validatePaths([join(dir, 'minutes.md')], { config, cacheDir: false, workerUrl: url() }), (e: unknown) => {
+        assert.ok(e instanceof WorkerStartFailed, String(e));
+        assert.match(e.message, /^govmark's worker thread could not start \(.+\): reinstall govmark$/);
+        assert.match(e.message, why);
+        assert.doesNotMatch(e.message, /\n/);
+        return true;
+      });
+    });
+  }
 });
