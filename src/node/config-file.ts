@@ -26,7 +26,8 @@ import { getSchemaForType } from '../core/schemas/registry.js';
 import { schemaHazard } from '../core/schemas/safety.js';
 import { locateJson, parseJson, parseJsonc, type JsonResult, type ValuePath } from '../core/text/json.js';
 import { parseYamlData } from '../core/text/yaml-data.js';
-import { closest } from '../core/text/similar.js';
+import { closest, didYouMean } from '../core/text/similar.js';
+import { ConfigError } from './errors.js';
 import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY } from './config-names.js';
 import { DataFileError, MAX_CONFIG_BYTES, MAX_SCHEMA_BYTES, readDataJson, readDataText } from './data-file.js';
 
@@ -56,23 +57,6 @@ ajv.addKeyword('markdownDescription');
 const configSchema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
 const validateConfigShape = ajv.compile(configSchema);
 
-/**
- * A config that cannot be used: one line naming the file and, where there is
- * one, the place (`govmark.config.yaml:4:1: unknown key 'ignore' (did you mean
- * 'ignores'?)`). The CLI prints it and exits 2; an editor shows it.
- */
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    /** The config file concerned. */
-    readonly file: string,
-    /** The key concerned, dotted (`types.board-paper.schema`), when there is one. */
-    readonly key?: string,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 /** What `loadConfig` read: the resolved configuration and where it came from. */
 export interface LoadedConfig {
@@ -420,15 +404,9 @@ function pathOf(instancePath: string): (string | number)[] {
     .map((t) => (/^\d+$/.test(t) ? Number(t) : t));
 }
 
-/** ` (did you mean 'x'?)` when one candidate is close to `word`, else an empty string. */
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  // A shortened name (ESLint's `warn`) is as likely as a typo.
-  const prefixed = word.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
-  const best = closest(word, candidates) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
-  return best !== undefined ? ` (did you mean '${best}'?)` : '';
-}
 
 export { describeFsError } from './fs-errors.js';
+export { ConfigError, didYouMean };
 
 function displayName(file: string, cwd: string): string {
   const rel = relative(cwd, file);
