@@ -147,6 +147,7 @@ export async function loadConfig(cwd: string, explicit?: string, options: ReadCo
   return { config, file, baseDir: dirname(file), ...(untrustedTypes.length > 0 ? { untrustedTypes } : {}) };
 }
 
+/** How a config file is read. */
 export interface ReadConfigOptions {
   /**
    * False in an editor's untrusted workspace: the config's rules, ignores and

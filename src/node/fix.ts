@@ -17,6 +17,7 @@ import { decodeText } from './text-file.js';
 /** Passes at most, as ESLint: enough for fixes that make room for one another, bounded whatever the rules do. */
 export const MAX_FIX_PASSES = 10;
 
+/** One file's text before and after its fixes. */
 export interface FileFix {
   /** Absolute path, as in the results. */
   path: string;
@@ -28,6 +29,7 @@ export interface FileFix {
   fixed: number;
 }
 
+/** A problem with a fix that was not applied, and why. */
 export interface UnfixedProblem {
   path: string;
   message: GovMessage;
@@ -35,6 +37,7 @@ export interface UnfixedProblem {
   why: string;
 }
 
+/** What `fixPaths` did: the files it changed, the problems it could not fix, and the results after the fixes. */
 export interface FixRun {
   /** The results of the last validation: what remains once the fixes are applied. */
   results: FileResult[];
@@ -46,6 +49,7 @@ export interface FixRun {
   unfinished: boolean;
 }
 
+/** Which fixes `fixPaths` applies, and how. */
 export interface FixOptions {
   /** Only the fixes of these rules. */
   ruleIds?: readonly string[];
@@ -55,6 +59,7 @@ export interface FixOptions {
   readText?: (path: string) => string;
 }
 
+/** Validates the files and applies their fixes, again until nothing changes (at most `maxPasses`), without writing: `writeFixed` writes. */
 export async function fixPaths(files: readonly string[], run: RunOptions, validate: ValidatePaths, options: FixOptions = {}): Promise<FixRun> {
   expectArgument(Array.isArray(files) && files.every((f) => typeof f === 'string'), 'fixPaths', 'files', 'an array of file paths (strings)', files);
   expectArgument(typeof run === 'object' && run !== null, 'fixPaths', 'run', 'an object ({ config, ... }, as validatePaths takes)', run);

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config.js';
 import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.js';
 
+/** A document that took too long, needed too much memory or crashed its worker: it is then read by the cheap pass. */
 export class BoundExceeded extends Error {
   constructor(
     readonly kind: 'time' | 'memory' | 'crash',
@@ -17,6 +18,7 @@ export class BoundExceeded extends Error {
   }
 }
 
+/** How many worker threads, with which configuration and deadline. */
 export interface PoolOptions {
   size: number;
   config: ResolvedConfig;
@@ -79,10 +81,12 @@ export class PoolClosed extends Error {
   }
 }
 
+/** The worker script installed beside this module. */
 export function defaultWorkerUrl(): URL {
   return new URL('./worker.js', import.meta.url);
 }
 
+/** Worker threads that analyse documents, each under a deadline: one that overruns is cut off and its worker replaced. */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
@@ -95,10 +99,12 @@ export class WorkerPool {
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
   }
 
+  /** How many worker threads the pool has. */
   get size(): number {
     return this.slots.length;
   }
 
+  /** Analyses one document in a worker; rejects with `BoundExceeded` past the bound, `WorkerStartFailed` when no worker can start. */
   run(req: Omit<WorkerRequest, 'id'>): Promise<AnalysisResult> {
     if (this.closed) return Promise.reject(new PoolClosed());
     if (this.startupError) return Promise.reject(this.startupError);
@@ -108,6 +114,7 @@ export class WorkerPool {
     });
   }
 
+  /** Stops the workers; documents still waiting are rejected with `PoolClosed`. */
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.queue.splice(0)) t.reject(new PoolClosed());

@@ -6,6 +6,7 @@ import type { DocumentAnalysis } from '../core/workspace/workspace.js';
 
 export { serializeModel, type SerializedModel };
 
+/** One document for a worker thread: its text or path, how to type it, and whether to send the model back. */
 export interface WorkerRequest {
   id: number;
   uri: string;

@@ -21,6 +21,7 @@ export interface DocumentAnalysis {
   summary: DocumentSummary;
 }
 
+/** Parses one document and checks what needs only it: its model, messages and summary. */
 export function analyse(text: string, options: ParseOptions & { config?: ResolvedConfig } = {}): DocumentAnalysis {
   expectArgument(typeof text === 'string', 'analyse', 'text', "a string (the document's Markdown)", text);
   expectOptions('analyse', options);
@@ -71,6 +72,7 @@ export interface WorkspaceDocument {
   complete?: boolean;
 }
 
+/** A set of documents checked together, so that cross-document rules (references, duplicate ids, quorum against the terms of reference) see all of them. The language server keeps one. */
 export class Workspace {
   private readonly docs = new Map<string, DocumentAnalysis & { text: string }>();
   private indexCache: WorkspaceIndex | undefined;
@@ -110,6 +112,7 @@ export class Workspace {
     this.indexCache = undefined;
   }
 
+  /** Forgets a document. */
   delete(uri: string): void {
     this.docs.delete(uri);
     this.chunkCaches.delete(uri);
@@ -117,6 +120,7 @@ export class Workspace {
     this.indexCache = undefined;
   }
 
+  /** The analysis of a document held in full. */
   get(uri: string): DocumentAnalysis | undefined {
     return this.docs.get(uri);
   }
@@ -145,6 +149,7 @@ export class Workspace {
     return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
+  /** The index of every document's summary, held in full or not (rebuilt after a change). */
   index(): WorkspaceIndex {
     this.indexCache ??= createIndex([...[...this.docs.values()].map((d) => d.summary), ...this.external.values()]);
     return this.indexCache;
