@@ -407,7 +407,7 @@ function pathOf(instancePath: string): (string | number)[] {
 
 
 export { describeFsError } from './fs-errors.js';
-export { ConfigError, didYouMean };
+export { ConfigError };
 
 function displayName(file: string, cwd: string): string {
   const rel = relative(cwd, file);
