@@ -10,6 +10,9 @@
  *     no source maps, since the sources are not shipped;
  *   - the declarations the public entry points reach (index, node, server),
  *     with their TSDoc comments; internal modules' declarations are left out;
+ *   - the document schemas only inside the library (core/schemas/bundled.js,
+ *     exported as `builtinSchemas` and `getSchemaForType`), not also as files:
+ *     package.json's `files` ships the config schema alone;
  *   - nothing from the VS Code extension or the webview (bundled apart).
  *
  * The layout mirrors dist/src/, so `new URL('../../../schemas/x.json', import.meta.url)`
@@ -25,7 +28,6 @@ const from = join(root, 'dist', 'src');
 const to = join(root, 'dist', 'lib');
 /** The package's public entry points (package.json `exports`), as declaration files under dist/src. */
 export const ENTRY_DECLARATIONS = ['index.d.ts', 'node/index.d.ts', 'server/service.d.ts'];
-
 if (!existsSync(join(from, 'index.js'))) {
   console.error('build-lib: dist/src/ is missing: run npm run build first');
   process.exit(1);

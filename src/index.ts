@@ -9,20 +9,24 @@
  * ```
  */
 export { parse, knownTypes, baseType, type ParseOptions } from './core/parse/parse.js';
-export { analyse, combine, Workspace, type DocumentAnalysis } from './core/workspace/workspace.js';
+export { analyse, combine, Workspace, type DocumentAnalysis, type WorkspaceDocument } from './core/workspace/workspace.js';
 export { summarize, createIndex, type DocumentSummary, type WorkspaceIndex, type Reference } from './core/workspace/summary.js';
 export { checkDocument, checkWorkspace } from './core/rules/run.js';
 export { applyFixes, chosenFix, type AppliedFixes, type ApplyFixesOptions } from './core/fixes/apply.js';
 export { allRules, ruleById } from './core/rules/registry.js';
-export type { Rule, RuleMeta, DocumentRule, WorkspaceRule, ParseRule } from './core/rules/rule.js';
+export type { Rule, RuleMeta, DocumentRule, WorkspaceRule, ParseRule, RuleExample, DocumentRuleContext, WorkspaceRuleContext } from './core/rules/rule.js';
+export type { KindInference, KindEvidence } from './core/kind/infer.js';
+export type { ChunkCache } from './core/parse/markdown.js';
 export { resolveConfig, DEFAULT_CONFIG, type ResolvedConfig, type CustomTypeConfig } from './core/config.js';
 export * from './core/model.js';
 export * from './core/message.js';
 export type { Point, Range } from './core/text/range.js';
 export { LineIndex } from './core/text/lines.js';
 export { locate, rangeOf, pointer } from './core/source-map.js';
+export { serializeDocument, deserializeDocument, SERIALIZED_DOCUMENT_FORMAT, type SerializedDocument, type SerializedModel } from './core/serialize.js';
 export * from './core/dates/index.js';
 export { timelineOf, workspaceTimeline } from './core/timeline/index.js';
-export type { TimelineModel, TimelineEntry } from './protocol/requests.js';
+export type { TimelineModel, TimelineEntry, LspRange, LspPosition } from './protocol/requests.js';
+export type { HtmlOptions, StandaloneHtmlOptions, WebviewHtmlOptions, SvgOptions, LayoutOptions } from './render/index.js';
 export { renderTimelineSvg, renderTimelineSvgDocument, renderTimelineHtml, escapeXml, createNonce } from './render/index.js';
 export { getSchemaForType, builtinSchemas, SCHEMA_BASE } from './core/schemas/registry.js';

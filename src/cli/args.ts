@@ -4,7 +4,7 @@
  * switches, `--` to end options, and a one-line `UsageError` (with a
  * suggestion) for anything else.
  */
-import { didYouMean } from '../node/config-file.js';
+import { didYouMean } from '../core/text/similar.js';
 import { UsageError } from './io.js';
 
 export interface OptionSpec {

@@ -6,8 +6,12 @@
  * Exit codes: 0 clean, 1 problems, 2 govmark could not run; in the last case
  * stderr gets one line saying why.
  */
-import { ConfigError, describeFsError, didYouMean } from '../node/config-file.js';
-import { DiscoveryError } from '../node/discover.js';
+// Only light modules here: `--version` and `--help` must not load the JSON Schema validator or the
+// rules (a command's module is loaded when it runs). test/cli/startup.test.ts keeps it so.
+import { didYouMean } from '../core/text/similar.js';
+import { ConfigError, DiscoveryError } from '../node/errors.js';
+import { describeFsError } from '../node/fs-errors.js';
+import { WorkerStartFailed } from '../node/pool.js';
 import { describeOptions, parseArgs, type OptionSpecs } from './args.js';
 import type { Command } from './command.js';
 import { commands } from './commands.js';
@@ -26,7 +30,7 @@ export async function main(io: CliIO): Promise<number> {
   try {
     return await dispatch(io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof DiscoveryError || error instanceof WorkerStartFailed) {
       io.stderr.write(`govmark: ${visible(oneLine(error.message))}\n`);
       return EXIT_CANNOT_RUN;
     }

@@ -3,8 +3,10 @@
  * (the CLI reads the config file, the language server reads it and settings).
  * The core never reads files itself.
  */
+import { expectOptions } from './arguments.js';
 import type { SeveritySetting } from './message.js';
 
+/** A document type the config file adds (`types`): its schema, the built-in type it reads like, the sections it must have. */
 export interface CustomTypeConfig {
   /** The `type:` value that selects it. */
   name: string;
@@ -18,6 +20,7 @@ export interface CustomTypeConfig {
   files?: string[];
 }
 
+/** A complete configuration, every field set (from `resolveConfig` or `loadConfig`): what every check takes. */
 export interface ResolvedConfig {
   /** Rule id → severity (or off). Unlisted rules use their default. */
   rules: Record<string, SeveritySetting>;
@@ -34,6 +37,7 @@ export interface ResolvedConfig {
   parseTimeoutMs: number;
 }
 
+/** The configuration with nothing set: every rule at its default severity, no custom types, kinds recognised. */
 export const DEFAULT_CONFIG: ResolvedConfig = {
   rules: {},
   customTypes: [],
@@ -43,7 +47,9 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   parseTimeoutMs: 3000,
 };
 
+/** The complete configuration from the fields given (`{ rules, today, customTypes, ... }`), the rest at their defaults. */
 export function resolveConfig(partial: Partial<ResolvedConfig> = {}): ResolvedConfig {
+  expectOptions('resolveConfig', partial, 'partial');
   return {
     ...DEFAULT_CONFIG,
     ...partial,

@@ -10,8 +10,10 @@ export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** Severity as configured: `off` silences a rule. */
 export type SeveritySetting = Severity | 'off';
 
+/** Severities in order, error highest (3) to hint (0): for sorting and thresholds. */
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
+/** Replace the text of `range` with `newText` (an empty range inserts). */
 export interface TextEdit {
   range: Range;
   newText: string;
@@ -37,6 +39,7 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** A diagnostic: what is wrong, where (a precise range), which rule said it, how severe, and the fix as data where there is one. */
 export interface GovMessage {
   /** Stable rule id, e.g. `resolution-numbering`. */
   ruleId: string;
@@ -68,6 +71,7 @@ export type MessageInput = Omit<GovMessage, 'ruleId' | 'severity' | 'uri' | 'sou
   severity?: Severity;
 };
 
+/** The order messages are shown in: by position in the document, then by rule id. */
 export function compareMessages(a: GovMessage, b: GovMessage): number {
   return (
     (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||

@@ -11,7 +11,9 @@ import type { GovMessage } from './message.js';
 import type { LineIndex } from './text/lines.js';
 import type { Range } from './text/range.js';
 
+/** The document types govmark knows without a config file. */
 export const BUILTIN_TYPES = ['terms-of-reference', 'minutes', 'resolution', 'timeline'] as const;
+/** One of `BUILTIN_TYPES`. */
 export type BuiltinType = (typeof BUILTIN_TYPES)[number];
 
 /** How precisely a date expression pins down a time. */
@@ -41,8 +43,10 @@ export interface FuzzyDate {
   invalid?: string;
 }
 
+/** Where a milestone stands, as its status column or marker says. */
 export type MilestoneStatus = 'done' | 'planned' | 'at-risk' | 'delayed' | 'cancelled' | 'tbc';
 
+/** A dated entry of a timeline. */
 export interface Milestone {
   date: FuzzyDate;
   title: string;
@@ -66,6 +70,7 @@ export interface Seat {
   variable?: boolean;
 }
 
+/** How many members must be present for a meeting to decide (Popolo has no term; Akoma Ntoso `quorum`). */
 export interface Quorum {
   /** The text that states the quorum ("five voting members", `5`). */
   text: string;
@@ -91,6 +96,7 @@ export interface Attendee {
   voting?: boolean;
 }
 
+/** Who was present, in attendance without a vote, and sent apologies. */
 export interface Attendance {
   present: Attendee[];
   inAttendance: Attendee[];
@@ -115,6 +121,7 @@ export interface Meeting {
   attendance: Attendance;
 }
 
+/** An action recorded in minutes (Akoma Ntoso has none; a task with an owner and a due date). */
 export interface Action {
   text: string;
   /** Who is to do it, as written ("Dana, Arnaud, and Sarah"). */
@@ -165,6 +172,7 @@ export interface ResolutionVotes {
   unanimous?: boolean;
 }
 
+/** An item of a meeting's agenda, as its heading numbers and names it. */
 export interface AgendaItem {
   /** The number the author wrote ("18"). */
   number?: string;
@@ -185,6 +193,7 @@ export interface NumberedClause {
   text: string;
 }
 
+/** What was read from the body: the fields a type reads are set, the others absent. */
 export interface DocumentContent {
   title?: string;
   sections: Section[];
@@ -222,6 +231,7 @@ export interface SourceEntry {
   keyRange?: Range;
 }
 
+/** One parsed document: its text, the typed model (`data`), where each value came from (`sourceMap`) and the problems found while reading. `JSON.stringify(doc)` writes it as `serializeDocument` does. */
 export interface GovDocument {
   uri: string;
   /** The document text the ranges refer to (without a byte-order mark). */

@@ -13,6 +13,7 @@ export function unescapePointerToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
+/** The JSON pointer (RFC 6901) of a path: `pointer('content', 'resolutions', 0)` is `/content/resolutions/0`. */
 export function pointer(...tokens: (string | number)[]): string {
   return tokens.map((t) => '/' + escapePointerToken(t)).join('');
 }
@@ -39,6 +40,7 @@ export function locate(
   return undefined;
 }
 
+/** Where the value at JSON pointer `p` is written, when the source map has it (see `locate` for the nearest ancestor). */
 export function rangeOf(doc: Pick<GovDocument, 'sourceMap'>, p: string): Range | undefined {
   return doc.sourceMap.get(p)?.range;
 }

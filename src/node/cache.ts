@@ -43,6 +43,7 @@ export function defaultCacheDir(cwd: string): string {
   return join(base, 'govmark', createHash('sha1').update(cwd).digest('hex').slice(0, 16));
 }
 
+/** Results kept on disk by content hash (one JSON file per configuration): a file whose text did not change is not read again. */
 export class ResultCache {
   private readonly used = new Map<string, Entry>();
   private dirty = false;
@@ -57,7 +58,7 @@ export class ResultCache {
     return createHash('sha1').update(this.fingerprint).update('\0').update(key).update('\0').update(JSON.stringify(result)).digest('base64url').slice(0, 22);
   }
 
-  /** `nested`: the other configs of the run (per-folder configs), which decide results too. */
+  /** Opens (or starts) the cache in `dir` for this configuration; `nested`: the other configs of the run (per-folder configs), which decide results too. */
   static async open(dir: string, config: ResolvedConfig, nested: readonly ResolvedConfig[] = []): Promise<ResultCache> {
     const fingerprint = createHash('sha1')
       .update(JSON.stringify({ VERSION, engine: await engineHash(), config, today: todayIso(config), ...(nested.length > 0 ? { nested } : {}) }))
@@ -77,6 +78,7 @@ export class ResultCache {
     return createHash('sha1').update(uri).update('\0').update(type ?? '').update('\0').update(text).digest('base64url');
   }
 
+  /** The cached result for this text, read as `type`, if any. */
   get(uri: string, text: string, type: string | undefined): AnalysisResult | undefined {
     const k = this.key(uri, text, type);
     const fresh = this.used.get(k);
@@ -88,12 +90,14 @@ export class ResultCache {
     return hit.r;
   }
 
+  /** Keeps the result for this text. */
   set(uri: string, text: string, type: string | undefined, result: AnalysisResult): void {
     const k = this.key(uri, text, type);
     this.used.set(k, { r: result, s: this.sum(k, result) });
     this.dirty = true;
   }
 
+  /** Writes the cache back to disk, if it changed. */
   async save(): Promise<void> {
     if (!this.dirty) return;
     const entries: Record<string, Entry> = {};

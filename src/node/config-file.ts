@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { convertPathToPattern } from 'tinyglobby';
+import { expectArgument, expectOptions } from '../core/arguments.js';
 import type { CustomTypeConfig, ResolvedConfig } from '../core/config.js';
 import { resolveConfig } from '../core/config.js';
 import type { SeveritySetting } from '../core/message.js';
@@ -25,7 +26,8 @@ import { getSchemaForType } from '../core/schemas/registry.js';
 import { schemaHazard } from '../core/schemas/safety.js';
 import { locateJson, parseJson, parseJsonc, type JsonResult, type ValuePath } from '../core/text/json.js';
 import { parseYamlData } from '../core/text/yaml-data.js';
-import { closest } from '../core/text/similar.js';
+import { closest, didYouMean } from '../core/text/similar.js';
+import { ConfigError } from './errors.js';
 import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY } from './config-names.js';
 import { DataFileError, MAX_CONFIG_BYTES, MAX_SCHEMA_BYTES, readDataJson, readDataText } from './data-file.js';
 
@@ -55,23 +57,6 @@ ajv.addKeyword('markdownDescription');
 const configSchema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
 const validateConfigShape = ajv.compile(configSchema);
 
-/**
- * A config that cannot be used: one line naming the file and, where there is
- * one, the place (`govmark.config.yaml:4:1: unknown key 'ignore' (did you mean
- * 'ignores'?)`). The CLI prints it and exits 2; an editor shows it.
- */
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    /** The config file concerned. */
-    readonly file: string,
-    /** The key concerned, dotted (`types.board-paper.schema`), when there is one. */
-    readonly key?: string,
-  ) {
-    super(message);
-    this.name = 'ConfigError';
-  }
-}
 
 /** What `loadConfig` read: the resolved configuration and where it came from. */
 export interface LoadedConfig {
@@ -107,6 +92,7 @@ export async function configFileIn(dir: string): Promise<string | undefined> {
 
 /** The nearest config file (see `configFileIn`) in `start` or a folder above it. */
 export async function findConfigFile(start: string): Promise<string | undefined> {
+  expectArgument(typeof start === 'string', 'findConfigFile', 'start', 'a string (the folder to start from)', start);
   for (let dir = resolve(start); ; ) {
     const file = await configFileIn(dir);
     if (file !== undefined) return file;
@@ -151,6 +137,9 @@ async function hasConfigKey(path: string): Promise<boolean> {
  * walking up, else defaults.
  */
 export async function loadConfig(cwd: string, explicit?: string, options: ReadConfigOptions = {}): Promise<LoadedConfig> {
+  expectArgument(typeof cwd === 'string', 'loadConfig', 'cwd', 'a string (the folder to start from)', cwd);
+  expectArgument(explicit === undefined || typeof explicit === 'string', 'loadConfig', 'explicit', 'a string (a config file path) or left out', explicit);
+  expectOptions('loadConfig', options);
   const file = explicit !== undefined ? resolve(cwd, explicit) : await findConfigFile(cwd);
   if (file === undefined) return { config: resolveConfig(), baseDir: resolve(cwd) };
   const untrustedTypes: string[] = [];
@@ -158,6 +147,7 @@ export async function loadConfig(cwd: string, explicit?: string, options: ReadCo
   return { config, file, baseDir: dirname(file), ...(untrustedTypes.length > 0 ? { untrustedTypes } : {}) };
 }
 
+/** How a config file is read. */
 export interface ReadConfigOptions {
   /**
    * False in an editor's untrusted workspace: the config's rules, ignores and
@@ -174,6 +164,9 @@ export interface ReadConfigOptions {
  * (see `configFormatOf`). `cwd` only shortens names in messages.
  */
 export async function readConfigFile(file: string, cwd: string = process.cwd(), options: ReadConfigOptions = {}): Promise<ResolvedConfig> {
+  expectArgument(typeof file === 'string', 'readConfigFile', 'file', 'a string (the config file path)', file);
+  expectArgument(typeof cwd === 'string', 'readConfigFile', 'cwd', 'a string (a folder) or left out', cwd);
+  expectOptions('readConfigFile', options);
   return (await readConfigLayer(file, cwd, options)).config;
 }
 
@@ -426,15 +419,9 @@ function pathOf(instancePath: string): (string | number)[] {
     .map((t) => (/^\d+$/.test(t) ? Number(t) : t));
 }
 
-/** ` (did you mean 'x'?)` when one candidate is close to `word`, else an empty string. */
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  // A shortened name (ESLint's `warn`) is as likely as a typo.
-  const prefixed = word.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
-  const best = closest(word, candidates) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
-  return best !== undefined ? ` (did you mean '${best}'?)` : '';
-}
 
 export { describeFsError } from './fs-errors.js';
+export { ConfigError };
 
 function displayName(file: string, cwd: string): string {
   const rel = relative(cwd, file);

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
 import { discoverFiles } from './discover.js';
 
+/** Where context documents are looked for (see `contextFiles`). */
 export interface ContextOptions {
   /** Folder the inputs are relative to. */
   cwd: string;

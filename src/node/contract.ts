@@ -6,6 +6,7 @@
 import type { ResolvedConfig } from '../core/config.js';
 import type { GovMessage } from '../core/message.js';
 
+/** What validating one file gave. */
 export interface FileResult {
   /** Absolute path. */
   path: string;
@@ -24,6 +25,7 @@ export interface FileResult {
   unreadable?: string;
 }
 
+/** How `validatePaths` runs. */
 export interface RunOptions {
   config: ResolvedConfig;
   /** Read every file as this type, even without front matter (`--type`). */
@@ -54,8 +56,11 @@ export interface RunOptions {
    * cross-document checks of the run as a whole, use `config`.
    */
   configOf?: ReadonlyMap<string, ResolvedConfig>;
+  /** The worker thread's script (default: the one installed beside this module); bundles point this at their own copy. */
+  workerUrl?: URL | string;
   /** Called as files finish, for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
 }
 
+/** The shape of `validatePaths`, for hosts that pass it on (`fixPaths`). */
 export type ValidatePaths = (files: readonly string[], options: RunOptions) => Promise<FileResult[]>;

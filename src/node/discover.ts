@@ -24,7 +24,8 @@ import { constants } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { describeFsError } from './config-file.js';
+import { DiscoveryError } from './errors.js';
+import { describeFsError } from './fs-errors.js';
 
 export const MARKDOWN_EXTENSIONS: readonly string[] = ['.md', '.markdown'];
 
@@ -64,17 +65,7 @@ export function isNegation(input: string): boolean {
 /** Why something found was left out: an ignore file, the config, or a negation as the user typed it. */
 type LeftOutBy = '.gitignore' | '.git/info/exclude' | 'config ignores' | `excluded by '${string}'`;
 
-/** An input that names nothing readable: the run cannot go on. */
-export class DiscoveryError extends Error {
-  constructor(
-    message: string,
-    /** The input as the user typed it. */
-    readonly input: string,
-  ) {
-    super(message);
-    this.name = 'DiscoveryError';
-  }
-}
+export { DiscoveryError };
 
 export function isMarkdownPath(path: string): boolean {
   return MARKDOWN_EXTENSIONS.includes(extname(path).toLowerCase());

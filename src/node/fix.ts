@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { expectArgument, expectConfig, expectOptions } from '../core/arguments.js';
 import { applyFixes } from '../core/fixes/apply.js';
 import type { GovMessage } from '../core/message.js';
 import type { FileResult, RunOptions, ValidatePaths } from './contract.js';
@@ -16,6 +17,7 @@ import { decodeText } from './text-file.js';
 /** Passes at most, as ESLint: enough for fixes that make room for one another, bounded whatever the rules do. */
 export const MAX_FIX_PASSES = 10;
 
+/** One file's text before and after its fixes. */
 export interface FileFix {
   /** Absolute path, as in the results. */
   path: string;
@@ -27,6 +29,7 @@ export interface FileFix {
   fixed: number;
 }
 
+/** A problem with a fix that was not applied, and why. */
 export interface UnfixedProblem {
   path: string;
   message: GovMessage;
@@ -34,6 +37,7 @@ export interface UnfixedProblem {
   why: string;
 }
 
+/** What `fixPaths` did: the files it changed, the problems it could not fix, and the results after the fixes. */
 export interface FixRun {
   /** The results of the last validation: what remains once the fixes are applied. */
   results: FileResult[];
@@ -45,6 +49,7 @@ export interface FixRun {
   unfinished: boolean;
 }
 
+/** Which fixes `fixPaths` applies, and how. */
 export interface FixOptions {
   /** Only the fixes of these rules. */
   ruleIds?: readonly string[];
@@ -54,7 +59,13 @@ export interface FixOptions {
   readText?: (path: string) => string;
 }
 
+/** Validates the files and applies their fixes, again until nothing changes (at most `maxPasses`), without writing: `writeFixed` writes. */
 export async function fixPaths(files: readonly string[], run: RunOptions, validate: ValidatePaths, options: FixOptions = {}): Promise<FixRun> {
+  expectArgument(Array.isArray(files) && files.every((f) => typeof f === 'string'), 'fixPaths', 'files', 'an array of file paths (strings)', files);
+  expectArgument(typeof run === 'object' && run !== null, 'fixPaths', 'run', 'an object ({ config, ... }, as validatePaths takes)', run);
+  expectConfig('fixPaths', run.config, 'run.config');
+  expectArgument(typeof validate === 'function', 'fixPaths', 'validate', 'a function (validatePaths)', validate);
+  expectOptions('fixPaths', options);
   const texts = new Map<string, string>(run.texts ?? []);
   const before = new Map<string, string>();
   const fixed = new Map<string, number>();

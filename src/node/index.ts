@@ -1,8 +1,8 @@
 /** govmark's Node host layer: files, worker threads under a deadline, the cache, the config file. */
-export { validatePaths, analyseBounded, mayBeGovernance, workerCount, CannotRead } from './validate.js';
-export { WorkerPool, BoundExceeded, defaultWorkerUrl, type PoolOptions } from './pool.js';
+export { validatePaths, analyseBounded, mayBeGovernance, workerCount, CannotRead, type BoundedRequest } from './validate.js';
+export { WorkerPool, BoundExceeded, WorkerStartFailed, defaultWorkerUrl, type PoolOptions } from './pool.js';
 export { ResultCache, defaultCacheDir } from './cache.js';
-export { serializeModel, type AnalysisResult, type SerializedModel } from './protocol.js';
+export { serializeModel, type AnalysisResult, type SerializedModel, type WorkerRequest } from './protocol.js';
 export type { FileResult, RunOptions, ValidatePaths } from './contract.js';
 export { fixPaths, writeFixed, MAX_FIX_PASSES, type FileFix, type FixRun, type FixOptions, type UnfixedProblem } from './fix.js';
 export { contextFiles, repositoryRoot, type ContextOptions } from './context.js';

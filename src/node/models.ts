@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config.js';
 import type { GovDocument } from '../core/model.js';
-import { LineIndex } from '../core/text/lines.js';
+import { deserializeDocument, SERIALIZED_DOCUMENT_FORMAT } from '../core/serialize.js';
 import { typesByPath } from './custom-types.js';
 import { WorkerPool } from './pool.js';
 import type { AnalysisResult, SerializedModel } from './protocol.js';
@@ -97,17 +97,5 @@ export async function readModels(
  */
 export function documentOf(read: ReadModel): GovDocument {
   const text = read.text.startsWith('\uFEFF') ? read.text.slice(1) : read.text;
-  const { model } = read;
-  return {
-    uri: model.uri,
-    text,
-    lines: new LineIndex(text),
-    ...(model.type !== undefined ? { type: model.type } : {}),
-    typeSource: model.typeSource,
-    ...(model.typeInference ? { typeInference: model.typeInference } : {}),
-    data: model.data,
-    sourceMap: new Map(Object.entries(model.sourceMap)),
-    messages: read.result.messages,
-    complete: model.complete,
-  };
+  return deserializeDocument({ format: SERIALIZED_DOCUMENT_FORMAT, ...read.model, text, messages: read.result.messages });
 }

@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config.js';
 import type { AnalysisResult, WorkerRequest, WorkerResponse } from './protocol.js';
 
+/** A document that took too long, needed too much memory or crashed its worker: it is then read by the cheap pass. */
 export class BoundExceeded extends Error {
   constructor(
     readonly kind: 'time' | 'memory' | 'crash',
@@ -17,6 +18,7 @@ export class BoundExceeded extends Error {
   }
 }
 
+/** How many worker threads, with which configuration and deadline. */
 export interface PoolOptions {
   size: number;
   config: ResolvedConfig;
@@ -61,6 +63,19 @@ export class ReadFailed extends Error {
   }
 }
 
+/**
+ * The worker thread could not start at all (its file is missing, does not
+ * load, or exits at once): a broken install, not a problem of any document.
+ * Every task of the pool fails with it; hosts report it as such (the CLI
+ * exits 2) instead of reading the documents in part.
+ */
+export class WorkerStartFailed extends Error {
+  constructor(readonly why: string) {
+    super(`govmark's worker thread could not start (${why}): reinstall govmark`);
+    this.name = 'WorkerStartFailed';
+  }
+}
+
 /** What every document still waiting gets when the pool closes. */
 export class PoolClosed extends Error {
   constructor() {
@@ -68,10 +83,12 @@ export class PoolClosed extends Error {
   }
 }
 
+/** The worker script installed beside this module. */
 export function defaultWorkerUrl(): URL {
   return new URL('./worker.js', import.meta.url);
 }
 
+/** Worker threads that analyse documents, each under a deadline: one that overruns is cut off and its worker replaced. */
 export class WorkerPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Task[] = [];
@@ -84,10 +101,12 @@ export class WorkerPool {
     for (let i = 0; i < Math.max(1, options.size); i++) this.slots.push(this.spawn());
   }
 
+  /** How many worker threads the pool has. */
   get size(): number {
     return this.slots.length;
   }
 
+  /** Analyses one document in a worker; rejects with `BoundExceeded` past the bound, `WorkerStartFailed` when no worker can start. */
   run(req: Omit<WorkerRequest, 'id'>): Promise<AnalysisResult> {
     if (this.closed) return Promise.reject(new PoolClosed());
     if (this.startupError) return Promise.reject(this.startupError);
@@ -97,6 +116,7 @@ export class WorkerPool {
     });
   }
 
+  /** Stops the workers; documents still waiting are rejected with `PoolClosed`. */
   async close(): Promise<void> {
     this.closed = true;
     for (const t of this.queue.splice(0)) t.reject(new PoolClosed());
@@ -117,21 +137,24 @@ export class WorkerPool {
       } else this.settle(slot, res);
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      if (!slot.ready) return this.failStartup(new Error(`the checker's worker thread could not start: ${error.message}`));
+      if (!slot.ready) return this.failStartup(new WorkerStartFailed(error.message.replace(/\s+/g, ' ').trim()));
       const kind = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash';
       this.fail(slot, new BoundExceeded(kind, kind === 'memory' ? 'it needed more memory than one document may use' : /Maximum call stack/i.test(error.message) ? 'it nests too deeply to follow' : 'the checker stopped on it; please report this with the document'));
     });
-    worker.on('exit', () => {
-      if (!slot.ready && !this.closed) return this.failStartup(new Error("the checker's worker thread stopped while starting"));
+    worker.on('exit', (code: number) => {
+      if (!slot.ready && !this.closed) return this.failStartup(new WorkerStartFailed(code === 0 ? 'it stopped while starting' : `it stopped while starting, exit code ${code}`));
       if (slot.inFlight.length > 0) this.fail(slot, new BoundExceeded('crash', 'the checker stopped while reading it'));
     });
     return slot;
   }
 
-  private failStartup(error: Error): void {
+  private failStartup(error: WorkerStartFailed): void {
     if (this.startupError || this.closed) return;
     this.startupError = error;
     for (const t of this.queue.splice(0)) t.reject(error);
+    // Nothing was posted to a worker that never got ready; the others are stopped: none will be used.
+    for (const s of this.slots) for (const t of s.inFlight.splice(0)) t.reject(error);
+    for (const s of this.slots) void s.worker.terminate();
   }
 
   /**

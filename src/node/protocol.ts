@@ -1,9 +1,12 @@
 /** Messages between the pool and its worker threads: plain data, cheap to clone. */
 import type { GovMessage } from '../core/message.js';
-import type { DocumentData, GovDocument, SourceEntry } from '../core/model.js';
+import { serializeModel, type SerializedModel } from '../core/serialize.js';
 import type { DocumentSummary } from '../core/workspace/summary.js';
 import type { DocumentAnalysis } from '../core/workspace/workspace.js';
 
+export { serializeModel, type SerializedModel };
+
+/** One document for a worker thread: its text or path, how to type it, and whether to send the model back. */
 export interface WorkerRequest {
   id: number;
   uri: string;
@@ -46,15 +49,6 @@ export interface AnalysisResult {
   skipped?: true;
 }
 
-export interface SerializedModel {
-  uri: string;
-  type?: string;
-  typeSource: GovDocument['typeSource'];
-  typeInference?: GovDocument['typeInference'];
-  complete: boolean;
-  data: DocumentData;
-  sourceMap: Record<string, SourceEntry>;
-}
 
 export type WorkerResponse =
   | { id: number; ok: true; result: AnalysisResult }
@@ -63,17 +57,6 @@ export type WorkerResponse =
   /** Sent once, when the worker has loaded and can take documents. */
   | { ready: true };
 
-export function serializeModel(doc: GovDocument): SerializedModel {
-  return {
-    uri: doc.uri,
-    type: doc.type,
-    typeSource: doc.typeSource,
-    ...(doc.typeInference ? { typeInference: doc.typeInference } : {}),
-    complete: doc.complete,
-    data: doc.data,
-    sourceMap: Object.fromEntries(doc.sourceMap),
-  };
-}
 
 /** The result for a file the pre-screen found not to be a governance document. */
 export function skippedResult(uri: string): AnalysisResult {

@@ -10,6 +10,7 @@ import { readTextSync } from './text-file.js';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { expectArgument, expectConfig } from '../core/arguments.js';
 import type { ResolvedConfig } from '../core/config.js';
 import { compareMessages, type GovMessage } from '../core/message.js';
 import { checkWorkspace } from '../core/rules/run.js';
@@ -20,7 +21,7 @@ import { ResultCache } from './cache.js';
 import { describeFsError } from './fs-errors.js';
 import { typesByPath } from './custom-types.js';
 import type { FileResult, RunOptions } from './contract.js';
-import { BoundExceeded, PoolClosed, ReadFailed, WorkerPool } from './pool.js';
+import { BoundExceeded, PoolClosed, ReadFailed, WorkerPool, WorkerStartFailed } from './pool.js';
 import { skippedResult, toResult, type AnalysisResult, type WorkerRequest } from './protocol.js';
 import { screenedType } from './screen.js';
 
@@ -77,7 +78,8 @@ export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, conf
   try {
     return await pool.run(req);
   } catch (error) {
-    if (error instanceof PoolClosed) throw error;
+    // A worker that cannot start is a broken install: said as such, never blamed on the document.
+    if (error instanceof PoolClosed || error instanceof WorkerStartFailed) throw error;
     if (error instanceof ReadFailed) throw new CannotRead(req.path ?? req.uri, Object.assign(new Error(error.message), { code: error.code }));
     const why = error instanceof BoundExceeded ? `This document is too complex to check fully (${error.message})` : `This document could not be checked fully (${plainFailure(error)})`;
     const text = req.text ?? readText(req.path!);
@@ -120,10 +122,15 @@ function opensWithFrontMatter(path: string, buffer: Buffer): boolean {
 }
 
 export async function validatePaths(named: readonly string[], options: RunOptions): Promise<FileResult[]> {
+  expectArgument(Array.isArray(named) && named.every((f) => typeof f === 'string'), 'validatePaths', 'paths', 'an array of file paths (strings)', named);
+  expectArgument(typeof options === 'object' && options !== null, 'validatePaths', 'options', 'an object ({ config, ... })', options);
+  expectConfig('validatePaths', options.config, 'options.config');
   const { config } = options;
+  // Absolute from here on: a FileResult's path is absolute whatever was given (formatters shorten it for display).
+  const absolute = named.map((f) => resolve(f));
   // Context documents are read like the rest (and cached), then only their summaries are kept.
-  const seen = new Set(named.map((f) => resolve(f)));
-  const files = [...named, ...(options.context ?? []).filter((f) => !seen.has(resolve(f)) && (seen.add(resolve(f)), true))];
+  const seen = new Set(absolute);
+  const files = [...absolute, ...(options.context ?? []).map((f) => resolve(f)).filter((f) => !seen.has(f) && (seen.add(f), true))];
   const reported = named.length;
   const overrideOf = (i: number) => (i < reported ? options.typeOverride : undefined);
   const texts = options.texts && options.texts.size > 0 ? new Map([...options.texts].map(([p, t]) => [resolve(p), t])) : undefined;
@@ -224,7 +231,7 @@ export async function validatePaths(named: readonly string[], options: RunOption
   }
 
   if (todo.length > 0) {
-    const pool = new WorkerPool({ size: workerCount(todo.length, options.workers), config, ...(configs.length > 1 ? { nestedConfigs: configs.slice(1) } : {}), timeoutMs: config.parseTimeoutMs });
+    const pool = new WorkerPool({ size: workerCount(todo.length, options.workers), config, ...(configs.length > 1 ? { nestedConfigs: configs.slice(1) } : {}), timeoutMs: config.parseTimeoutMs, ...(options.workerUrl !== undefined ? { workerUrl: options.workerUrl } : {}) });
     try {
       await Promise.all(
         todo.map(async ({ i, req }) => {

@@ -6,10 +6,12 @@
  */
 import type { FuzzyDate, MilestoneStatus } from '../core/model.js';
 
+/** A position in LSP coordinates (0-based line, UTF-16 character). */
 export interface LspPosition {
   line: number;
   character: number;
 }
+/** A range in LSP coordinates (0-based lines, UTF-16 characters). */
 export interface LspRange {
   start: LspPosition;
   end: LspPosition;
@@ -31,6 +33,7 @@ export interface TimelineEntry {
   source: string;
 }
 
+/** What a timeline shows: a title, today's date, and its entries (milestones, meetings, actions, reviews). */
 export interface TimelineModel {
   title: string;
   /** ISO date of today, for the today line and overdue marks. */

@@ -14,6 +14,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 // eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Text escaped for XML and HTML (`&`, `<`, `>`, quotes). */
 export function escapeXml(value: unknown): string {
   return String(value ?? '')
     .replace(NOT_XML, '\uFFFD')

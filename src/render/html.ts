@@ -20,10 +20,12 @@ import { createNonce, NONCE_PATTERN } from './nonce.js';
 import { renderTimelineSvg, summaryLine, type SvgOptions } from './svg.js';
 import { pageCss, timelineCss } from './theme.js';
 
+/** A standalone HTML page (an export, opened in any browser). */
 export interface StandaloneHtmlOptions extends SvgOptions {
   mode: 'standalone';
 }
 
+/** A VS Code webview: its CSP source, a fresh nonce, and its script (and styles) from the extension's media folder. */
 export interface WebviewHtmlOptions extends SvgOptions {
   mode: 'webview';
   /** Fresh for each render: `createNonce()`. */
@@ -36,6 +38,7 @@ export interface WebviewHtmlOptions extends SvgOptions {
   styleUri?: string;
 }
 
+/** How `renderTimelineHtml` renders: a standalone page or a VS Code webview. */
 export type HtmlOptions = StandaloneHtmlOptions | WebviewHtmlOptions;
 
 /** A CSP source expression: no quotes, semicolons, commas or spaces that could end it and start another directive. */
@@ -53,6 +56,7 @@ export function contentSecurityPolicy(options: { mode: 'standalone'; nonce: stri
   return `default-src 'none'; img-src ${src} data:; style-src ${src} ${nonce}; script-src ${nonce}; base-uri 'none'; form-action 'none';`;
 }
 
+/** A timeline as an HTML page with its SVG: standalone, or for a VS Code webview (with its CSP source and nonce). */
 export function renderTimelineHtml(model: TimelineModel, options: HtmlOptions): string {
   const webview = options.mode === 'webview';
   const nonce = webview ? options.nonce : createNonce();

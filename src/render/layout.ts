@@ -29,6 +29,7 @@ const DEFAULT_WIDTH = 960;
 
 export type Shape = 'point' | 'span' | 'undated';
 
+/** The width of the drawing, whether it shows its title, and how entries are laid out in rows. */
 export interface LayoutOptions {
   /** Width in pixels of the drawing (default 960, at least 320). */
   width?: number;

@@ -5,6 +5,7 @@
  */
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
+/** A random nonce for a Content-Security-Policy, from `crypto`. */
 export function createNonce(bytes = 16): string {
   const random = globalThis.crypto.getRandomValues(new Uint8Array(bytes));
   let out = '';

@@ -25,6 +25,7 @@ import {
 } from './layout.js';
 import { timelineCss } from './theme.js';
 
+/** How `renderTimelineSvg` draws: the layout options, and whether entries respond to clicks (the webview). */
 export interface SvgOptions extends LayoutOptions {
   /** Entries are focusable (`tabindex="0"`) and show a pointer: the webview reveals their line on click. */
   interactive?: boolean;

@@ -58,8 +58,13 @@ export interface ServerHost {
   configCascade?(base: ResolvedConfig, baseDir: string, baseFile: string | undefined, files: readonly string[], options: { trusted?: boolean }): Promise<ConfigLookup>;
   /** Reads a JSON file named in the client's settings (a custom schema): never executed, only parsed. */
   readJson(path: string): Promise<unknown>;
-  /** Worker threads with `config` (and the per-folder configs requests name by `configIndex`); `workerUrl` overrides where the worker script is. */
-  createAnalyser(config: ResolvedConfig, options: { size: number; workerUrl?: string; nestedConfigs?: readonly ResolvedConfig[] }): BoundedAnalyser;
+  /**
+   * Worker threads with `config` (and the per-folder configs requests name by
+   * `configIndex`); `workerUrl` overrides where the worker script is. When the
+   * threads cannot start (a broken install), it says so once through `log` and
+   * analyses in the server's own thread instead.
+   */
+  createAnalyser(config: ResolvedConfig, options: { size: number; workerUrl?: string; nestedConfigs?: readonly ResolvedConfig[]; log?: (message: string) => void }): BoundedAnalyser;
   /** Milliseconds on a monotonic clock, to measure parse times. */
   now(): number;
   /** Today's date, ISO. */

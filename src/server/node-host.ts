@@ -13,7 +13,9 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '../core/config.js';
-import { WorkerPool } from '../node/pool.js';
+import { analyse } from '../core/workspace/workspace.js';
+import { WorkerPool, WorkerStartFailed } from '../node/pool.js';
+import { toResult, type AnalysisResult } from '../node/protocol.js';
 import { analyseBounded } from '../node/validate.js';
 import type { BoundedAnalyser, LoadedConfig, ServerHost } from './host.js';
 
@@ -64,7 +66,7 @@ export function createNodeHost(): ServerHost {
       return readDataJson(path, { maxBytes: MAX_SCHEMA_BYTES });
     },
     createAnalyser(config, options) {
-      return new PoolAnalyser(config, options.size, options.workerUrl, options.nestedConfigs ?? []);
+      return new PoolAnalyser(config, options.size, options.workerUrl, options.nestedConfigs ?? [], options.log);
     },
     resolvePath: (base, path) => (base === undefined ? resolve(path) : resolve(base, path)),
     now: () => performance.now(),
@@ -105,9 +107,19 @@ class PoolAnalyser implements BoundedAnalyser {
     private readonly size: number,
     private readonly workerUrl: string | undefined,
     private readonly nested: readonly ResolvedConfig[],
+    private readonly log: ((message: string) => void) | undefined,
   ) {}
 
-  async analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string; configIndex?: number }) {
+  /** Set when the worker threads could not start: documents are analysed in this thread from then on. */
+  private broken: WorkerStartFailed | undefined;
+
+  /** The config a request names: 0 (or none) the analyser's, n the n-th nested one. */
+  private configOf(req: { configIndex?: number }): ResolvedConfig {
+    return req.configIndex ? (this.nested[req.configIndex - 1] ?? this.config) : this.config;
+  }
+
+  async analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string; configIndex?: number }): Promise<AnalysisResult> {
+    if (this.broken) return this.inThread(req);
     clearTimeout(this.idle);
     // Threads start on first use: a workspace without large documents never needs one.
     this.pool ??= new WorkerPool({
@@ -119,14 +131,27 @@ class PoolAnalyser implements BoundedAnalyser {
     });
     this.running++;
     try {
-      const config = req.configIndex ? (this.nested[req.configIndex - 1] ?? this.config) : this.config;
-      return await analyseBounded(this.pool, { ...req, includeModel: true }, config);
+      return await analyseBounded(this.pool, { ...req, includeModel: true }, this.configOf(req));
+    } catch (error) {
+      if (!(error instanceof WorkerStartFailed)) throw error;
+      if (!this.broken) {
+        this.broken = error;
+        this.log?.(`govmark: ${error.message}; checking documents in the server's own thread instead, without a time bound`);
+        this.stopThreads();
+      }
+      return this.inThread(req);
     } finally {
       if (--this.running === 0) {
         this.idle = setTimeout(() => this.stopThreads(), IDLE_MS);
         this.idle.unref();
       }
     }
+  }
+
+  /** The analysis in this thread, in full (no worker to bound it in time). */
+  private inThread(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string; configIndex?: number }): AnalysisResult {
+    const { uri, text, type, configType, relPath } = req;
+    return toResult(analyse(text, { uri, type, configType, path: relPath, config: this.configOf(req) }), true);
   }
 
   private stopThreads(): void {

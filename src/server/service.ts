@@ -37,11 +37,17 @@ export interface TextDocumentInput {
   text: string;
 }
 
+/** How the language service is set up. */
 export interface LanguageServiceOptions {
   /** The configuration (`loadConfig` from `govmark/node` reads a repository's); default: the defaults. */
   config?: ResolvedConfig;
 }
 
+/**
+ * govmark's editor features in-process, with no LSP connection: diagnostics,
+ * completion, hover, symbols and quick fixes for documents given as text, in
+ * LSP's types (0-based lines and UTF-16 characters).
+ */
 export interface GovmarkLanguageService {
   /** Adds or replaces a document of the workspace: the others are context for each one's cross-document checks and completion of ids. */
   setDocument(document: TextDocumentInput): void;
@@ -68,6 +74,7 @@ export interface GovmarkLanguageService {
   codeActions(document: TextDocumentInput, diagnostics: readonly Diagnostic[], range?: Range): CodeAction[];
 }
 
+/** A language service over documents the caller gives (`validate`, `hover`...), checked together as one workspace. */
 export function getLanguageService(options: LanguageServiceOptions = {}): GovmarkLanguageService {
   if (options === null || typeof options !== 'object') throw new TypeError('getLanguageService: `options` must be an object ({ config? })');
   let workspace = new Workspace(options.config ?? resolveConfig());

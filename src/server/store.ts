@@ -27,9 +27,8 @@
  */
 import type { ResolvedConfig } from '../core/config.js';
 import type { GovMessage } from '../core/message.js';
-import type { GovDocument } from '../core/model.js';
 import { findFrontMatter } from '../core/parse/frontmatter.js';
-import { LineIndex } from '../core/text/lines.js';
+import { deserializeDocument, SERIALIZED_DOCUMENT_FORMAT } from '../core/serialize.js';
 import type { DocumentSummary } from '../core/workspace/summary.js';
 import { Workspace, type DocumentAnalysis } from '../core/workspace/workspace.js';
 import type { AnalysisResult } from '../node/protocol.js';
@@ -120,20 +119,9 @@ export function analysisFromResult(uri: string, input: string, result: AnalysisR
   const model = result.model;
   if (!model) return undefined;
   const text = stripBom(input);
-  const lines = new LineIndex(text);
+  const doc = deserializeDocument({ format: SERIALIZED_DOCUMENT_FORMAT, ...model, uri, text, messages: [] });
+  const { lines } = doc;
   const block = findFrontMatter(text, lines);
-  const doc: GovDocument = {
-    uri,
-    text,
-    lines,
-    type: model.type,
-    typeSource: model.typeSource,
-    ...(model.typeInference ? { typeInference: model.typeInference } : {}),
-    data: model.data,
-    sourceMap: new Map(Object.entries(model.sourceMap)),
-    messages: [],
-    complete: model.complete,
-  };
   if (block) {
     const end = block.end > block.contentEnd ? block.end - (text[block.end - 1] === '\n' ? 1 : 0) - (text[block.end - 2] === '\r' ? 1 : 0) : block.end;
     doc.frontMatterRange = lines.range(block.start, Math.max(block.start, end));
@@ -174,8 +162,8 @@ export class DocumentStore {
     private readonly options: { workerUrl?: string; log: (message: string) => void },
   ) {
     this.workspace = this.newWorkspace();
-    this.editorAnalyser = host.createAnalyser(config, { size: 1, workerUrl: options.workerUrl });
-    this.diskAnalyser = host.createAnalyser(config, { size: 2, workerUrl: options.workerUrl });
+    this.editorAnalyser = host.createAnalyser(config, { size: 1, workerUrl: options.workerUrl, log: options.log });
+    this.diskAnalyser = host.createAnalyser(config, { size: 2, workerUrl: options.workerUrl, log: options.log });
   }
 
   /** The workspace folder's config (the base of per-folder configs). */
@@ -210,8 +198,8 @@ export class DocumentStore {
 
   private newAnalysers(): void {
     const nestedConfigs = this.lookup?.nested ?? [];
-    this.editorAnalyser = this.host.createAnalyser(this.config, { size: 1, workerUrl: this.options.workerUrl, nestedConfigs });
-    this.diskAnalyser = this.host.createAnalyser(this.config, { size: 2, workerUrl: this.options.workerUrl, nestedConfigs });
+    this.editorAnalyser = this.host.createAnalyser(this.config, { size: 1, workerUrl: this.options.workerUrl, nestedConfigs, log: this.options.log });
+    this.diskAnalyser = this.host.createAnalyser(this.config, { size: 2, workerUrl: this.options.workerUrl, nestedConfigs, log: this.options.log });
   }
 
   /**

@@ -43,4 +43,33 @@ describe('Workspace', () => {
     ws.set('file:///tor.md', tor.replace('quorum: 5', 'quorum: 3'));
     assert.equal(ws.checkOne('file:///m.md').filter((x) => x.ruleId === 'quorum-not-met').length, 0);
   });
+
+  it('lists its documents with their type, id, title and date, whether held in full or by summary', () => {
+    const ws = new Workspace(config);
+    ws.set('file:///tor.md', read('valid/trafford-hwb-terms-of-reference.md'));
+    ws.set('file:///b/minutes.md', read('valid/trafford-hwb-minutes-2020-10-16.md'));
+    const other = new Workspace(config).set('file:///a/old.md', '---\ntype: minutes\nid: old-minutes\ndate: 2019-01-01\n---\n\n# Old minutes\n');
+    ws.setSummary(other.summary);
+    assert.deepStrictEqual(ws.documents(), [
+      { uri: 'file:///a/old.md', held: 'summary', type: 'minutes', typeSource: 'front-matter', id: 'old-minutes', title: 'Old minutes', date: '2019-01-01' },
+      {
+        uri: 'file:///b/minutes.md',
+        held: 'full',
+        complete: true,
+        type: 'minutes',
+        typeSource: 'front-matter',
+        id: 'trafford-hwb-2020-10-16',
+        title: ws.get('file:///b/minutes.md')?.summary.title,
+        date: '2020-10-16',
+      },
+      { uri: 'file:///tor.md', held: 'full', complete: true, type: 'terms-of-reference', typeSource: 'front-matter', id: 'trafford-hwb-tor', title: 'Health and Wellbeing Board — Terms of Reference' },
+    ]);
+    assert.ok(ws.get('file:///b/minutes.md')?.summary.title, 'the minutes have a title');
+    ws.delete('file:///tor.md');
+    assert.deepEqual(
+      ws.documents().map((d) => d.uri),
+      ['file:///a/old.md', 'file:///b/minutes.md'],
+    );
+    assert.deepEqual(new Workspace(config).documents(), []);
+  });
 });

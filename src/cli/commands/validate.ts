@@ -17,6 +17,7 @@ import { decodeText } from '../../node/text-file.js';
 import { visible } from '../formatters/results.js';
 import { defaultCacheDir } from '../../node/cache.js';
 import { discoverFiles } from '../../node/discover.js';
+import { WorkerStartFailed } from '../../node/pool.js';
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import { useColor } from '../color.js';
 import type { Command } from '../command.js';
@@ -147,6 +148,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       results = await validatePaths(files, runOptions);
     }
   } catch (error) {
+    // A broken install says so itself (main reports it); it is not a failure of the validation.
+    if (error instanceof WorkerStartFailed) throw error;
     const why = error instanceof Error ? error.message : String(error);
     // The engine's own one-line reasons ("cannot read 'x.md': ...") need no prefix.
     throw new UsageError(why.startsWith('cannot read ') ? why : `validation failed: ${why}`);

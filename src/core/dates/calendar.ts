@@ -20,6 +20,7 @@ export function daysInMonth(year: number, month: number): number {
   return month === 2 && isLeapYear(year) ? 29 : DAYS[month - 1];
 }
 
+/** Whether year-month-day names a day that exists (30 February does not). */
 export function isValidCalendarDate(year: number, month: number, day: number): boolean {
   return (
     Number.isInteger(year) &&

@@ -9,6 +9,7 @@ import { MAX_DATE_LENGTH, parseFuzzyDate } from './parse.js';
 /** `2018-05-22 10:00:00` and similar: the YAML timestamp form with a space before the time. */
 const SPACED_DATE_TIME = /^(\d{4}-\d{2}-\d{2})[ \t]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?[ \t]*(?:Z|[+-]\d{1,2}(?::?\d{2})?)?$/;
 
+/** A front matter value read as a date: a YAML date, a year, or a string as `parseFuzzyDate` reads it; undefined for anything else. */
 export function parseFrontMatterDate(value: unknown): FuzzyDate | undefined {
   if (value instanceof Date) {
     // A timestamp names an instant; the day meant is the one written, which YAML

@@ -7,6 +7,7 @@ import { MAX_DATE_LENGTH, MAX_DATE_TOKENS, readTokens, toFuzzyDate, type DateOpt
 import { isAsciiAlphanumeric, isDash, tokenize, type Token } from './tokens.js';
 import { canStartDate } from './words.js';
 
+/** A date written at the start of a line (`2024-01-09: Board meeting`), as `matchLeadingDate` finds it. */
 export interface LeadingDate {
   date: FuzzyDate;
   /** Offset of the date in the line: 2 after a leading `**`, else 0. */

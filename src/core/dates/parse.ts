@@ -1,6 +1,7 @@
 /**
  * The one date parser: a whole string, or a token sequence, to a `FuzzyDate`.
  */
+import { expectArgument } from '../arguments.js';
 import type { DatePrecision, FuzzyDate } from '../model.js';
 import { formatIsoDate, isValidCalendarDate, weekdayOf } from './calendar.js';
 import { formatShortDate } from './describe.js';
@@ -197,7 +198,7 @@ export function toFuzzyDate(text: string, shown: string, r: Reading): FuzzyDate 
  * with `invalid` set and no start or end.
  */
 export function parseFuzzyDate(text: string, options?: DateOptions): FuzzyDate | undefined {
-  if (typeof text !== 'string') return undefined;
+  expectArgument(typeof text === 'string', 'parseFuzzyDate', 'text', 'a string (the date as written)', text);
   const shown = text.trim();
   if (shown.length === 0 || shown.length > MAX_DATE_LENGTH) return undefined;
   const r = readTokens(tokenize(shown, 0, shown.length, MAX_DATE_TOKENS + 1), options);

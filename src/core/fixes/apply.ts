@@ -7,6 +7,7 @@
  */
 import type { Fix, GovMessage, TextEdit } from '../message.js';
 
+/** What `applyFixes` made: the new text and which messages it fixed or skipped, and why. */
 export interface AppliedFixes {
   /** The text with every applied fix. */
   text: string;
@@ -16,6 +17,7 @@ export interface AppliedFixes {
   skipped: { message: GovMessage; why: string }[];
 }
 
+/** Which fixes `applyFixes` applies. */
 export interface ApplyFixesOptions {
   /** Only the messages of these rules (default: every message with a fix). */
   ruleIds?: readonly string[];
@@ -27,6 +29,7 @@ export function chosenFix(message: GovMessage): Fix | undefined {
   return fixes.find((f) => f.preferred) ?? (fixes.length === 1 ? fixes[0] : undefined);
 }
 
+/** Applies the messages' fixes (the one `chosenFix` takes for each) to `text`; a fix whose edits overlap one already applied is skipped, with why. */
 export function applyFixes(text: string, messages: readonly GovMessage[], options: ApplyFixesOptions = {}): AppliedFixes {
   if (typeof text !== 'string') throw new TypeError('applyFixes: `text` must be the document text (a string)');
   if (!Array.isArray(messages)) throw new TypeError('applyFixes: `messages` must be an array of messages');

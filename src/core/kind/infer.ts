@@ -12,6 +12,7 @@
  */
 import type { BuiltinType } from '../model.js';
 
+/** One clue to a document's kind (a path segment, a heading, a phrase) and its weight. */
 export interface KindEvidence {
   /** What was seen, in the user's words: "heading 'Attendees' (line 5)". */
   reason: string;
@@ -23,6 +24,7 @@ export interface KindEvidence {
   line?: number;
 }
 
+/** How a document that declares no type was recognised: the score of each kind and the evidence for it. */
 export interface KindInference {
   /** The kind recognised, when the evidence is clear. */
   type?: BuiltinType;

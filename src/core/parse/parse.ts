@@ -13,6 +13,8 @@ import { readBody } from '../read/walk.js';
 import { ModelBuilder } from '../read/builder.js';
 import { badCount, MAX_SEATS, readQuorum } from '../read/phrases/numbers.js';
 import { BUILTIN_TYPES, type GovDocument } from '../model.js';
+import { withJSON } from '../serialize.js';
+import { expectArgument, expectOptions } from '../arguments.js';
 import { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
@@ -76,6 +78,8 @@ export function baseType(type: string | undefined, config?: Pick<ResolvedConfig,
 }
 
 export function parse(input: string, options: ParseOptions = {}): GovDocument {
+  expectArgument(typeof input === 'string', 'parse', 'text', "a string (the document's Markdown)", input);
+  expectOptions('parse', options);
   const uri = options.uri ?? 'untitled:document.md';
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = new LineIndex(text);
@@ -109,7 +113,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
 
   const decided = decideType(meta, options, b, text);
   const type = decided.type;
-  const doc: GovDocument = {
+  const doc: GovDocument = withJSON({
     uri,
     text,
     lines,
@@ -122,7 +126,7 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
     frontMatterContentRange,
     messages: b.messages,
     complete: true,
-  };
+  });
   // Most Markdown in a repository is not a governance document: its body is never parsed.
   if (type === undefined) return doc;
   if (decided.source === 'inferred' && decided.inference) reportRecognised(b, decided.inference, type, block, recognisedRange(doc));

@@ -164,6 +164,10 @@ function add(ctx: ReadContext, t: TaskClause, node: Nodes, resolution: number | 
   if (ctx.meeting !== undefined) action.meeting = ctx.meeting;
   list.push(action);
   b.map(`/content/actions/${i}`, range);
+  const within = range ?? rangeOfNode(node);
+  b.mapWritten(`/content/actions/${i}/owner`, action.owner, within);
+  // The due date comes last in an action ("… by 31 March"): an owner or task may hold the same words.
+  b.mapWritten(`/content/actions/${i}/due`, action.due?.text, within, true);
 }
 
 /** Where the due date is written in the node (the cell, the words after "by"), else the whole node. */

@@ -4,6 +4,7 @@ import type { DocumentContent, SourceEntry } from '../model.js';
 import { ruleUrl } from '../rules/rule.js';
 import type { LineIndex } from '../text/lines.js';
 import type { Range } from '../text/range.js';
+import { writtenSpan } from '../text/written.js';
 
 export class ModelBuilder {
   readonly content: DocumentContent = { sections: [] };
@@ -18,6 +19,16 @@ export class ModelBuilder {
 
   map(pointer: string, range: Range | undefined, keyRange?: Range): void {
     if (range) this.sourceMap.set(pointer, keyRange ? { range, keyRange } : { range });
+  }
+
+  /**
+   * Maps `pointer` to where `value` is written inside `within` (see
+   * `writtenSpan`); nothing when it is not written there as such.
+   */
+  mapWritten(pointer: string, value: string | undefined, within: Range | undefined, last = false): void {
+    if (value === undefined || !within) return;
+    const span = writtenSpan(this.text, within.start.offset, within.end.offset, value, last);
+    if (span) this.sourceMap.set(pointer, { range: this.range(span[0], span[1]) });
   }
 
   range(start: number, end: number): Range {

@@ -319,6 +319,7 @@ class DecisionReading {
     list.push(clean);
     b.map(`/content/resolutions/${i}`, range);
     b.map(`/content/resolutions/${i}/number`, numberRange);
+    b.mapWritten(`/content/resolutions/${i}/text`, clean.text, range);
     return i;
   }
 }

@@ -16,6 +16,7 @@ import { reviewBeforeAdoption } from './review-before-adoption.js';
 import { unresolvedReference } from './unresolved-reference.js';
 import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
 
+/** Every rule govmark has, in the order the documentation lists them. */
 export const allRules: readonly Rule[] = [
   ...PARSE_RULES,
   schemaRule,
@@ -34,6 +35,7 @@ export const allRules: readonly Rule[] = [
 
 const byId = new Map(allRules.map((r) => [r.id, r]));
 
+/** The rule with this id, or undefined. */
 export function ruleById(id: string): Rule | undefined {
   return byId.get(id);
 }

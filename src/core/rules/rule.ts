@@ -10,6 +10,7 @@ import type { GovDocument } from '../model.js';
 import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
 import { repositoryUrl } from '../../version.js';
 
+/** What every rule declares: its id, description, default severity and the types it applies to. */
 export interface RuleMeta {
   /** Stable id, kebab-case: `resolution-numbering`. */
   id: string;
@@ -43,6 +44,7 @@ export interface RuleMeta {
   optIn?: true | ((message: MessageInput) => boolean);
 }
 
+/** An example of the rule on its docs page: a document it reports and the same document fixed. */
 export interface RuleExample {
   /** The fenced blocks' language: `markdown`, `console`. */
   lang: string;
@@ -52,36 +54,46 @@ export interface RuleExample {
   note?: string;
 }
 
+/** What a document rule is given: the document, the configuration, today's date and `report`. */
 export interface DocumentRuleContext {
   doc: GovDocument;
   config: ResolvedConfig;
   /** ISO date of today. */
   today: string;
+  /** Reports one problem; the rule's id, severity and docs link are added to it. */
   report(message: MessageInput): void;
 }
 
+/** What a workspace rule is given: one document's summary, the workspace index, the configuration, today's date and `report`. */
 export interface WorkspaceRuleContext {
   summary: DocumentSummary;
   index: WorkspaceIndex;
   config: ResolvedConfig;
   today: string;
+  /** Reports one problem; the rule's id, severity and docs link are added to it. */
   report(message: MessageInput): void;
 }
 
+/** A rule that needs one document only. */
 export interface DocumentRule extends RuleMeta {
   scope: 'document';
+  /** Reports the problems of `ctx.doc` through `ctx.report`. */
   check(ctx: DocumentRuleContext): void;
 }
 
+/** A rule that reads other documents (references, duplicate ids, quorum against the terms of reference). */
 export interface WorkspaceRule extends RuleMeta {
   scope: 'workspace';
+  /** Reports the problems of `ctx.summary` against the workspace index, through `ctx.report`. */
   check(ctx: WorkspaceRuleContext): void;
 }
 
+/** A rule whose messages the parser itself makes (YAML syntax, impossible dates): listed for its id, docs and severity. */
 export interface ParseRule extends RuleMeta {
   scope: 'parse';
 }
 
+/** Any rule of the registry. */
 export type Rule = DocumentRule | WorkspaceRule | ParseRule;
 
 /** Where rule pages are, at this version's tag (see src/version.ts). */

@@ -6,6 +6,7 @@
 import type { ResolvedConfig } from '../config.js';
 import type { GovMessage, MessageInput, Severity } from '../message.js';
 import { compareMessages } from '../message.js';
+import { expectArgument, expectConfig } from '../arguments.js';
 import type { GovDocument } from '../model.js';
 import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
 import { ruleById, documentRules, workspaceRules } from './registry.js';
@@ -124,6 +125,8 @@ const LINE_ONE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, col
 
 /** Every message about one document that needs only that document. */
 export function checkDocument(doc: GovDocument, config: ResolvedConfig): GovMessage[] {
+  expectArgument(typeof doc === 'object' && doc !== null && Array.isArray(doc.messages) && typeof doc.text === 'string', 'checkDocument', 'doc', 'a document from parse()', doc);
+  expectConfig('checkDocument', config);
   const out = configureParseMessages(doc.messages, config);
   if (doc.type === undefined) return out.sort(compareMessages);
   const today = todayIso(config);
@@ -153,6 +156,8 @@ function optInFor<R extends Rule & { check(ctx: never): void }>(rule: R, doc: { 
 
 /** Messages that depend on other documents, for every document in the index (or only those listed). */
 export function checkWorkspace(index: WorkspaceIndex, config: ResolvedConfig, only?: readonly string[]): Map<string, GovMessage[]> {
+  expectArgument(typeof index === 'object' && index !== null && typeof index.all === 'function', 'checkWorkspace', 'index', 'a workspace index (from createIndex() or Workspace.index())', index);
+  expectConfig('checkWorkspace', config);
   const today = todayIso(config);
   const byUri = new Map<string, GovMessage[]>();
   const targets = only ? only.flatMap((uri) => index.get(uri) ?? []) : index.all();

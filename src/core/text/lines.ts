@@ -21,6 +21,7 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
+  /** How many lines the text has (an empty text has one). */
   get lineCount(): number {
     return this.lineStarts.length;
   }
@@ -38,6 +39,7 @@ export class LineIndex {
     return { line: lo + 1, column: o - this.lineStarts[lo] + 1, offset: o };
   }
 
+  /** The range between two offsets. */
   range(startOffset: number, endOffset: number): Range {
     return { start: this.point(startOffset), end: this.point(endOffset) };
   }

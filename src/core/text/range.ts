@@ -12,6 +12,7 @@ export interface Point {
   offset: number;
 }
 
+/** A span of the document text, `end` exclusive. */
 export interface Range {
   start: Point;
   end: Point;

@@ -31,3 +31,11 @@ export function closest(word: string, candidates: readonly string[]): string | u
   const allowed = Math.max(2, Math.floor(w.length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
+
+/** ` (did you mean 'x'?)` when one candidate is close to `word`, else an empty string. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  // A shortened name (ESLint's `warn`) is as likely as a typo.
+  const prefixed = word.length >= 3 ? candidates.filter((c) => c.toLowerCase().startsWith(word.toLowerCase())) : [];
+  const best = closest(word, candidates) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+  return best !== undefined ? ` (did you mean '${best}'?)` : '';
+}

@@ -7,6 +7,7 @@ import { adoptionDate } from '../rules/review-before-adoption.js';
 import { rangeOf } from '../source-map.js';
 import type { Range } from '../text/range.js';
 
+/** A front matter reference to another document by its id (`terms: trafford-hwb-tor`). */
 export interface Reference {
   /** The front matter key that holds it: `terms`, `supersedes`. */
   key: string;
@@ -14,6 +15,7 @@ export interface Reference {
   range: Range;
 }
 
+/** What cross-document rules need to know of a document, small enough to send between threads and to cache. */
 export interface DocumentSummary {
   uri: string;
   type?: string;
@@ -47,13 +49,17 @@ export interface DocumentSummary {
   end?: { point: Range['end']; newline: boolean };
 }
 
+/** The summaries of a workspace's documents, looked up by URI or by id. */
 export interface WorkspaceIndex {
+  /** Every document's summary. */
   all(): readonly DocumentSummary[];
+  /** The summary of the document at `uri`. */
   get(uri: string): DocumentSummary | undefined;
   /** Documents declaring this `id`. */
   byId(id: string): readonly DocumentSummary[];
 }
 
+/** An index over these summaries (for `checkWorkspace`). */
 export function createIndex(summaries: Iterable<DocumentSummary>): WorkspaceIndex {
   const byUri = new Map<string, DocumentSummary>();
   const byId = new Map<string, DocumentSummary[]>();
@@ -79,6 +85,7 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
 
+/** What cross-document rules need to know of a document (see `DocumentSummary`). */
 export function summarize(doc: GovDocument): DocumentSummary {
   const { meta, content } = doc.data;
   const anchor = doc.frontMatterRange ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };

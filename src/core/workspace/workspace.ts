@@ -6,6 +6,7 @@
 import { resolveConfig, type ResolvedConfig } from '../config.js';
 import type { GovMessage } from '../message.js';
 import { compareMessages } from '../message.js';
+import { expectArgument, expectConfig, expectOptions } from '../arguments.js';
 import type { GovDocument } from '../model.js';
 import type { ChunkCache } from '../parse/markdown.js';
 import { parse, type ParseOptions } from '../parse/parse.js';
@@ -20,7 +21,11 @@ export interface DocumentAnalysis {
   summary: DocumentSummary;
 }
 
+/** Parses one document and checks what needs only it: its model, messages and summary. */
 export function analyse(text: string, options: ParseOptions & { config?: ResolvedConfig } = {}): DocumentAnalysis {
+  expectArgument(typeof text === 'string', 'analyse', 'text', "a string (the document's Markdown)", text);
+  expectOptions('analyse', options);
+  if (options.config !== undefined) expectConfig('analyse', options.config, 'options.config');
   const config = options.config ?? resolveConfig();
   const doc = parse(text, { ...options, config });
   return { doc, messages: checkDocument(doc, config), summary: summarize(doc) };
@@ -28,6 +33,8 @@ export function analyse(text: string, options: ParseOptions & { config?: Resolve
 
 /** Joins per-document messages with the workspace rules' messages. */
 export function combine(local: Map<string, GovMessage[]>, index: WorkspaceIndex, config: ResolvedConfig): Map<string, GovMessage[]> {
+  expectArgument(local instanceof Map, 'combine', 'local', 'a Map of document URI to its messages', local);
+  expectConfig('combine', config);
   const cross = checkWorkspace(index, config);
   const out = new Map<string, GovMessage[]>();
   for (const [uri, messages] of local) {
@@ -37,6 +44,35 @@ export function combine(local: Map<string, GovMessage[]>, index: WorkspaceIndex,
   return out;
 }
 
+/**
+ * One document a workspace knows, as `Workspace.documents()` lists it: enough
+ * for a host to show a list or a tree (its kind, its id, its title, its date)
+ * without reading the analysis.
+ */
+export interface WorkspaceDocument {
+  uri: string;
+  /** The governance type (`minutes`, `terms-of-reference`, a custom type...). */
+  type?: string;
+  /** How the type was decided (see `GovDocument.typeSource`). */
+  typeSource?: GovDocument['typeSource'];
+  /** The front matter's `id`, which other documents refer to. */
+  id?: string;
+  /** The document's title: the front matter's `title` or its first heading. */
+  title?: string;
+  /** ISO date of the meeting or decision, when given. */
+  date?: string;
+  /**
+   * `full` for a document given with its text (`set`, `setAnalysis`): `get`
+   * returns its analysis and `check` its messages. `summary` for one known
+   * only by its summary (`setSummary`, a file on disk not open in the editor):
+   * it takes part in cross-document checks only.
+   */
+  held: 'full' | 'summary';
+  /** False when only the cheap pass could read it (too large or too complex). Full documents only. */
+  complete?: boolean;
+}
+
+/** A set of documents checked together, so that cross-document rules (references, duplicate ids, quorum against the terms of reference) see all of them. The language server keeps one. */
 export class Workspace {
   private readonly docs = new Map<string, DocumentAnalysis & { text: string }>();
   private indexCache: WorkspaceIndex | undefined;
@@ -50,7 +86,9 @@ export class Workspace {
    */
   configOf?: (uri: string) => ResolvedConfig | undefined;
 
-  constructor(public config: ResolvedConfig = resolveConfig()) {}
+  constructor(public config: ResolvedConfig = resolveConfig()) {
+    expectConfig('new Workspace', config);
+  }
 
   /** The config a document is read and checked with. */
   configFor(uri: string): ResolvedConfig {
@@ -59,6 +97,9 @@ export class Workspace {
 
   /** Adds or replaces a document; re-parses only when the text changed. */
   set(uri: string, text: string, options: Omit<ParseOptions, 'uri' | 'config'> = {}): DocumentAnalysis {
+    expectArgument(typeof uri === 'string', 'Workspace.set', 'uri', "a string (the document's URI)", uri);
+    expectArgument(typeof text === 'string', 'Workspace.set', 'text', "a string (the document's Markdown)", text);
+    expectOptions('Workspace.set', options);
     const existing = this.docs.get(uri);
     if (existing && existing.text === text && options.mode === undefined && options.type === undefined) return existing;
     let chunkCache = this.chunkCaches.get(uri);
@@ -82,6 +123,7 @@ export class Workspace {
     this.indexCache = undefined;
   }
 
+  /** Forgets a document. */
   delete(uri: string): void {
     this.docs.delete(uri);
     this.chunkCaches.delete(uri);
@@ -89,14 +131,36 @@ export class Workspace {
     this.indexCache = undefined;
   }
 
+  /** The analysis of a document held in full. */
   get(uri: string): DocumentAnalysis | undefined {
     return this.docs.get(uri);
   }
 
+  /** The URIs of the documents held in full (see `documents()` for every document, with its kind). */
   uris(): string[] {
     return [...this.docs.keys()];
   }
 
+  /**
+   * Every document the workspace knows, held in full or by summary only,
+   * sorted by URI: its type, id, title and date as the index has them.
+   */
+  documents(): WorkspaceDocument[] {
+    const listed = (s: DocumentSummary, held: WorkspaceDocument['held']): WorkspaceDocument => {
+      const d: WorkspaceDocument = { uri: s.uri, held };
+      if (s.type !== undefined) d.type = s.type;
+      if (s.typeSource !== undefined) d.typeSource = s.typeSource;
+      if (s.id !== undefined) d.id = s.id;
+      if (s.title !== undefined) d.title = s.title;
+      if (s.date !== undefined) d.date = s.date;
+      return d;
+    };
+    const out: WorkspaceDocument[] = [...this.docs.values()].map((a) => ({ ...listed(a.summary, 'full'), complete: a.doc.complete }));
+    for (const s of this.external.values()) out.push(listed(s, 'summary'));
+    return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  }
+
+  /** The index of every document's summary, held in full or not (rebuilt after a change). */
   index(): WorkspaceIndex {
     this.indexCache ??= createIndex([...[...this.docs.values()].map((d) => d.summary), ...this.external.values()]);
     return this.indexCache;
