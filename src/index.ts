@@ -9,7 +9,8 @@
  * ```
  */
 export { parse, knownTypes, baseType, type ParseOptions } from './core/parse/parse.js';
-export { analyse, combine, Workspace, type DocumentAnalysis, type WorkspaceDocument } from './core/workspace/workspace.js';
+export { analyse, combine, Workspace, type DocumentAnalysis, type WorkspaceDocument, type AsAt } from './core/workspace/workspace.js';
+export { termsInForceOn, inForceFrom, supersedersOf, supersededBy, type InForce } from './core/workspace/in-force.js';
 export { summarize, createIndex, type DocumentSummary, type WorkspaceIndex, type Reference } from './core/workspace/summary.js';
 export { checkDocument, checkWorkspace } from './core/rules/run.js';
 export { applyFixes, chosenFix, type AppliedFixes, type ApplyFixesOptions } from './core/fixes/apply.js';

@@ -1,24 +1,16 @@
 import { quorumNeeded } from '../read/phrases/numbers.js';
+import { termsInForceOn } from '../workspace/in-force.js';
 import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
 import type { WorkspaceRule } from './rule.js';
 
 /**
  * The terms of reference in force on the meeting's date: the ones the minutes
- * name, or, when those were adopted after the meeting, the ones they superseded.
+ * name (followed along `supersedes` to those in force on the date), or, when
+ * they name none, the terms of their `body:` in force then.
  */
 export function termsInForce(minutes: DocumentSummary, index: WorkspaceIndex): DocumentSummary | undefined {
   const ref = minutes.refs.find((r) => r.key === 'terms');
-  if (!ref) return undefined;
-  let terms = index.byId(ref.id)[0];
-  const seen = new Set<string>();
-  while (terms && minutes.date && terms.adopted && terms.adopted > minutes.date && !seen.has(terms.uri)) {
-    seen.add(terms.uri);
-    const previous = terms.refs.find((r) => r.key === 'supersedes');
-    const older = previous ? index.byId(previous.id)[0] : undefined;
-    if (!older) break;
-    terms = older;
-  }
-  return terms;
+  return termsInForceOn(index, { ...(minutes.date !== undefined ? { date: minutes.date } : {}), ...(ref ? { termsId: ref.id } : minutes.body !== undefined ? { body: minutes.body } : {}) }).terms;
 }
 
 export const quorumNotMet: WorkspaceRule = {
@@ -27,7 +19,7 @@ export const quorumNotMet: WorkspaceRule = {
   defaultSeverity: 'warning',
   types: ['minutes'],
   description: 'The voting members present must make the quorum set by the terms of reference the minutes name.',
-  docs: 'Minutes with `terms: <id>` are checked against the quorum of those terms of reference (in force on the meeting date, following `supersedes`). Members listed under Present count, unless marked non-voting or observer; people In attendance do not.',
+  docs: 'Minutes are checked against the quorum of the terms of reference in force on the meeting date: those `terms: <id>` names, followed along `supersedes` (the ones they replaced, when adopted after the meeting; the ones that replaced them, when in force by then), or, without `terms:`, the terms of the same `body:` in force on that date. Members listed under Present count, unless marked non-voting or observer; people In attendance do not.',
   check({ summary, index, report }) {
     if (!summary.presentVoting) return;
     const terms = termsInForce(summary, index);

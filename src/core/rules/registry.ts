@@ -14,6 +14,8 @@ import { requiredSections } from './required-sections.js';
 import { resolutionNumbering } from './resolution-numbering.js';
 import { reviewBeforeAdoption } from './review-before-adoption.js';
 import { unresolvedReference } from './unresolved-reference.js';
+import { termsInForce } from './terms-in-force.js';
+import { supersession } from './supersession.js';
 import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
 
 /** Every rule govmark has, in the order the documentation lists them. */
@@ -31,6 +33,8 @@ export const allRules: readonly Rule[] = [
   duplicateId,
   unresolvedReference,
   quorumNotMet,
+  termsInForce,
+  supersession,
 ];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));

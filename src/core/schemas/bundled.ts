@@ -1336,6 +1336,18 @@ export const bundledSchemas = {
               }
             ]
           },
+          "effective": {
+            "$ref": "defs.schema.json#/$defs/isoDate",
+            "title": "Effective",
+            "description": "When the terms of reference take effect, when that is not the day they were adopted.",
+            "markdownDescription": "When the terms of reference take effect, when that is not the day they were adopted (`2021-05-26`). Until then the terms they supersede are in force."
+          },
+          "expires": {
+            "$ref": "defs.schema.json#/$defs/isoDate",
+            "title": "Expires",
+            "description": "When the terms of reference cease to be in force, when they lapse without being superseded.",
+            "markdownDescription": "When the terms of reference cease to be in force, when they lapse without being superseded (`2022-05-31`). Minutes of later meetings that name them are warned (`terms-in-force`)."
+          },
           "review": {
             "$ref": "defs.schema.json#/$defs/fuzzyDateText",
             "title": "Review",

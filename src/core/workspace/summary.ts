@@ -2,6 +2,7 @@
  * What cross-document rules need to know of a document, small enough to send
  * between worker threads and to keep in the cache for thousands of files.
  */
+import { parseFrontMatterDate } from '../dates/index.js';
 import type { GovDocument, Quorum } from '../model.js';
 import { adoptionDate } from '../rules/review-before-adoption.js';
 import { rangeOf } from '../source-map.js';
@@ -27,6 +28,15 @@ export interface DocumentSummary {
   date?: string;
   /** Terms of reference: when they were adopted (start of the period in force). */
   adopted?: string;
+  /** Where `adopted` is written. */
+  adoptedRange?: Range;
+  /** When they take effect, when not on adoption (`effective:`), ISO. */
+  effective?: string;
+  /** When they cease to be in force (`expires:`), ISO. */
+  expires?: string;
+  /** The `status:` written (draft, adopted, superseded, …), and where. */
+  status?: string;
+  statusRange?: Range;
   refs: Reference[];
   /** Terms of reference: the quorum and where it is stated. */
   quorum?: Quorum & { range: Range };
@@ -81,6 +91,15 @@ export function createIndex(summaries: Iterable<DocumentSummary>): WorkspaceInde
 
 const REFERENCE_KEYS = ['terms', 'supersedes', 'amends'];
 
+/** A front matter date as its first day, ISO (`2021-05-25`, `May 2021`); undefined when it is none. */
+function isoDay(v: unknown): string | undefined {
+  const text = v instanceof Date ? v.toISOString().slice(0, 10) : str(v);
+  if (text === undefined) return undefined;
+  const d = parseFrontMatterDate(text);
+  return d && !d.invalid ? d.start : undefined;
+}
+
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined;
 }
@@ -113,6 +132,20 @@ export function summarize(doc: GovDocument): DocumentSummary {
     refs,
     anchor,
   };
+  const adoptedRange = rangeOf(doc, '/meta/adopted/date') ?? rangeOf(doc, '/meta/adopted');
+  if (summary.adopted !== undefined && adoptedRange) summary.adoptedRange = adoptedRange;
+  const effective = isoDay(meta.effective);
+  if (effective !== undefined) summary.effective = effective;
+  // Only an `expires:` written: a `period: 2020/21` is a municipal year (from the annual meeting in May) or a
+  // financial one (from April), and a guessed end would call terms expired that were still in force.
+  const expires = isoDay(meta.expires);
+  if (expires !== undefined) summary.expires = expires;
+  const status = str(meta.status);
+  const statusRange = rangeOf(doc, '/meta/status');
+  if (status !== undefined) {
+    summary.status = status;
+    if (statusRange) summary.statusRange = statusRange;
+  }
   if (doc.type !== undefined) {
     summary.typeSource = doc.typeSource;
     summary.titleRange = rangeOf(doc, '/content/title');

@@ -7,10 +7,11 @@ import { resolveConfig, type ResolvedConfig } from '../config.js';
 import type { GovMessage } from '../message.js';
 import { compareMessages } from '../message.js';
 import { expectArgument, expectConfig, expectOptions } from '../arguments.js';
-import type { GovDocument } from '../model.js';
+import type { GovDocument, Seat } from '../model.js';
 import type { ChunkCache } from '../parse/markdown.js';
 import { parse, type ParseOptions } from '../parse/parse.js';
 import { checkDocument, checkWorkspace } from '../rules/run.js';
+import { termsInForceOn } from './in-force.js';
 import { createIndex, summarize, type DocumentSummary, type WorkspaceIndex } from './summary.js';
 
 /** What one document yields on its own: cacheable by content. */
@@ -70,6 +71,18 @@ export interface WorkspaceDocument {
   held: 'full' | 'summary';
   /** False when only the cheap pass could read it (too large or too complex). Full documents only. */
   complete?: boolean;
+}
+
+/** What `Workspace.asAt(date, body)` answers: what governed a body on a day. */
+export interface AsAt {
+  date: string;
+  body: string;
+  /** The terms of reference in force on the day (see `termsInForceOn`), when they can be told. */
+  terms?: DocumentSummary;
+  /** Their membership, seat by seat, when the terms are held in full. */
+  seats: Seat[];
+  /** The body's minutes of meetings on or before the day, oldest first. */
+  meetings: DocumentSummary[];
 }
 
 /** A set of documents checked together, so that cross-document rules (references, duplicate ids, quorum against the terms of reference) see all of them. The language server keeps one. */
@@ -134,6 +147,26 @@ export class Workspace {
   /** The analysis of a document held in full. */
   get(uri: string): DocumentAnalysis | undefined {
     return this.docs.get(uri);
+  }
+
+  /**
+   * What governed `body` on `date` (ISO): the terms of reference in force
+   * then, their seats, and the body's minutes up to that day. Actions still
+   * open on the day need the action register across meetings, which is not
+   * built yet.
+   */
+  asAt(date: string, body: string): AsAt {
+    if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new TypeError(`Workspace.asAt: \`date\` must be an ISO day (YYYY-MM-DD), not ${JSON.stringify(date)}`);
+    if (typeof body !== 'string' || body.trim() === '') throw new TypeError('Workspace.asAt: `body` must be the name of a body (as in `body:`)');
+    const index = this.index();
+    const { terms } = termsInForceOn(index, { date, body });
+    const seats = terms ? (this.docs.get(terms.uri)?.doc.data.content.seats ?? []) : [];
+    const wanted = body.toLowerCase().replace(/\s+/g, ' ').trim();
+    const meetings = index
+      .all()
+      .filter((s) => s.type === 'minutes' && s.date !== undefined && s.date <= date && s.body !== undefined && s.body.toLowerCase().replace(/\s+/g, ' ').trim() === wanted)
+      .sort((a, b) => a.date!.localeCompare(b.date!));
+    return { date, body, ...(terms ? { terms } : {}), seats: [...seats], meetings };
   }
 
   /** The URIs of the documents held in full (see `documents()` for every document, with its kind). */
