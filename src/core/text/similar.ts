@@ -16,20 +16,65 @@ export function editDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/**
+ * `editDistance(a, b)` when it is at most `limit`, else `limit + 1`, computed
+ * only in the band of cells that can stay within the limit and given up as
+ * soon as a whole row exceeds it: a did-you-mean over 50,000 ids costs a few
+ * cells per id instead of a whole table.
+ */
+export function boundedDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const over = limit + 1;
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(Math.max(3 * width, 2 * rows.length));
+  // Three rows in one buffer, reused from call to call (no allocation per candidate).
+  let prev2 = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j <= limit ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    rows.fill(over, row, row + width);
+    rows[row] = i <= limit ? i : over;
+    let rowMin = rows[row];
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(rows[prev + j] + 1, rows[row + j - 1] + 1, rows[prev + j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, rows[prev2 + j - 2] + 1);
+      v = Math.min(v, over);
+      rows[row + j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return over;
+    const t = prev2;
+    prev2 = prev;
+    prev = row;
+    row = t;
+  }
+  return Math.min(rows[prev + b.length], over);
+}
+
+/** The three rows `boundedDistance` works in. */
+let rows = new Int32Array(256);
+
 /** The closest candidate within a third of the word's length (at least 2 edits allowed). */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const w = word.toLowerCase();
+  const allowed = Math.max(2, Math.floor(w.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = allowed + 1;
   for (const c of candidates) {
-    const dist = editDistance(w, c.toLowerCase());
+    // Only what could beat the best so far (ties keep the first, as before).
+    const dist = boundedDistance(w, c.toLowerCase(), bestDistance - 1);
     if (dist < bestDistance) {
       best = c;
       bestDistance = dist;
+      if (dist === 0) break;
     }
   }
-  const allowed = Math.max(2, Math.floor(w.length / 3));
-  return bestDistance <= allowed ? best : undefined;
+  return best;
 }
 
 /** ` (did you mean 'x'?)` when one candidate is close to `word`, else an empty string. */

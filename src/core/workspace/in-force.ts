@@ -15,7 +15,7 @@ export function inForceFrom(terms: DocumentSummary): string | undefined {
 export function supersedersOf(terms: DocumentSummary, index: WorkspaceIndex): DocumentSummary[] {
   if (terms.id === undefined) return [];
   const id = terms.id;
-  return index.all().filter((s) => s.uri !== terms.uri && s.refs.some((r) => r.key === 'supersedes' && r.id === id));
+  return index.referencing('supersedes', id).filter((s) => s.uri !== terms.uri);
 }
 
 /** The documents `doc` names in its `supersedes:`. */
@@ -38,6 +38,25 @@ export interface InForce {
 }
 
 const normalise = (body: string) => body.toLowerCase().replace(/\s+/g, ' ').trim();
+
+const TERMS_BY_BODY = new WeakMap<WorkspaceIndex, Map<string, DocumentSummary[]>>();
+
+/** Terms of reference by normalised `body:`, built once per index (asked once per set of minutes). */
+function termsOfBody(index: WorkspaceIndex, body: string): readonly DocumentSummary[] {
+  let map = TERMS_BY_BODY.get(index);
+  if (!map) {
+    map = new Map();
+    for (const s of index.all()) {
+      if (s.type !== 'terms-of-reference' || s.body === undefined) continue;
+      const key = normalise(s.body);
+      const list = map.get(key);
+      if (list) list.push(s);
+      else map.set(key, [s]);
+    }
+    TERMS_BY_BODY.set(index, map);
+  }
+  return map.get(normalise(body)) ?? [];
+}
 
 /**
  * The terms of reference in force on `date`: the ones `termsId` names, moved
@@ -76,10 +95,7 @@ export function termsInForceOn(index: WorkspaceIndex, query: { date?: string; te
     return { terms, named, namedState: state };
   }
   if (body === undefined || date === undefined) return {};
-  const wanted = normalise(body);
-  const candidates = index
-    .all()
-    .filter((s) => isTerms(s) && s.body !== undefined && normalise(s.body) === wanted)
+  const candidates = termsOfBody(index, body)
     .filter((s) => inForceFrom(s) !== undefined && inForceFrom(s)! <= date && (s.expires === undefined || s.expires >= date))
     // Not replaced by other candidates in force by then.
     .filter((s, _, all) => !all.some((o) => o !== s && o.refs.some((r) => r.key === 'supersedes' && r.id === s.id)));

@@ -67,6 +67,10 @@ export interface WorkspaceIndex {
   get(uri: string): DocumentSummary | undefined;
   /** Documents declaring this `id`. */
   byId(id: string): readonly DocumentSummary[];
+  /** Documents whose front matter `key` (`terms`, `supersedes`) names `id`. */
+  referencing(key: string, id: string): readonly DocumentSummary[];
+  /** Every id declared, once each, in the order first declared. */
+  ids(): readonly string[];
 }
 
 /** An index over these summaries (for `checkWorkspace`). */
@@ -82,10 +86,28 @@ export function createIndex(summaries: Iterable<DocumentSummary>): WorkspaceInde
     }
   }
   const all = [...byUri.values()];
+  // Built on first use, once per index: rules ask these once per document.
+  let refs: Map<string, DocumentSummary[]> | undefined;
+  let ids: string[] | undefined;
   return {
     all: () => all,
     get: (uri) => byUri.get(uri),
     byId: (id) => byId.get(id) ?? [],
+    referencing(key, id) {
+      if (!refs) {
+        refs = new Map();
+        for (const doc of all) {
+          for (const r of doc.refs) {
+            const k = `${r.key}\0${r.id}`;
+            const list = refs.get(k);
+            if (!list) refs.set(k, [doc]);
+            else if (list[list.length - 1] !== doc) list.push(doc);
+          }
+        }
+      }
+      return refs.get(`${key}\0${id}`) ?? [];
+    },
+    ids: () => (ids ??= [...byId.keys()]),
   };
 }
 
