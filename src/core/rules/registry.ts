@@ -16,6 +16,7 @@ import { reviewBeforeAdoption } from './review-before-adoption.js';
 import { unresolvedReference } from './unresolved-reference.js';
 import { termsInForce } from './terms-in-force.js';
 import { supersession } from './supersession.js';
+import { voteCount } from './vote-count.js';
 import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
 
 /** Every rule govmark has, in the order the documentation lists them. */
@@ -25,6 +26,7 @@ export const allRules: readonly Rule[] = [
   encoding,
   requiredSections,
   resolutionNumbering,
+  voteCount,
   milestoneOrder,
   reviewBeforeAdoption,
   quorumMissing,
