@@ -33,7 +33,7 @@ const NOTED = /\b(?:be|been|was|were|is|are) noted\b|^(?:noted|acknowledged|rece
 /** What became of a decision, from its wording: noted, deferred, rejected, or (by default) adopted. */
 export function outcomeOf(text: string): Outcome {
   const t = text.slice(0, MAX).toLowerCase();
-  if (REJECTED.test(t) || STATUS_REJECTED.test(t)) return 'rejected';
+  if (REJECTED.test(t) || STATUS_REJECTED.test(t) || MOTION_THAT_LOST.test(t)) return 'rejected';
   if (DEFERRED.test(t)) return 'deferred';
   if (NOTED.test(t)) return 'noted';
   return 'adopted';
@@ -77,6 +77,7 @@ const SPEAKER = /^[A-Z][\w.'-]{0,20}(?:\s[A-Z][\w.'-]{0,20}){0,2}\s*:\s+/;
 const VOTE_EVIDENCE =
   /\b\d{1,4}\s*(?:votes?\s+)?(?:in favou?r|yes|ayes?)\b|(?:^|[\s(,])\d{1,2}\s*\/\s*\d{1,2}(?![\d/])|\bunanimous(?:ly)?\b|\bvot(?:e|ed|es)\b|\bmotion\b|\bpoll\b|\b\d{1,4}\s+(?:of|out of)\s+\d{1,4}\b|\b\d{1,2}\s+(?:[a-z]{2,5}\s+)?(?:members|approvals?)\b/i;
 const VOTE_OUTCOME = /\b(?:pass(?:es|ed)|carried|approved|agreed|adopted|accepted|merged|landed|fail(?:s|ed)|rejected|defeated)\b/i;
+const VOTE_OUTCOMES = new RegExp(VOTE_OUTCOME.source, 'gi');
 /** "if it passes", "once approved", "needs 6 votes before it is approved": a condition, not an outcome. */
 const CONDITIONAL = /\b(?:if|once|when|until|unless|before|whether|need|needs|needed|requires?)\b[^.]{0,60}\b(?:pass(?:es|ed)|approved|agreed|adopted|accepted|merged)\b/i;
 /** "consensus layer", "consensus client": the technical sense, not a decision. */
@@ -108,6 +109,8 @@ const TAKEN = /\b(?:it (?:was|has been) (?:agreed|decided|resolved|determined)|t
 const NO_OBJECTION = /^((?:no objections?|hearing no objections?|without objection)\b[^?]{0,40}?\b(?:agreed|approved|adopted|carried|so ordered))\b/i;
 const BARE = /^((?:(?:the\s+)?(?:pr|it|this)\s+)?(?:was\s+|has been\s+)?(?:merged|landed))\b[.!]*$/i;
 const MOTION_LOST = /^(?:the\s+)?(?:(?:substantive|original|amended)\s+)?((?:motion|amendment|resolution|proposal)\s+(?:was\s+)?(?:not carried|lost|fell|failed|defeated|was defeated|was rejected|rejected))\b/i;
+/** "The motion that the scheme be approved was not carried", "The amendment to … fell": the motion named, then its fate. */
+const MOTION_THAT_LOST = /^(?:the\s+)?(?:(?:substantive|original|amended)\s+)?(?:motion|amendment|proposal)\s+(?:that|to|for|on)\b[^.;:?]{1,200}?\b((?:was|were)\s+(?:not carried|lost|defeated|rejected)|fell|failed)\b/i;
 const ALL_PLUS_ONE = /^((?:all|everyone)\s*[-–—:]\s*\+1)(?:\s|$)/i;
 
 /**
@@ -147,14 +150,20 @@ function readOutcome(text: string): OutcomeStatement | undefined {
   const out = (marker: string, kind: OutcomeStatement['kind'] = 'record'): OutcomeStatement => ({ marker: marker.trim(), text: body, kind });
 
   // "The motion was not carried", "The amendment fell": a vote recorded as lost is a decision, rejected.
-  const lost = MOTION_LOST.exec(body);
+  const lost = MOTION_LOST.exec(body) ?? MOTION_THAT_LOST.exec(body);
   if (lost && t.length <= 320) return out(lost[1]);
   // A tally and its result in one short statement; a long discussion paragraph that mentions both is not a vote record.
   if (t.length <= 320) {
     const vote = VOTE_EVIDENCE.exec(t);
-    const result = VOTE_OUTCOME.exec(t);
-    const future = result && /\b(?:to be|will be|be|to|not|n't|never)\s+$/i.test(t.slice(Math.max(0, result.index - 12), result.index));
-    if (vote && result && !future && !CONDITIONAL.test(t) && !/\?/.test(t.slice(0, result.index))) return out(result[0]);
+    // The first outcome word that is not what the motion proposed ("that the scheme *be approved* was carried").
+    let result: RegExpExecArray | null = null;
+    for (const m of t.matchAll(VOTE_OUTCOMES)) {
+      if (!/\b(?:to be|will be|be|to|not|n't|never)\s+$/i.test(t.slice(Math.max(0, m.index - 12), m.index))) {
+        result = m as RegExpExecArray;
+        break;
+      }
+    }
+    if (vote && result && !CONDITIONAL.test(t) && !/\?/.test(t.slice(0, result.index))) return out(result[0]);
   }
 
   if (CONSENSUS_START.test(body)) return out(/^consensus\s*\S*/i.exec(body)![0]);
