@@ -15,7 +15,8 @@
  *
  * `--config FILE` names the whole run's config: then no nested config is read.
  */
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { isInside } from './paths.js';
 import ignore from 'ignore';
 import type { ResolvedConfig } from '../core/config.js';
 import { configFileIn, readConfigLayer, type ConfigLayer, type ReadConfigOptions } from './config-file.js';
@@ -81,9 +82,8 @@ export class ConfigCascade {
     const known = this.byDir.get(abs);
     if (known) return known;
     const base = resolve(this.options.baseDir);
-    const rel = relative(base, abs);
     // Outside the run's config folder: the run's config alone.
-    if (rel.startsWith('..') || isAbsolute(rel)) return Promise.resolve(this.options.base);
+    if (!isInside(abs, base)) return Promise.resolve(this.options.base);
     const made = (async () => {
       const parent = await this.configForDir(dirname(abs));
       const file = await configFileIn(abs);
@@ -108,8 +108,7 @@ export class ConfigCascade {
     for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
       const known = this.resolved.get(dir);
       if (known) return known;
-      const rel = relative(base, dir);
-      if (rel === '' || rel.startsWith('..') || isAbsolute(rel) || dirname(dir) === dir) return this.options.base;
+      if (dir === base || !isInside(dir, base)) return this.options.base;
     }
   }
 
@@ -128,7 +127,6 @@ export class ConfigCascade {
  */
 export function ignoredByNested(file: string, config: ResolvedConfig, base: ResolvedConfig, baseDir: string): boolean {
   if (config === base || config.ignores.length === base.ignores.length) return false;
-  const rel = relative(resolve(baseDir), resolve(file));
-  if (rel.startsWith('..') || isAbsolute(rel)) return false;
-  return ignore().add(config.ignores.slice(base.ignores.length)).ignores(rel.split(sep).join('/'));
+  if (!isInside(resolve(file), resolve(baseDir))) return false;
+  return ignore().add(config.ignores.slice(base.ignores.length)).ignores(relative(resolve(baseDir), resolve(file)).split(sep).join('/'));
 }

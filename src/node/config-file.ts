@@ -12,8 +12,9 @@
  * folder.
  */
 import { stat } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { gitWorkTree } from './paths.js';
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { convertPathToPattern } from 'tinyglobby';
 import { expectArgument, expectOptions } from '../core/arguments.js';
@@ -26,7 +27,7 @@ import { getSchemaForType } from '../core/schemas/registry.js';
 import { schemaHazard } from '../core/schemas/safety.js';
 import { locateJson, parseJson, parseJsonc, type JsonResult, type ValuePath } from '../core/text/json.js';
 import { parseYamlData } from '../core/text/yaml-data.js';
-import { closest, didYouMean } from '../core/text/similar.js';
+import { didYouMean } from '../core/text/similar.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY } from './config-names.js';
 import { DataFileError, MAX_CONFIG_BYTES, MAX_SCHEMA_BYTES, readDataJson, readDataText } from './data-file.js';
@@ -305,12 +306,8 @@ function baseSchema(base: string | undefined): Record<string, unknown> {
  * in (the nearest folder above it with `.git`), else the config's own folder.
  */
 export function workspaceOf(configDir: string, configName: string = CONFIG_FILE_NAMES[0]): { dir: string; name: string } {
-  for (let dir = resolve(configDir); ; ) {
-    if (existsSync(join(dir, '.git'))) return { dir, name: `the repository of ${configName} (${dir})` };
-    const up = dirname(dir);
-    if (up === dir) return { dir: resolve(configDir), name: `the folder of ${configName} (${resolve(configDir)})` };
-    dir = up;
-  }
+  const dir = gitWorkTree(configDir);
+  return dir !== undefined ? { dir, name: `the repository of ${configName} (${dir})` } : { dir: resolve(configDir), name: `the folder of ${configName} (${resolve(configDir)})` };
 }
 
 /**
@@ -426,10 +423,6 @@ export { ConfigError };
 function displayName(file: string, cwd: string): string {
   const rel = relative(cwd, file);
   return rel === '' || isAbsolute(rel) ? file : rel;
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*\n\s*/g, ' ').trim();
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -6,9 +6,9 @@
  * too, for their summaries only (cached like any other file): a file checked
  * alone is given exactly the problems a run over the whole repository gives it.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, isAbsolute } from 'node:path';
+import { resolve } from 'node:path';
 import { discoverFiles } from './discover.js';
+import { gitWorkTree, isInside } from './paths.js';
 
 /** Where context documents are looked for (see `contextFiles`). */
 export interface ContextOptions {
@@ -27,18 +27,7 @@ export interface ContextOptions {
  * the whole home folder.
  */
 export function repositoryRoot(cwd: string, configDir?: string): string | undefined {
-  for (let dir = resolve(configDir ?? cwd); ; ) {
-    if (existsSync(join(dir, '.git'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return configDir !== undefined ? resolve(configDir) : undefined;
-    dir = up;
-  }
-}
-
-/** Whether `path` is `folder` or inside it. */
-function within(path: string, folder: string): boolean {
-  const r = relative(folder, path);
-  return r === '' || (!r.startsWith('..') && !isAbsolute(r));
+  return gitWorkTree(configDir ?? cwd) ?? (configDir !== undefined ? resolve(configDir) : undefined);
 }
 
 /**
@@ -52,9 +41,9 @@ export async function contextFiles(inputs: readonly string[], files: readonly st
   const root = options.dir !== undefined ? resolve(cwd, options.dir) : repositoryRoot(cwd, options.configDir);
   if (root === undefined) return [];
   // `govmark validate` at the root (or above it) is already the full run.
-  if (options.dir === undefined && inputs.some((input) => within(root, resolve(cwd, input)))) return [];
+  if (options.dir === undefined && inputs.some((input) => isInside(root, resolve(cwd, input)))) return [];
   // Documents outside the repository (`govmark validate ../elsewhere/x.md`) are not part of it: it is not their context.
-  if (options.dir === undefined && !files.every((f) => within(resolve(f), root))) return [];
+  if (options.dir === undefined && !files.every((f) => isInside(resolve(f), root))) return [];
   const named = new Set(files.map((f) => resolve(f)));
   const found = await discoverFiles([root], {
     cwd,

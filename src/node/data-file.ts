@@ -7,7 +7,7 @@
  */
 import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isInside } from './paths.js';
 import { describeJsonProblem, parseJson } from '../core/text/json.js';
 import { describeFsError } from './fs-errors.js';
 
@@ -84,11 +84,6 @@ export async function readDataJson(path: string, options: ReadDataOptions): Prom
   const parsed = parseJson(await readDataText(path, options));
   if (!parsed.ok) throw new DataFileError(`it is not valid JSON (${describeJsonProblem(parsed.problem)})`, 'invalid-json');
   return parsed.value;
-}
-
-function isInside(path: string, folder: string): boolean {
-  const r = relative(folder, path);
-  return r === '' || (!r.startsWith('..' + sep) && r !== '..' && !isAbsolute(r));
 }
 
 function megabytes(bytes: number): string {

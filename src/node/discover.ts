@@ -18,10 +18,10 @@
  * input must find something: one that finds nothing, or only what is
  * ignored, is a `DiscoveryError` naming it and saying why.
  */
-import { existsSync } from 'node:fs';
 import { access, readFile, readdir, stat } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { gitWorkTree, isInside } from './paths.js';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { DiscoveryError } from './errors.js';
@@ -300,13 +300,7 @@ class IgnoreRules {
    * root, else the working folder when `path` is inside it, else `path`.
    */
   rootFor(path: string): string {
-    for (let dir = path; ; ) {
-      if (existsSync(join(dir, '.git'))) return dir;
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-    return isInside(path, this.cwd) ? this.cwd : path;
+    return gitWorkTree(path) ?? (isInside(path, this.cwd) ? this.cwd : path);
   }
 
   /**
@@ -423,11 +417,6 @@ function foldersBetween(from: string, to: string): string[] {
     out.push(dir);
   }
   return out;
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
 }
 
 /** A path as the user would type it from `cwd`. */
