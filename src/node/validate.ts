@@ -12,11 +12,10 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expectArgument, expectConfig } from '../core/arguments.js';
 import type { ResolvedConfig } from '../core/config.js';
-import { compareMessages, type GovMessage } from '../core/message.js';
-import { checkWorkspace } from '../core/rules/run.js';
+import type { GovMessage } from '../core/message.js';
 import { createIndex, type DocumentSummary } from '../core/workspace/summary.js';
 import { unreadableFileMessage } from '../core/rules/run.js';
-import { analyse, combine } from '../core/workspace/workspace.js';
+import { analyse, combineEach } from '../core/workspace/workspace.js';
 import { ResultCache } from './cache.js';
 import { describeFsError } from './fs-errors.js';
 import { typesByPath } from './custom-types.js';
@@ -255,31 +254,19 @@ export async function validatePaths(named: readonly string[], options: RunOption
   await cache?.save();
 
   // Cross-document rules need every governance document's summary.
+  // Context documents are in the index only: the workspace rules run for the files reported.
   const summaries: DocumentSummary[] = [];
   const local = new Map<string, GovMessage[]>();
-  const groups = configs.map(() => [] as string[]);
+  const configOfUri = new Map<string, ResolvedConfig>();
   results.forEach((r, i) => {
     if (r.skipped || !r.summary) return;
     summaries.push(r.summary);
+    if (i >= reported) return;
     local.set(r.uri, r.messages);
-    if (i < reported) groups[indexOfFile[i]].push(r.uri);
+    configOfUri.set(r.uri, configOfFile(i));
   });
-  const index = createIndex(summaries);
-  let combined: Map<string, GovMessage[]>;
-  if (configs.length === 1) combined = combine(local, index, config);
-  else {
-    // Each file's cross-document problems under its own config (severities, rules turned off).
-    combined = new Map();
-    configs.forEach((c, n) => {
-      if (groups[n].length === 0) return;
-      const cross = checkWorkspace(index, c, groups[n]);
-      for (const uri of groups[n]) {
-        const extra = cross.get(uri) ?? [];
-        const own = local.get(uri) ?? [];
-        combined.set(uri, extra.length > 0 ? [...own, ...extra].sort(compareMessages) : own);
-      }
-    });
-  }
+  // Each file's cross-document problems under its own config (severities, rules turned off).
+  const combined = combineEach(local, createIndex(summaries), (uri) => configOfUri.get(uri) ?? config);
   return results.slice(0, reported).map((r) => {
     const { summary: _summary, ...rest } = r;
     return { ...rest, messages: combined.get(r.uri) ?? r.messages };

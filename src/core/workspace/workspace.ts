@@ -36,11 +36,30 @@ export function analyse(text: string, options: ParseOptions & { config?: Resolve
 export function combine(local: Map<string, GovMessage[]>, index: WorkspaceIndex, config: ResolvedConfig): Map<string, GovMessage[]> {
   expectArgument(local instanceof Map, 'combine', 'local', 'a Map of document URI to its messages', local);
   expectConfig('combine', config);
-  const cross = checkWorkspace(index, config);
+  return combineEach(local, index, () => config);
+}
+
+/**
+ * `combine` with each document under its own config (per-folder configs):
+ * the workspace rules run, against the whole index, for the documents of
+ * `local` only, grouped by config.
+ */
+export function combineEach(local: Map<string, GovMessage[]>, index: WorkspaceIndex, configFor: (uri: string) => ResolvedConfig): Map<string, GovMessage[]> {
+  const groups = new Map<ResolvedConfig, string[]>();
+  for (const uri of local.keys()) {
+    const c = configFor(uri);
+    const group = groups.get(c);
+    if (group) group.push(uri);
+    else groups.set(c, [uri]);
+  }
   const out = new Map<string, GovMessage[]>();
-  for (const [uri, messages] of local) {
-    const extra = cross.get(uri) ?? [];
-    out.set(uri, extra.length ? [...messages, ...extra].sort(compareMessages) : messages);
+  for (const [c, uris] of groups) {
+    const cross = checkWorkspace(index, c, uris);
+    for (const uri of uris) {
+      const messages = local.get(uri)!;
+      const extra = cross.get(uri) ?? [];
+      out.set(uri, extra.length ? [...messages, ...extra].sort(compareMessages) : messages);
+    }
   }
   return out;
 }
@@ -203,24 +222,7 @@ export class Workspace {
   check(): Map<string, GovMessage[]> {
     const local = new Map<string, GovMessage[]>();
     for (const [uri, d] of this.docs) local.set(uri, d.messages);
-    if (!this.configOf) return combine(local, this.index(), this.config);
-    // Each document's cross-document problems under its own config.
-    const groups = new Map<ResolvedConfig, string[]>();
-    for (const uri of local.keys()) {
-      const c = this.configFor(uri);
-      const group = groups.get(c);
-      if (group) group.push(uri);
-      else groups.set(c, [uri]);
-    }
-    const out = new Map<string, GovMessage[]>();
-    for (const [c, uris] of groups) {
-      const cross = checkWorkspace(this.index(), c, uris);
-      for (const uri of uris) {
-        const extra = cross.get(uri) ?? [];
-        out.set(uri, extra.length ? [...local.get(uri)!, ...extra].sort(compareMessages) : local.get(uri)!);
-      }
-    }
-    return out;
+    return combineEach(local, this.index(), (uri) => this.configFor(uri));
   }
 
   /** Messages of one document, the workspace rules included. */
