@@ -12,7 +12,7 @@ import { applyFixes } from '../core/fixes/apply.js';
 import type { GovMessage } from '../core/message.js';
 import type { FileResult, RunOptions, ValidatePaths } from './contract.js';
 import { describeFsError } from './fs-errors.js';
-import { decodeText } from './text-file.js';
+import { decodeText, encodeLike, readTextSync } from './text-file.js';
 
 /** Passes at most, as ESLint: enough for fixes that make room for one another, bounded whatever the rules do. */
 export const MAX_FIX_PASSES = 10;
@@ -69,7 +69,7 @@ export async function fixPaths(files: readonly string[], run: RunOptions, valida
   const texts = new Map<string, string>(run.texts ?? []);
   const before = new Map<string, string>();
   const fixed = new Map<string, number>();
-  const read = options.readText ?? ((path: string) => decodeText(readFileSync(path)));
+  const read = options.readText ?? readTextSync;
   const maxPasses = Math.max(1, options.maxPasses ?? MAX_FIX_PASSES);
   let results = await validate(files, { ...run, texts });
   let unfixed: UnfixedProblem[] = [];
@@ -136,11 +136,4 @@ export function writeFixed(fix: FileFix): string | undefined {
     return `cannot write it: ${describeFsError(error)}`;
   }
   return undefined;
-}
-
-/** `text` in the encoding `original` was in (`decodeText`'s three). */
-export function encodeLike(original: Buffer, text: string): Buffer {
-  if (original.length >= 2 && original[0] === 0xff && original[1] === 0xfe) return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
-  if (original.length >= 2 && original[0] === 0xfe && original[1] === 0xff) return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
-  return Buffer.from(text, 'utf8');
 }

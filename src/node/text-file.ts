@@ -17,6 +17,13 @@ export function decodeText(bytes: Buffer): string {
   return bytes.toString('utf8');
 }
 
+/** `text` in the encoding `original` was in (one of `decodeText`'s three), to write a file back as it was. */
+export function encodeLike(original: Buffer, text: string): Buffer {
+  if (original.length >= 2 && original[0] === 0xff && original[1] === 0xfe) return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  if (original.length >= 2 && original[0] === 0xfe && original[1] === 0xff) return Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]);
+  return Buffer.from(text, 'utf8');
+}
+
 export function readTextSync(path: string): string {
   return decodeText(readFileSync(path));
 }
