@@ -1,59 +1,25 @@
-import { boundedDistance } from '../text/similar.js';
+import { Nearest } from '../text/similar.js';
 import type { WorkspaceIndex } from '../workspace/summary.js';
 import type { WorkspaceRule } from './rule.js';
-
-interface Suggester {
-  /** Ids by length: lower-cased, as written, and their place in the index (ties go to the first declared, as `closest` gives them). */
-  byLength: Map<number, [string, string, number][]>;
-  /** Suggestions already made, by the id that was not found. */
-  made: Map<string, string | undefined>;
-  /** Comparisons left: a repository with thousands of different broken references stops getting suggestions rather than taking minutes. */
-  budget: number;
-}
 
 /** A quarter of a second of comparisons on this machine: some 200 different broken references among 10,000 ids each get their suggestion. */
 const SUGGESTION_BUDGET = 2_000_000;
 
-const SUGGESTERS = new WeakMap<WorkspaceIndex, Suggester>();
+/** Per index: its ids for "did you mean", and the suggestions made, by the id that was not found. */
+const SUGGESTERS = new WeakMap<WorkspaceIndex, { nearest: Nearest; made: Map<string, string | undefined> }>();
 
 /**
- * The closest id to a missing one, as `closest` finds it, but over the ids of
- * a near length only and once per missing id: a repository with many broken
- * references stays linear in its documents.
+ * The closest id to a missing one (as `closest` finds it), built once per
+ * index and asked once per missing id; past the budget of comparisons, a
+ * repository with thousands of different broken references gets no more
+ * suggestions rather than taking minutes (the references are still reported).
  */
 function suggestion(missing: string, index: WorkspaceIndex): string | undefined {
   let s = SUGGESTERS.get(index);
-  if (!s) {
-    s = { byLength: new Map(), made: new Map(), budget: SUGGESTION_BUDGET };
-    index.ids().forEach((id, at) => {
-      const list = s!.byLength.get(id.length);
-      if (list) list.push([id.toLowerCase(), id, at]);
-      else s!.byLength.set(id.length, [[id.toLowerCase(), id, at]]);
-    });
-    SUGGESTERS.set(index, s);
-  }
+  if (!s) SUGGESTERS.set(index, (s = { nearest: new Nearest(index.ids()), made: new Map() }));
   if (s.made.has(missing)) return s.made.get(missing);
-  if (s.budget <= 0) return undefined;
-  const w = missing.toLowerCase();
-  const allowed = Math.max(2, Math.floor(w.length / 3));
-  let best: string | undefined;
-  let bestAt = Infinity;
-  let bestDistance = allowed;
-  // Nearest lengths first, so that the bound tightens early; a length further off than the best distance cannot win.
-  for (let delta = 0; delta <= bestDistance; delta++) {
-    for (const len of delta === 0 ? [w.length] : [w.length - delta, w.length + delta]) {
-      const bucket = s.byLength.get(len) ?? [];
-      s.budget -= bucket.length;
-      for (const [lower, id, at] of bucket) {
-        const d = boundedDistance(w, lower, bestDistance);
-        if (d < bestDistance || (d === bestDistance && at < bestAt)) {
-          best = id;
-          bestAt = at;
-          bestDistance = d;
-        }
-      }
-    }
-  }
+  if (s.nearest.comparisons >= SUGGESTION_BUDGET) return undefined;
+  const best = s.nearest.find(missing);
   s.made.set(missing, best);
   return best;
 }

@@ -59,22 +59,55 @@ export function boundedDistance(a: string, b: string, limit: number): number {
 /** The three rows `boundedDistance` works in. */
 let rows = new Int32Array(256);
 
+/**
+ * Candidates indexed for "did you mean": by their lower-cased length, so a
+ * search compares only those of a near length (a word cannot be within k
+ * edits of one whose length differs by more than k). Build it once for many
+ * searches over the same candidates (every id of a repository).
+ */
+export class Nearest {
+  /** Candidates by lower-cased length: lower-cased, as given, and their place (ties go to the first given). */
+  private readonly byLength = new Map<number, [string, string, number][]>();
+  /** How many candidates the searches so far have compared. */
+  comparisons = 0;
+
+  constructor(candidates: readonly string[]) {
+    candidates.forEach((c, at) => {
+      const lower = c.toLowerCase();
+      const list = this.byLength.get(lower.length);
+      if (list) list.push([lower, c, at]);
+      else this.byLength.set(lower.length, [[lower, c, at]]);
+    });
+  }
+
+  /** The closest candidate within a third of the word's length (at least 2 edits allowed); the first given on a tie. */
+  find(word: string): string | undefined {
+    const w = word.toLowerCase();
+    let best: string | undefined;
+    let bestAt = Infinity;
+    let bestDistance = Math.max(2, Math.floor(w.length / 3));
+    // Nearest lengths first, so that the bound tightens early; a length further off than the best distance cannot win.
+    for (let delta = 0; delta <= bestDistance; delta++) {
+      for (const len of delta === 0 ? [w.length] : [w.length - delta, w.length + delta]) {
+        const bucket = this.byLength.get(len) ?? [];
+        this.comparisons += bucket.length;
+        for (const [lower, c, at] of bucket) {
+          const d = boundedDistance(w, lower, bestDistance);
+          if (d < bestDistance || (d === bestDistance && at < bestAt)) {
+            best = c;
+            bestAt = at;
+            bestDistance = d;
+          }
+        }
+      }
+    }
+    return best;
+  }
+}
+
 /** The closest candidate within a third of the word's length (at least 2 edits allowed). */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
-  const w = word.toLowerCase();
-  const allowed = Math.max(2, Math.floor(w.length / 3));
-  let best: string | undefined;
-  let bestDistance = allowed + 1;
-  for (const c of candidates) {
-    // Only what could beat the best so far (ties keep the first, as before).
-    const dist = boundedDistance(w, c.toLowerCase(), bestDistance - 1);
-    if (dist < bestDistance) {
-      best = c;
-      bestDistance = dist;
-      if (dist === 0) break;
-    }
-  }
-  return best;
+  return new Nearest(candidates).find(word);
 }
 
 /** ` (did you mean 'x'?)` when one candidate is close to `word`, else an empty string. */

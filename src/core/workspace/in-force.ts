@@ -37,7 +37,8 @@ export interface InForce {
   namedState?: 'in-force' | 'not-yet' | 'superseded' | 'expired';
 }
 
-const normalise = (body: string) => body.toLowerCase().replace(/\s+/g, ' ').trim();
+/** A `body:` as compared: case and runs of spaces do not count. */
+export const bodyKey = (body: string): string => body.toLowerCase().replace(/\s+/g, ' ').trim();
 
 const TERMS_BY_BODY = new WeakMap<WorkspaceIndex, Map<string, DocumentSummary[]>>();
 
@@ -48,14 +49,14 @@ function termsOfBody(index: WorkspaceIndex, body: string): readonly DocumentSumm
     map = new Map();
     for (const s of index.all()) {
       if (s.type !== 'terms-of-reference' || s.body === undefined) continue;
-      const key = normalise(s.body);
+      const key = bodyKey(s.body);
       const list = map.get(key);
       if (list) list.push(s);
       else map.set(key, [s]);
     }
     TERMS_BY_BODY.set(index, map);
   }
-  return map.get(normalise(body)) ?? [];
+  return map.get(bodyKey(body)) ?? [];
 }
 
 /**

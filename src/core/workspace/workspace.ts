@@ -11,7 +11,7 @@ import type { GovDocument, Seat } from '../model.js';
 import type { ChunkCache } from '../parse/markdown.js';
 import { parse, type ParseOptions } from '../parse/parse.js';
 import { checkDocument, checkWorkspace } from '../rules/run.js';
-import { termsInForceOn } from './in-force.js';
+import { bodyKey, termsInForceOn } from './in-force.js';
 import { createIndex, summarize, type DocumentSummary, type WorkspaceIndex } from './summary.js';
 
 /** What one document yields on its own: cacheable by content. */
@@ -180,10 +180,10 @@ export class Workspace {
     const index = this.index();
     const { terms } = termsInForceOn(index, { date, body });
     const seats = terms ? (this.docs.get(terms.uri)?.doc.data.content.seats ?? []) : [];
-    const wanted = body.toLowerCase().replace(/\s+/g, ' ').trim();
+    const wanted = bodyKey(body);
     const meetings = index
       .all()
-      .filter((s) => s.type === 'minutes' && s.date !== undefined && s.date <= date && s.body !== undefined && s.body.toLowerCase().replace(/\s+/g, ' ').trim() === wanted)
+      .filter((s) => s.type === 'minutes' && s.date !== undefined && s.date <= date && s.body !== undefined && bodyKey(s.body) === wanted)
       .sort((a, b) => a.date!.localeCompare(b.date!));
     return { date, body, ...(terms ? { terms } : {}), seats: [...seats], meetings };
   }
