@@ -39,11 +39,17 @@ export async function loadRunConfig(args: ParsedArgs, io: CliIO): Promise<Loaded
  * undefined with `--config` (the whole run's config) or when there are none.
  */
 export async function nestedConfigsOf(args: ParsedArgs, io: Pick<CliIO, 'cwd'>, loaded: LoadedConfig, files: readonly string[]): Promise<Map<string, ResolvedConfig> | undefined> {
-  if (typeof args.options.config === 'string') return undefined;
-  const { ConfigCascade } = await import('../node/config-cascade.js');
-  const cascade = new ConfigCascade({ base: loaded.config, baseDir: loaded.baseDir, ...(loaded.file !== undefined ? { baseFile: loaded.file } : {}), cwd: io.cwd });
+  const cascade = await configCascade(args, io, loaded);
+  if (!cascade) return undefined;
   const byFile = await cascade.forFiles(files);
   return cascade.configs.length > 1 ? byFile : undefined;
+}
+
+/** The per-folder configs over the run's (`loadRunConfig`); none with `--config`, which names the whole run's config. */
+export async function configCascade(args: ParsedArgs, io: Pick<CliIO, 'cwd'>, loaded: LoadedConfig): Promise<import('../node/config-cascade.js').ConfigCascade | undefined> {
+  if (typeof args.options.config === 'string') return undefined;
+  const { ConfigCascade } = await import('../node/config-cascade.js');
+  return new ConfigCascade({ base: loaded.config, baseDir: loaded.baseDir, ...(loaded.file !== undefined ? { baseFile: loaded.file } : {}), cwd: io.cwd });
 }
 
 /** The `--type` value, checked against the built-in and configured types. */

@@ -4,12 +4,11 @@
  * editor's preview draws it, so CI can publish it. HTML to stdout by default;
  * the format follows the output file's extension, or `--format`.
  */
-import { dirname, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { formatIsoDate, isValidCalendarDate } from '../../core/dates/index.js';
 import type { GovDocument } from '../../core/model.js';
 import { timelineOf, workspaceTimeline } from '../../core/timeline/index.js';
-import { describeFsError } from '../../node/config-file.js';
 import { discoverFiles } from '../../node/discover.js';
 import { typesByPath } from '../../node/custom-types.js';
 import { screenedType } from '../../node/screen.js';

@@ -11,7 +11,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { FileResult, RunOptions } from '../../node/contract.js';
 import { describeFsError } from '../../node/config-file.js';
 import { contextFiles } from '../../node/context.js';
-import { ConfigCascade, ignoredByNested } from '../../node/config-cascade.js';
+import { ignoredByNested } from '../../node/config-cascade.js';
 import { fixPaths, writeFixed, type FileFix, type FixRun } from '../../node/fix.js';
 import { decodeText } from '../../node/text-file.js';
 import { visible } from '../formatters/results.js';
@@ -27,7 +27,7 @@ import { countResults, displayPath, plural } from '../formatters/results.js';
 import { unreadableFileMessage } from '../../core/rules/run.js';
 import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../io.js';
 import { createProgress, noProgress, PROGRESS_THRESHOLD } from '../progress.js';
-import { checkOutputTarget, writeOutput, CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
+import { checkOutputTarget, configCascade, writeOutput, CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
 
 
 const options: OptionSpecs = {
@@ -92,7 +92,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   if (stdin && fix) throw new UsageError('--fix cannot write back to stdin; use --fix-dry-run to see the fixes as a diff');
   const paths = args.positionals.filter((p) => p !== '-');
   // A document on stdin is checked with the config of the folder it is named in.
-  const { config, baseDir, file: configFile } = await loadRunConfig(args, stdin && paths.length === 0 ? { ...io, cwd: dirname(stdin.path) } : io);
+  const loaded = await loadRunConfig(args, stdin && paths.length === 0 ? { ...io, cwd: dirname(stdin.path) } : io);
+  const { config, baseDir, file: configFile } = loaded;
   const typeOverride = typeOption(args, config);
   const unreadableFolders: { path: string; why: string }[] = [];
   const inputs = paths.length > 0 || stdin ? paths : ['.'];
@@ -104,7 +105,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     onUnreadableFolder: (path, why) => unreadableFolders.push({ path, why }),
   });
   // Per-folder configs: every config between the run's config and each file (not with --config).
-  const cascade = typeof args.options.config === 'string' ? undefined : new ConfigCascade({ base: config, baseDir, ...(configFile !== undefined ? { baseFile: configFile } : {}), cwd: io.cwd });
+  const cascade = await configCascade(args, io, loaded);
   const named = new Set(paths.map((p) => resolve(io.cwd, p)));
   let configOf = cascade ? await cascade.forFiles(discovered) : undefined;
   const kept = configOf ? discovered.filter((f) => named.has(f) || !ignoredByNested(f, configOf!.get(f)!, config, baseDir)) : discovered;
