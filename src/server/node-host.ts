@@ -7,7 +7,6 @@
  * the config file's JSON Schema at module load, and a server that cannot start
  * at all is worse than one without config file support.
  */
-import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +16,7 @@ import { analyse } from '../core/workspace/workspace.js';
 import { WorkerPool, WorkerStartFailed } from '../node/pool.js';
 import { toResult, type AnalysisResult } from '../node/protocol.js';
 import { analyseBounded } from '../node/validate.js';
-import type { BoundedAnalyser, LoadedConfig, ServerHost } from './host.js';
+import type { BoundedAnalyser, ServerHost } from './host.js';
 
 /** Where the worker script is: beside this module, in the compiled tree and in a bundle alike (see worker.ts). */
 export function defaultServerWorkerUrl(): URL {
