@@ -124,6 +124,24 @@ for (const missing of builds.flatMap((b) => Object.values(b.entryPoints)).filter
   process.exit(1);
 }
 await Promise.all(builds.map((b) => esbuild.build(b)));
+// The bundled worker must be the engine's worker: a bundler that drops its module as side-effect
+// free (package.json `sideEffects`) leaves an empty file, the server's threads then fail to start
+// and it falls back to reading every document on its own thread, without a time bound.
+{
+  const { Worker } = await import('node:worker_threads');
+  const worker = new Worker(join(dist, 'worker.js'), { workerData: { config: { rules: {}, customTypes: [], ignores: [], fileTypes: [], infer: true, parseTimeoutMs: 3000 } } });
+  const ready = await new Promise((resolveReady) => {
+    const timer = setTimeout(() => resolveReady(false), 20_000);
+    worker.once('message', (m) => (clearTimeout(timer), resolveReady(m && m.ready === true)));
+    worker.once('error', () => (clearTimeout(timer), resolveReady(false)));
+    worker.once('exit', () => (clearTimeout(timer), resolveReady(false)));
+  });
+  await worker.terminate();
+  if (!ready) {
+    console.error('build-ext: dist/worker.js does not start as the analysis worker (is its module marked side-effect free?)');
+    process.exit(1);
+  }
+}
 const outputs = ['dist/extension.cjs', 'dist/server.js', 'dist/worker.js', 'dist/webview.js', ...(args.has('--e2e') ? ['dist/e2e/index.cjs'] : [])];
 const sizes = outputs.map((f) => `${f} ${(statSync(join(root, f)).size / 1024).toFixed(0)} KB`).join(', ');
 console.log(`build-ext: ${sizes} (${dev ? 'dev' : 'minified'}, ${Date.now() - t0} ms)`);
