@@ -121,6 +121,13 @@ export interface Meeting {
   attendance: Attendance;
 }
 
+/**
+ * Where an action stands: `open` (an unticked checkbox), `done`, `carried`
+ * (carried forward, ongoing, in progress) or `dropped` (withdrawn, no longer
+ * required).
+ */
+export type ActionStatus = 'open' | 'done' | 'carried' | 'dropped';
+
 /** An action recorded in minutes (Akoma Ntoso has none; a task with an owner and a due date). */
 export interface Action {
   text: string;
@@ -133,6 +140,32 @@ export interface Action {
   resolution?: number;
   /** Index into `content.meetings` of the meeting it was given at, in a document that records several. */
   meeting?: number;
+  /** Where it stands, when the minutes say (a ticked box, a Status column, "— done"). */
+  status?: ActionStatus;
+}
+
+/**
+ * A report on an earlier meeting's action, as minutes give it under matters
+ * arising or a review of the action log ("Minute 19.5: the Measurement
+ * Framework will come to the February meeting").
+ */
+export interface ActionReport {
+  /** The report as written (one list item, table row or paragraph). */
+  text: string;
+  /** What it says became of the action, when it says. */
+  status?: ActionStatus;
+  /** The minute or action numbers it cites ("19.5", "A3"), as written without their prefix. */
+  refs?: string[];
+  /** Index into `content.meetings` of the meeting it was given at, in a document that records several. */
+  meeting?: number;
+}
+
+/** The minutes of an earlier meeting that these minutes approve ("agreed as a correct record"). */
+export interface PreviousMinutes {
+  /** The sentence that approves them. */
+  text: string;
+  /** The day of the meeting whose minutes they are, when the sentence names it. */
+  date?: FuzzyDate;
 }
 
 /** A decision (Popolo `Motion` that passed; Akoma Ntoso `resolution`). */
@@ -213,6 +246,10 @@ export interface DocumentContent {
   // minutes and resolutions
   resolutions?: Resolution[];
   actions?: Action[];
+  /** Minutes: reports on earlier meetings' actions (matters arising, a review of the action log). */
+  reports?: ActionReport[];
+  /** Minutes: the earlier minutes these approve as a correct record. */
+  previousMinutes?: PreviousMinutes;
   // timelines
   milestones?: Milestone[];
 }

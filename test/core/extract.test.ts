@@ -162,8 +162,15 @@ describe('extract: actions', () => {
 
   it('reads a task-list item with its owner in brackets as an action (graphql 2019-09-12)', () => {
     assert.deepEqual(actions('- [ ] [Ivan] Write proposal for how graphQL cats can be integrated into graphql-js\n'), [
-      { text: 'Write proposal for how graphQL cats can be integrated into graphql-js', owner: 'Ivan' },
+      { text: 'Write proposal for how graphQL cats can be integrated into graphql-js', owner: 'Ivan', status: 'open' },
     ]);
+  });
+
+  it('reads what became of an action: a ticked box, a Status column, a status the line ends with', () => {
+    assert.deepEqual((actions('- [x] [Ivan] Write proposal for the cats\n') ?? []).map((a) => a.status), ['done']);
+    assert.deepEqual((actions('- Action: Alex to circulate the glossary (done)\n- Action: Dana to book the room (carried forward)\n- Action: Sam to draft the policy\n') ?? []).map((a) => a.status), ['done', 'carried', undefined]);
+    const plan = '## Action log\n\n| Action | Lead | Status |\n|---|---|---|\n| Circulate the glossary | Governance Officer | Complete |\n| Measurement Framework to the Board | Programme Director | Carried forward to February |\n| Review the CDOP changes | Director of Public Health | No longer required |\n';
+    assert.deepEqual((actions(plan) ?? []).map((a) => a.status), ['done', 'carried', 'dropped']);
   });
 
   it('does not read a bare checkbox as an action: it may list the meeting\'s goals (swcarpentry 2017-05-10)', () => {

@@ -25,6 +25,7 @@ import {
   type TaskClause,
 } from './phrases/actions.js';
 import { actionText } from './phrases/markers.js';
+import { checkboxStatus, statusWords, trailingStatus } from './phrases/status.js';
 import { itemLead, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
 import type { ReadContext, Reader } from './reader.js';
 
@@ -162,12 +163,21 @@ function add(ctx: ReadContext, t: TaskClause, node: Nodes, resolution: number | 
   }
   if (resolution !== undefined) action.resolution = resolution;
   if (ctx.meeting !== undefined) action.meeting = ctx.meeting;
+  const status = t.status ?? writtenStatus(ctx, node, t.text);
+  if (status) action.status = status;
   list.push(action);
   b.map(`/content/actions/${i}`, range);
   const within = range ?? rangeOfNode(node);
   b.mapWritten(`/content/actions/${i}/owner`, action.owner, within);
   // The due date comes last in an action ("… by 31 March"): an owner or task may hold the same words.
   b.mapWritten(`/content/actions/${i}/due`, action.due?.text, within, true);
+}
+
+/** The status a task's line gives: a checkbox before it (`- [x]`), or a status it ends with ("… — done"). */
+function writtenStatus(ctx: ReadContext, node: Nodes, text: string): Action['status'] {
+  const offset = node.type === 'listItem' ? node.position?.start.offset : undefined;
+  const box = offset !== undefined ? checkboxStatus(ctx.b.text.slice(offset, offset + 16)) : undefined;
+  return trailingStatus(text) ?? box;
 }
 
 /** Where the due date is written in the node (the cell, the words after "by"), else the whole node. */
@@ -264,6 +274,9 @@ const OWNER_COLUMN = /^(?:lead(?:\s+(?:officer|member|person|organisation|organi
 /** When: "Timescale", "Due", "Due date", "Deadline", "By when", "Target date", "When", "Completion date". */
 const DUE_COLUMN = /^(?:timescales?|due(?:\s+date)?|deadline|by when|target(?:\s+date)?|when|completion(?:\s+date)?|date)$/;
 
+/** Where it stands: "Status", "Progress", "RAG", "Update". */
+const STATUS_COLUMN = /^(?:status|progress|update|rag|rag status|current status|progress update|outcome)$/;
+
 /**
  * An action plan table (Recommendation · Action · Group · Lead · Timescale):
  * one action per row whose task cell is written, with the owner from the
@@ -279,6 +292,7 @@ function readActionPlan(ctx: ReadContext, t: Table): boolean {
   const owner = col((h) => OWNER_COLUMN.test(norm(h)));
   if (task < 0 || owner < 0 || headers.length > 12) return false;
   const due = col((h) => DUE_COLUMN.test(norm(h)));
+  const status = col((h) => STATUS_COLUMN.test(norm(h)));
   let read = 0;
   for (const row of rows.slice(0, 2000)) {
     const text = cell(row, task).replace(/\s+/g, ' ').trim();
@@ -288,6 +302,8 @@ function readActionPlan(ctx: ReadContext, t: Table): boolean {
     const clause: TaskClause = { text, start: 0, end: text.length, ...ownerFields(who === '' ? undefined : who) };
     // "March 2022", "Q1 2022", "31/03/2022" is not read (day and month order), "Ongoing" is no date.
     if (when !== '' && parseFuzzyDate(when)) clause.due = when;
+    const stated = status >= 0 ? statusWords(cell(row, status)) : undefined;
+    if (stated) clause.status = stated;
     add(ctx, clause, row, undefined, rangeOfNode(row));
     read++;
   }

@@ -3,7 +3,9 @@
  * first that reads a paragraph, list, item or table has it (headings go to
  * all). Decisions come before the section readers so that a `RESOLVED:` list
  * is a decision list wherever it sits. Meetings come right after the sections
- * so that the readers after them know which meeting a node belongs to.
+ * so that the readers after them know which meeting a node belongs to; the
+ * reports reader only observes (it claims nothing), so it comes before the
+ * readers that claim what it also reads.
  */
 import { actions } from './actions.js';
 import { attendance } from './attendance.js';
@@ -13,6 +15,7 @@ import { meetings } from './meetings.js';
 import { membership } from './membership.js';
 import { milestones } from './milestones.js';
 import type { Reader } from './reader.js';
+import { reports } from './reports.js';
 import { sections } from './sections.js';
 
-export const READERS: readonly Reader[] = [sections, meetings, decisions, actions, functions, membership, attendance, milestones];
+export const READERS: readonly Reader[] = [sections, meetings, reports, decisions, actions, functions, membership, attendance, milestones];

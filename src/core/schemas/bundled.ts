@@ -800,6 +800,79 @@ export const bundledSchemas = {
             "markdownDescription": "Index into `content.meetings` of the meeting it was given at, in a document that records several meetings (a weekly archive, a three-day plenary).",
             "type": "integer",
             "minimum": 0
+          },
+          "status": {
+            "$ref": "#/$defs/actionStatus"
+          }
+        },
+        "required": [
+          "text"
+        ]
+      },
+      "actionStatus": {
+        "title": "Status",
+        "description": "Where the action stands, when the minutes say: open, done, carried (forward) or dropped.",
+        "markdownDescription": "Where the action stands, when the minutes say: `open` (an unticked box), `done`, `carried` (carried forward, ongoing) or `dropped` (withdrawn, no longer required).",
+        "enum": [
+          "open",
+          "done",
+          "carried",
+          "dropped"
+        ]
+      },
+      "actionReport": {
+        "title": "Action report",
+        "description": "A report on an earlier meeting's action, under matters arising or a review of the action log.",
+        "markdownDescription": "A report on an earlier meeting's action, under matters arising or a review of the action log (`Minute 19.5: complete`).",
+        "type": "object",
+        "properties": {
+          "text": {
+            "title": "Text",
+            "description": "The report as written.",
+            "markdownDescription": "The report as written: one list item, table row or paragraph.",
+            "type": "string"
+          },
+          "status": {
+            "$ref": "#/$defs/actionStatus"
+          },
+          "refs": {
+            "title": "References",
+            "description": "The minute or action numbers the report cites.",
+            "markdownDescription": "The minute or action numbers the report cites (`[\"19.5\"]` for `Minute 19.5`).",
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "meeting": {
+            "title": "Meeting",
+            "description": "Index into content.meetings of the meeting it was given at, in a document that records several meetings.",
+            "markdownDescription": "Index into `content.meetings` of the meeting it was given at, in a document that records several meetings.",
+            "type": "integer",
+            "minimum": 0
+          }
+        },
+        "required": [
+          "text"
+        ]
+      },
+      "previousMinutes": {
+        "title": "Previous minutes",
+        "description": "The earlier minutes these minutes approve as a correct record.",
+        "markdownDescription": "The earlier minutes these minutes approve as a correct record (`RESOLVED: That the minutes of the meeting held 14 August 2020 be agreed as an accurate record.`).",
+        "type": "object",
+        "properties": {
+          "text": {
+            "title": "Text",
+            "description": "The sentence that approves them.",
+            "markdownDescription": "The sentence that approves them.",
+            "type": "string"
+          },
+          "date": {
+            "$ref": "#/$defs/fuzzyDate",
+            "title": "Date",
+            "description": "The day of the meeting whose minutes they are, when the sentence names it.",
+            "markdownDescription": "The day of the meeting whose minutes they are, when the sentence names it."
           }
         },
         "required": [
@@ -956,6 +1029,18 @@ export const bundledSchemas = {
             "items": {
               "$ref": "#/$defs/action"
             }
+          },
+          "reports": {
+            "title": "Action reports",
+            "description": "Minutes: reports on earlier meetings' actions (matters arising, a review of the action log).",
+            "markdownDescription": "Minutes: reports on earlier meetings' actions, under matters arising or a review of the action log.",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/actionReport"
+            }
+          },
+          "previousMinutes": {
+            "$ref": "#/$defs/previousMinutes"
           },
           "milestones": {
             "title": "Milestones",

@@ -57,6 +57,38 @@ export interface DocumentSummary {
   sectionKinds?: string[];
   /** Where the document ends, and whether it ends with a newline (a quick fix appends a section there). */
   end?: { point: Range['end']; newline: boolean };
+  /** Minutes: the actions given at the meeting, for the action register across meetings. */
+  actions?: ActionSummary[];
+  /** Minutes: the reports on earlier actions (matters arising, the action log). */
+  reports?: ReportSummary[];
+  /** Minutes: the earlier minutes they approve as a correct record (the meeting's ISO day, when named). */
+  previousMinutes?: { date?: string; range: Range };
+  /** Minutes of several meetings: each meeting's ISO day, by index (actions and reports name theirs). */
+  meetingDates?: (string | undefined)[];
+}
+
+/** An action as the register across meetings needs it. */
+export interface ActionSummary {
+  /** What is to be done (the first 240 characters). */
+  text: string;
+  owner?: string;
+  /** The due date as written, and the last day it allows (ISO). */
+  due?: { text: string; end?: string };
+  status?: import('../model.js').ActionStatus;
+  /** The minute it was given under ("19.5": the decision's identifier, else the agenda item). */
+  ref?: string;
+  /** Index of the meeting, in minutes of several. */
+  meeting?: number;
+  range: Range;
+}
+
+/** A report on an earlier action as the register needs it. */
+export interface ReportSummary {
+  text: string;
+  status?: import('../model.js').ActionStatus;
+  refs?: string[];
+  meeting?: number;
+  range: Range;
 }
 
 /** The summaries of a workspace's documents, looked up by URI or by id. */
@@ -181,6 +213,7 @@ export function summarize(doc: GovDocument): DocumentSummary {
   if (content.seats && content.seats.length > 0) {
     summary.votingSeats = content.seats.filter((s) => s.voting !== false).reduce((n, s) => n + s.count, 0);
   }
+  if (doc.type === 'minutes') registerFields(doc, summary);
   // Only minutes that record who was present can be checked for quorum: no Present list is not "nobody came".
   const presentRange = rangeOf(doc, '/content/attendance/present');
   if (content.attendance && presentRange) {
@@ -190,6 +223,44 @@ export function summarize(doc: GovDocument): DocumentSummary {
     };
   }
   return summary;
+}
+
+const clip = (t: string) => (t.length > 240 ? t.slice(0, 239) + '…' : t);
+
+/** What the action register needs of minutes: actions, reports on earlier ones, the approval of the last minutes. */
+function registerFields(doc: GovDocument, summary: DocumentSummary): void {
+  const { content } = doc.data;
+  const actions: ActionSummary[] = [];
+  (content.actions ?? []).slice(0, 1000).forEach((a, i) => {
+    const range = rangeOf(doc, `/content/actions/${i}`);
+    if (!range) return;
+    const s: ActionSummary = { text: clip(a.text), range };
+    if (a.owner) s.owner = clip(a.owner);
+    if (a.due && !a.due.invalid) s.due = a.due.end ? { text: a.due.text, end: a.due.end } : { text: a.due.text };
+    if (a.status) s.status = a.status;
+    const r = a.resolution !== undefined ? content.resolutions?.[a.resolution] : undefined;
+    const ref = r?.identifier ?? r?.item;
+    if (ref) s.ref = ref;
+    if (a.meeting !== undefined) s.meeting = a.meeting;
+    actions.push(s);
+  });
+  if (actions.length) summary.actions = actions;
+  const reports: ReportSummary[] = [];
+  (content.reports ?? []).forEach((r, i) => {
+    const range = rangeOf(doc, `/content/reports/${i}`);
+    if (!range) return;
+    const s: ReportSummary = { text: clip(r.text), range };
+    if (r.status) s.status = r.status;
+    if (r.refs?.length) s.refs = r.refs;
+    if (r.meeting !== undefined) s.meeting = r.meeting;
+    reports.push(s);
+  });
+  if (reports.length) summary.reports = reports;
+  const prev = content.previousMinutes;
+  const prevRange = rangeOf(doc, '/content/previousMinutes');
+  if (prev && prevRange) summary.previousMinutes = prev.date?.start ? { date: prev.date.start, range: prevRange } : { range: prevRange };
+  const meetings = content.meetings ?? [];
+  if (meetings.length > 1) summary.meetingDates = meetings.map((m) => (m.date.invalid ? undefined : m.date.start));
 }
 
 /** The kinds of section a document has, by heading or by what was read from it under any heading. */

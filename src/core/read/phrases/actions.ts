@@ -20,6 +20,8 @@ export interface TaskClause {
   owners?: string[];
   /** The due date text, unparsed. */
   due?: string;
+  /** Where it stands, when a Status column says. */
+  status?: import('../../model.js').ActionStatus;
   start: number;
   end: number;
 }
