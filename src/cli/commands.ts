@@ -27,5 +27,9 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'List the rules with their default severities',
     load: async () => (await import('./commands/rules.js')).rules,
   },
+  actions: {
+    summary: 'Print the action register across meetings: done, carried forward, dropped, not reported, overdue',
+    load: async () => (await import('./commands/actions.js')).actions,
+  },
   timeline: { summary: 'Draw the timeline of the documents (milestones, meetings, actions, reviews) as HTML or SVG', load: async () => (await import('./commands/timeline.js')).timeline },
 };

@@ -5,21 +5,13 @@
  * the format follows the output file's extension, or `--format`.
  */
 import { extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { formatIsoDate, isValidCalendarDate } from '../../core/dates/index.js';
-import type { GovDocument } from '../../core/model.js';
 import { timelineOf, workspaceTimeline } from '../../core/timeline/index.js';
-import { discoverFiles } from '../../node/discover.js';
-import { typesByPath } from '../../node/custom-types.js';
-import { screenedType } from '../../node/screen.js';
-import { relativePath } from '../../node/validate.js';
 import { renderTimelineHtml, renderTimelineSvgDocument } from '../../render/index.js';
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
-import { EXIT_OK, UsageError, type CliIO, type ParseDocument } from '../io.js';
-import { checkOutputTarget, writeOutput, CONFIG_OPTION, loadRunConfig, nestedConfigsOf, readInputFile, typeOption, TYPE_OPTION } from '../shared.js';
-import { displayPath } from '../formatters/results.js';
-import type { ResolvedConfig } from '../../core/config.js';
+import { readDocuments, todayOption } from '../documents.js';
+import { EXIT_OK, UsageError, type CliIO } from '../io.js';
+import { writeOutput, CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
 
 const FORMATS = ['html', 'svg'] as const;
 type Format = (typeof FORMATS)[number];
@@ -54,24 +46,10 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const format = formatOption(args, out);
   const width = integerOption(args, 'width', 320);
   const loaded = await loadRunConfig(args, io);
-  const { config, baseDir } = loaded;
+  const { config } = loaded;
   const type = typeOption(args, config);
   const today = todayOption(args, config.today);
-  let skipped = 0;
-  const files = await discoverFiles(args.positionals.length > 0 ? args.positionals : ['.'], {
-    cwd: io.cwd,
-    ignores: config.ignores,
-    ignoreBase: baseDir,
-    requireMatches: true,
-    onUnreadableFolder: (path, why) => {
-      skipped++;
-      io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`);
-    },
-  });
-  if (files.length === 0 && skipped > 0) throw new UsageError('nothing that was found could be read, so there is nothing to draw');
-  if (out !== undefined) await checkOutputTarget(out, files, io);
-  const configOf = await nestedConfigsOf(args, io, loaded, files);
-  const docs = io.parse ? await readInProcess(files, io.parse, io, { config, baseDir, type }) : await readBounded(files, io, { config, baseDir, type, ...(configOf ? { configOf } : {}) });
+  const { docs } = await readDocuments(args, io, loaded, type, { ...(out !== undefined ? { out } : {}), nothing: 'draw' });
   const model = docs.length === 1 ? timelineOf(docs[0], today) : workspaceTimeline(docs, today, 'Timeline');
   if (typeof args.options.title === 'string') model.title = args.options.title;
   const layout = width !== undefined ? { width } : {};
@@ -85,61 +63,6 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   return EXIT_OK;
 }
 
-interface ReadOptions {
-  config: ResolvedConfig;
-  /** Per-folder configs, by absolute path. */
-  configOf?: ReadonlyMap<string, ResolvedConfig>;
-  baseDir: string | undefined;
-  type: string | undefined;
-}
-
-/**
- * The real engine: every document read in a worker under the same bound as
- * `validate` (time, memory; past it the cheap pass), so a pathological file
- * cannot hang the drawing. Files that are not governance documents are left out.
- */
-async function readBounded(files: readonly string[], io: CliIO, options: ReadOptions): Promise<GovDocument[]> {
-  const { readModels, documentOf } = await import('../../node/models.js');
-  const { CannotRead } = await import('../../node/validate.js');
-  try {
-    let unreadable = 0;
-    const read = await readModels(files, {
-      config: options.config,
-      root: options.baseDir ?? io.cwd,
-      screen: true,
-      onUnreadable: (path, why) => {
-        unreadable++;
-        io.stderr.write(`govmark: skipped '${displayPath(path, io.cwd)}': ${why}\n`);
-      },
-      ...(options.type !== undefined ? { typeOverride: options.type } : {}),
-      ...(options.configOf ? { configOf: options.configOf } : {}),
-    });
-    // Nothing could be read at all: an empty drawing would pass for "no dates".
-    if (files.length > 0 && unreadable === files.length) throw new UsageError(`none of the ${files.length === 1 ? 'file' : `${files.length} files`} could be read, so there is nothing to draw`);
-    return read.map(documentOf).filter((doc) => doc.type !== undefined);
-  } catch (error) {
-    if (error instanceof CannotRead) throw new UsageError(error.message.replace(error.path, displayPath(error.path, io.cwd)));
-    throw error;
-  }
-}
-
-/** An injected parser (tests): in this process, one file at a time. */
-async function readInProcess(files: readonly string[], parse: ParseDocument, io: CliIO, options: ReadOptions): Promise<GovDocument[]> {
-  const { config, baseDir, type } = options;
-  const byGlob = type === undefined ? await typesByPath(config) : new Map<string, string>();
-  const docs: GovDocument[] = [];
-  for (const file of files) {
-    const text = await readInputFile(file, io);
-    // Most Markdown is not a governance document: skip it before parsing (the same screen as validate).
-    const relPath = relativePath(file, baseDir ?? io.cwd);
-    const screened = type === undefined ? screenedType(text, byGlob.get(resolve(file)), relPath, config.infer) : undefined;
-    if (screened?.skip) continue;
-    const doc = await parse(text, { uri: pathToFileURL(file).href, path: relPath, ...(type !== undefined ? { type } : {}), ...(screened?.configType !== undefined ? { configType: screened.configType } : {}), config });
-    if (doc.type !== undefined) docs.push(doc);
-  }
-  return docs;
-}
-
 function formatOption(args: ParsedArgs, out: string | undefined): Format {
   const explicit = args.options.format;
   if (typeof explicit === 'string') return explicit as Format;
@@ -148,17 +71,4 @@ function formatOption(args: ParsedArgs, out: string | undefined): Format {
   if (ext === '.svg') return 'svg';
   if (ext === '.html' || ext === '.htm') return 'html';
   throw new UsageError(`cannot tell the format from '${out}': name it .html or .svg, or give --format html|svg`);
-}
-
-function todayOption(args: ParsedArgs, configured: string | undefined): string {
-  const given = typeof args.options.today === 'string' ? args.options.today : configured;
-  if (given === undefined) {
-    const now = new Date();
-    return formatIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(given);
-  if (!m || !isValidCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-    throw new UsageError(`option '--today' must be a date written YYYY-MM-DD, not '${given}'`);
-  }
-  return given;
 }

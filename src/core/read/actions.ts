@@ -137,9 +137,18 @@ export function readAction(ctx: ReadContext, text: string, node: Nodes, resoluti
     for (const t of split) add(ctx, { ...t, due: t.due ?? a?.due }, node, resolution, range);
     return true;
   }
+  // "2. That the report be circulated. - Action: Programme Director": the decision is the task, the name its owner.
+  const decided = resolution !== undefined ? b.content.resolutions?.[resolution]?.text : undefined;
+  if (decided && (body === '' || (owner === undefined && NAME_ONLY.test(body)))) {
+    add(ctx, { text: decided, ...ownerFields(owner ?? body), due: a?.due, start: 0, end: text.length }, node, resolution, range);
+    return true;
+  }
   add(ctx, { text: body, ...ownerFields(owner), due: a?.due, start: 0, end: text.length }, node, resolution, range);
   return true;
 }
+
+/** A name or a post and nothing else: "Governance Officer", "Health & Social Care Programme Director", "J. Slater". */
+const NAME_ONLY = /^(?:(?:[A-Z][\w.'’-]*|&|and|of|the|for)\s+){0,7}[A-Z][\w.'’-]*$/;
 
 function ownerFields(owner: string | undefined): Pick<TaskClause, 'owner' | 'owners'> {
   if (!owner) return {};

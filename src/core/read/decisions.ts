@@ -295,6 +295,8 @@ class DecisionReading {
       const number = list.ordered ? itemNumber(b.text, li) : undefined;
       const identifier = number !== undefined ? (item ? `${item}.${number}` : String(number)) : item;
       const text = itemLead(li).replace(/^(?:resolved\s*)?that\b/i, (m) => m.replace(/^resolved\s*/i, ''));
+      // "- Action: Clerk to circulate the budget paper" under a Decisions heading: an action, not a decision.
+      if (ACTION_LEAD.test(text) && readAction(this.ctx, text, li, undefined)) continue;
       const markerRange = list.ordered ? itemMarkerRange(b.text, li, (s, e) => b.range(s, e)) : undefined;
       this.formal++;
       const r = this.add({ text, marker, number, identifier, item }, block, rangeOfNode(li), markerRange);
@@ -325,6 +327,9 @@ class DecisionReading {
 }
 
 /** MADR `Chosen option: "Use YAML front matter", because …`: the option chosen, without its quotes and reasons. */
+/** A list item marked as an action: "Action:", "ACTION POINT -", "Actions:". */
+const ACTION_LEAD = /^\*{0,2}actions?(?:\s+points?)?\*{0,2}\s*[:\-–—]/i;
+
 function chosenOption(marker: string, rest: string): string {
   if (!/^chosen option/i.test(marker)) return rest;
   const m = /^["“]([^"”]{1,300})["”]/.exec(rest);

@@ -31,6 +31,7 @@ export const overdue: DocumentRule = {
     });
     (content.actions ?? []).forEach((a, i) => {
       const range = rangeOf(doc, `/content/actions/${i}`);
+      if (a.status === 'done' || a.status === 'dropped') return;
       if (a.due && !a.due.invalid && range && isPast(a.due, today)) {
         report({ reason: `Action${a.owner ? ` for ${a.owner}` : ''} was due ${a.due.text}.`, range, severity: 'hint' });
       }

@@ -17,6 +17,8 @@ import { unresolvedReference } from './unresolved-reference.js';
 import { termsInForce } from './terms-in-force.js';
 import { supersession } from './supersession.js';
 import { voteCount } from './vote-count.js';
+import { actionNotReported } from './action-not-reported.js';
+import { minutesApproval } from './minutes-approval.js';
 import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
 
 /** Every rule govmark has, in the order the documentation lists them. */
@@ -37,6 +39,8 @@ export const allRules: readonly Rule[] = [
   quorumNotMet,
   termsInForce,
   supersession,
+  actionNotReported,
+  minutesApproval,
 ];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));

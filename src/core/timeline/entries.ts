@@ -127,7 +127,9 @@ function meetingTitle(doc: GovDocument, date: FuzzyDate): string {
 function actionTitle(doc: GovDocument, a: Action): string {
   const own = text(a.text) !== undefined && a.text.trim() !== a.owner?.trim() ? a.text.trim() : undefined;
   const resolution = a.resolution !== undefined ? doc.data.content.resolutions?.[a.resolution] : undefined;
-  const what = own ?? (resolution ? `${resolution.identifier ? resolution.identifier + ' ' : ''}${resolution.text}` : 'Action');
+  // The decision is the task ("19.5 That the Measurement Framework …"): its number tells it from others like it.
+  const decided = resolution && (own === undefined || own === resolution.text.trim()) ? `${resolution.identifier ? resolution.identifier + ' ' : ''}${resolution.text}` : undefined;
+  const what = decided ?? own ?? 'Action';
   return a.owner ? `Action (${a.owner}): ${what}` : `Action: ${what}`;
 }
 

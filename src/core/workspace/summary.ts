@@ -63,7 +63,7 @@ export interface DocumentSummary {
   reports?: ReportSummary[];
   /** Minutes: the earlier minutes they approve as a correct record (the meeting's ISO day, when named). */
   previousMinutes?: { date?: string; range: Range };
-  /** Minutes of several meetings: each meeting's ISO day, by index (actions and reports name theirs). */
+  /** Minutes of several meetings: each meeting's ISO day, by index (actions and reports name theirs); of one, its day when only the heading gives it. */
   meetingDates?: (string | undefined)[];
 }
 
@@ -260,7 +260,10 @@ function registerFields(doc: GovDocument, summary: DocumentSummary): void {
   const prevRange = rangeOf(doc, '/content/previousMinutes');
   if (prev && prevRange) summary.previousMinutes = prev.date?.start ? { date: prev.date.start, range: prevRange } : { range: prevRange };
   const meetings = content.meetings ?? [];
-  if (meetings.length > 1) summary.meetingDates = meetings.map((m) => (m.date.invalid ? undefined : m.date.start));
+  // One meeting dated only in its heading ("# Meeting notes, 12 September 2019"): the register places it by that.
+  if (meetings.length > 1 || (meetings.length === 1 && summary.date === undefined && meetings[0].date.precision === 'day' && !meetings[0].date.invalid)) {
+    summary.meetingDates = meetings.map((m) => (m.date.invalid ? undefined : m.date.start));
+  }
 }
 
 /** The kinds of section a document has, by heading or by what was read from it under any heading. */
