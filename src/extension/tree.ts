@@ -1,10 +1,11 @@
 /**
  * The "Governance" tree: documents grouped by body and type, the resolutions under each
  * set of minutes, the milestones under each timeline, and one node listing overdue and
- * upcoming actions and milestones across the workspace. Every leaf reveals its source line.
+ * upcoming actions and milestones across the workspace, and under each body its action register
+ * (the actions still open after its later meetings). Every leaf reveals its source line.
  */
 import * as vscode from 'vscode';
-import type { DocumentNode, LspRange } from '../protocol/requests.js';
+import type { DocumentNode, LspRange, RegisterActionNode, RegisterBodyNode } from '../protocol/requests.js';
 import type { FuzzyDate, MilestoneStatus } from '../core/model.js';
 import type { DocumentsStore } from './documents.js';
 import { typeLabel } from './status.js';
@@ -17,7 +18,9 @@ type Node =
   | { kind: 'milestone'; uri: string; title: string; date: FuzzyDate; status?: MilestoneStatus; overdue?: boolean; range: LspRange }
   | { kind: 'agenda' }
   | { kind: 'due'; which: 'overdue' | 'upcoming' }
-  | { kind: 'dated'; item: Dated };
+  | { kind: 'dated'; item: Dated }
+  | { kind: 'register'; register: RegisterBodyNode }
+  | { kind: 'registerAction'; action: RegisterActionNode };
 
 /** An action or a milestone with a date, for the workspace-wide list. */
 interface Dated {
@@ -47,10 +50,15 @@ export class GovernanceTree implements vscode.TreeDataProvider<Node> {
       return [{ kind: 'agenda' }, ...bodies.map((body): Node => ({ kind: 'body', body }))];
     }
     switch (node.kind) {
-      case 'body':
-        return [...new Set(docs.filter((d) => (d.body ?? NO_BODY) === node.body).map((d) => d.type))]
+      case 'body': {
+        const types = [...new Set(docs.filter((d) => (d.body ?? NO_BODY) === node.body).map((d) => d.type))]
           .sort(byText)
-          .map((type) => ({ kind: 'type', body: node.body, type }));
+          .map((type): Node => ({ kind: 'type', body: node.body, type }));
+        const registers = this.store.register.filter((r) => (r.body ?? NO_BODY) === node.body).map((register): Node => ({ kind: 'register', register }));
+        return [...registers, ...types];
+      }
+      case 'register':
+        return node.register.open.map((action) => ({ kind: 'registerAction', action }));
       case 'type':
         return docs
           .filter((d) => (d.body ?? NO_BODY) === node.body && d.type === node.type)
@@ -99,6 +107,24 @@ export class GovernanceTree implements vscode.TreeDataProvider<Node> {
         item.description = `${d.date.text} · ${d.source}`;
         item.iconPath = new vscode.ThemeIcon(d.what === 'action' ? 'person' : 'milestone');
         item.tooltip = `${d.what === 'action' ? 'Action' : 'Milestone'} — ${d.date.text}${d.overdue ? ' (overdue)' : ''}\n${d.source}`;
+        return item;
+      }
+      case 'register': {
+        const { register: r } = node;
+        const label = r.body !== undefined ? 'Action register' : `Action register: ${r.name}`;
+        const item = new vscode.TreeItem(label, r.open.length ? C.Collapsed : C.None);
+        item.description = [`${r.counts.open} open`, r.counts.overdue ? `${r.counts.overdue} overdue` : '', `${r.counts.done} done`].filter(Boolean).join(' · ');
+        item.tooltip = `${r.name}: ${r.counts.actions} action${r.counts.actions === 1 ? '' : 's'} in its minutes, followed from meeting to meeting — ${r.counts.open} open (${r.counts.overdue} overdue), ${r.counts.done} done, ${r.counts.dropped} dropped`;
+        item.iconPath = new vscode.ThemeIcon('tasklist');
+        return item;
+      }
+      case 'registerAction': {
+        const { action: a } = node;
+        const label = `${a.ref ? `${a.ref} ` : ''}${a.owner ? `${a.owner}: ` : ''}${a.text}`;
+        const item = leaf(label, a.uri, a.range);
+        item.description = [a.due ? `due ${a.due}` : '', a.overdueSince ? 'overdue' : '', a.last ?? (a.given ? `given ${a.given}` : '')].filter(Boolean).join(' · ');
+        item.tooltip = [label, a.given ? `Given at the meeting of ${a.given}` : '', a.due ? `Due ${a.due}${a.overdueSince ? `; overdue since ${a.overdueSince}` : ''}` : '', a.last ? `Last meeting: ${a.last}` : ''].filter(Boolean).join('\n');
+        item.iconPath = new vscode.ThemeIcon(a.overdueSince ? 'warning' : 'circle-large-outline');
         return item;
       }
       case 'body': {

@@ -67,6 +67,34 @@ export interface DocumentNode {
 export interface DocumentsResult {
   today: string;
   documents: DocumentNode[];
+  /** The action register across meetings, per body: its open actions (see `govmark actions`). */
+  register?: RegisterBodyNode[];
+}
+
+/** One body's action register in the tree: counts, and each action still open with what was last said of it. */
+export interface RegisterBodyNode {
+  /** The body's `body:` as written; undefined for minutes grouped by folder. */
+  body?: string;
+  /** What the tree shows: the body, or the folder. */
+  name: string;
+  counts: { actions: number; open: number; overdue: number; done: number; dropped: number };
+  open: RegisterActionNode[];
+}
+
+/** An open action of the register: where it was given, its due date, and the last meeting's word on it. */
+export interface RegisterActionNode {
+  text: string;
+  owner?: string;
+  ref?: string;
+  due?: string;
+  /** ISO day it was given. */
+  given?: string;
+  /** The day it was found overdue (a meeting after its due date, else today). */
+  overdueSince?: string;
+  /** "2020-12-11: carried forward", "2021-01-29: not reported". */
+  last?: string;
+  uri: string;
+  range: LspRange;
 }
 
 /** `govmark/validateWorkspace`: validate every file of the workspace folders now; returns counts. */

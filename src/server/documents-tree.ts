@@ -8,8 +8,10 @@ import { isPast } from '../core/dates/index.js';
 import type { FuzzyDate } from '../core/model.js';
 import type { GovMessage } from '../core/message.js';
 import type { Range } from '../core/text/range.js';
+import { actionRegister, type RegisterEvent } from '../core/workspace/register.js';
+import type { WorkspaceIndex } from '../core/workspace/summary.js';
 import type { DocumentAnalysis } from '../core/workspace/workspace.js';
-import type { DocumentNode, DocumentsResult } from '../protocol/requests.js';
+import type { DocumentNode, DocumentsResult, RegisterBodyNode } from '../protocol/requests.js';
 import { toLspRange } from './edge.js';
 import { documentTitle } from './names.js';
 
@@ -69,6 +71,7 @@ export function documentsResult(
   messages: Map<string, GovMessage[]>,
   today: string,
   token?: CancellationToken,
+  index?: WorkspaceIndex,
 ): DocumentsResult {
   const documents: DocumentNode[] = [];
   for (const { uri, analysis } of analyses) {
@@ -77,5 +80,44 @@ export function documentsResult(
     if (node) documents.push(node);
   }
   documents.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
-  return { today, documents };
+  const register = index ? registerNodes(index, today) : [];
+  return register.length > 0 ? { today, documents, register } : { today, documents };
+}
+
+const SAID: Record<RegisterEvent['status'], string> = {
+  open: 'still open',
+  done: 'done',
+  carried: 'carried forward',
+  dropped: 'dropped',
+  reported: 'reported on',
+  'not-reported': 'not reported',
+};
+
+/** The action register per body, as the tree shows it: counts and the open actions, oldest first. */
+export function registerNodes(index: WorkspaceIndex, today: string): RegisterBodyNode[] {
+  const bodies = new Map<string, RegisterBodyNode>();
+  for (const e of actionRegister(index, today).entries) {
+    const given = index.get(e.given.uri);
+    const named = given?.body !== undefined && given.body.trim() !== '';
+    const key = (named ? 'body:' : 'dir:') + e.body;
+    let node = bodies.get(key);
+    if (!node) bodies.set(key, (node = { ...(named ? { body: e.body } : {}), name: e.body, counts: { actions: 0, open: 0, overdue: 0, done: 0, dropped: 0 }, open: [] }));
+    node.counts.actions++;
+    node.counts[e.status]++;
+    if (e.status !== 'open') continue;
+    if (e.overdue) node.counts.overdue++;
+    const h = e.history[e.history.length - 1];
+    node.open.push({
+      text: e.text,
+      ...(e.owner ? { owner: e.owner } : {}),
+      ...(e.ref ? { ref: e.ref } : {}),
+      ...(e.due ? { due: e.due.text } : {}),
+      ...(e.given.date ? { given: e.given.date } : {}),
+      ...(e.overdue ? { overdueSince: e.overdue.since } : {}),
+      ...(h ? { last: `${h.date ?? '?'}: ${SAID[h.status]}` } : {}),
+      uri: e.given.uri,
+      range: toLspRange(e.given.range),
+    });
+  }
+  return [...bodies.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -505,7 +505,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     guard(log, DocumentsRequest, (): DocumentsResult => ({ today: today(), documents: [] }), noParams, async (_params, token: CancellationToken) => {
       const { store } = await ready.promise;
       await store.currentAll();
-      return documentsResult(store.analyses(), store.allMessages(), today(), token);
+      return documentsResult(store.analyses(), store.allMessages(), today(), token, store.index.index());
     }),
   );
 

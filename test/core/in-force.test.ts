@@ -47,4 +47,17 @@ describe('terms in force on a date', () => {
     assert.throws(() => ws.asAt('March 2021', BODY), /ISO day/);
     assert.throws(() => ws.asAt('2021-01-10', ''), /name of a body/);
   });
+
+  it('Workspace.asAt lists the actions open on the day: given by then, not yet reported done or dropped', () => {
+    const dir = join(fixturesDir, 'rules', 'action-not-reported');
+    const ws = new Workspace();
+    ws.set('file:///hwb/2020-10-16.md', readFileSync(join(dir, 'related', 'hwb-minutes-2020-10-16.md'), 'utf8'));
+    ws.set('file:///hwb/2020-12-11.md', readFileSync(join(dir, 'one-left-out.md'), 'utf8'));
+    const open = (date: string) => ws.asAt(date, BODY).openActions.map((a) => `${a.ref}${a.overdue ? ` overdue ${a.overdue.since}` : ''}`);
+    assert.deepEqual(open('2020-10-01'), [], 'before the meeting that gave them');
+    assert.deepEqual(open('2020-11-01'), ['19.2', '19.3', '19.4']);
+    // 11 December: 19.3 reported circulated; 19.2 carried forward (due 31 December); 19.4 not spoken of.
+    assert.deepEqual(open('2020-12-11'), ['19.2', '19.4']);
+    assert.deepEqual(open('2021-01-10'), ['19.2 overdue 2021-01-10', '19.4'], 'past its due date with no meeting since');
+  });
 });

@@ -94,7 +94,8 @@ describe('server: custom requests', function () {
       assert.equal(r(minutes.resolutions[2].range), '66:0-66:33');
       assert.deepEqual(minutes.actions.map((a) => [a.owner, a.due?.text, a.overdue]), [
         ['Health & Social Care Programme Director', '2020-12-31', true],
-        [undefined, undefined, undefined],
+        // "- Action: Health & Social Care Programme Director" under 19.6: the decision is the task, the post its owner.
+        ['Health & Social Care Programme Director', undefined, undefined],
         // RESOLVED items that direct someone ("That the glossary … be shared", "That X meet to discuss …") are actions too.
         [undefined, undefined, undefined],
         ['Health & Social Care Programme Director', undefined, undefined],
@@ -104,6 +105,18 @@ describe('server: custom requests', function () {
       assert.deepEqual(gap.problems, { errors: 0, warnings: 1 });
       const timeline = result.documents.find((d) => d.uri === ws.uri('valid/gloucestershire-icp-timeline.md'))!;
       assert.equal(timeline.milestones.length >= 5, true);
+    });
+
+    it('gives the action register per body: the actions of 16 October still open after the later meetings', async () => {
+      const result = await client.request<DocumentsResult>('govmark/documents', {});
+      const hwb = result.register?.find((b) => b.body === 'Trafford Health and Wellbeing Board');
+      assert.ok(hwb, `a register for the board in ${JSON.stringify(result.register?.map((b) => b.name))}`);
+      // The minutes of 29 January 2021 (the next meeting in the examples) report on none of them.
+      assert.deepEqual(hwb.counts, { actions: 5, open: 5, overdue: 1, done: 0, dropped: 0 });
+      const framework = hwb.open.find((a) => a.ref === '19.5')!;
+      assert.deepEqual([framework.due, framework.given, framework.overdueSince, framework.last], ['2020-12-31', '2020-10-16', '2021-01-29', '2021-03-19: not reported']);
+      assert.equal(framework.uri, ws.uri('valid/trafford-hwb-minutes-2020-10-16.md'));
+      assert.equal(r(framework.range), '80:3-80:69');
     });
   });
 

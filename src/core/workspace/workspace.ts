@@ -12,6 +12,7 @@ import type { ChunkCache } from '../parse/markdown.js';
 import { parse, type ParseOptions } from '../parse/parse.js';
 import { checkDocument, checkWorkspace } from '../rules/run.js';
 import { bodyKey, termsInForceOn } from './in-force.js';
+import { actionRegister, type RegisterEntry } from './register.js';
 import { createIndex, summarize, type DocumentSummary, type WorkspaceIndex } from './summary.js';
 
 /** What one document yields on its own: cacheable by content. */
@@ -102,6 +103,12 @@ export interface AsAt {
   seats: Seat[];
   /** The body's minutes of meetings on or before the day, oldest first. */
   meetings: DocumentSummary[];
+  /**
+   * The body's actions open on the day: given at a meeting on or before it
+   * and not reported done or dropped at any meeting up to it (see
+   * `actionRegister`), oldest first; `overdue` as the day would judge it.
+   */
+  openActions: RegisterEntry[];
 }
 
 /** A set of documents checked together, so that cross-document rules (references, duplicate ids, quorum against the terms of reference) see all of them. The language server keeps one. */
@@ -185,7 +192,7 @@ export class Workspace {
       .all()
       .filter((s) => s.type === 'minutes' && s.date !== undefined && s.date <= date && s.body !== undefined && bodyKey(s.body) === wanted)
       .sort((a, b) => a.date!.localeCompare(b.date!));
-    return { date, body, ...(terms ? { terms } : {}), seats: [...seats], meetings };
+    return { date, body, ...(terms ? { terms } : {}), seats: [...seats], meetings, openActions: openActionsOn(index, date, wanted) };
   }
 
   /** The URIs of the documents held in full (see `documents()` for every document, with its kind). */
@@ -233,4 +240,19 @@ export class Workspace {
     const cross = checkWorkspace(this.index(), this.configFor(uri), [uri]).get(uri) ?? [];
     return [...d.messages, ...cross].sort(compareMessages);
   }
+}
+
+/** The actions of the body (by `bodyKey`) open on `date`: the register replayed up to that day. */
+function openActionsOn(index: WorkspaceIndex, date: string, body: string): RegisterEntry[] {
+  const register = actionRegister(index, date);
+  const out: RegisterEntry[] = [];
+  for (const e of register.entries) {
+    if (bodyKey(e.body) !== body || e.given.date === undefined || e.given.date > date) continue;
+    const history = e.history.filter((h) => h.date !== undefined && h.date <= date);
+    if (history.some((h) => h.status === 'done' || h.status === 'dropped')) continue;
+    const overdueAt = e.due?.end !== undefined ? history.find((h) => h.date! > e.due!.end!)?.date ?? (date > e.due.end ? date : undefined) : undefined;
+    const { overdue: _, ...rest } = e;
+    out.push({ ...rest, status: 'open', history, ...(overdueAt ? { overdue: { since: overdueAt } } : {}) });
+  }
+  return out;
 }
