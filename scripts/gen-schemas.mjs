@@ -38,14 +38,19 @@ export function renderBundle(root = defaultRoot) {
     '// change the JSON files and run `node scripts/gen-schemas.mjs`.',
     '/* eslint-disable */',
     '',
-    'export const bundledSchemas = {',
+    '/** The file names of the schemas bundled with govmark. */',
+    `export type BundledSchemaFile = ${schemaFiles(root).map((f) => JSON.stringify(f)).join(' | ')};`,
+    '',
+    // Typed by its keys only: the literal type of every schema would make the declarations (the npm package) as large again.
+    '/** The JSON Schemas of the document types, by file name, as in schemas/. */',
+    'export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<string, unknown>>>> = {',
   ];
   for (const file of schemaFiles(root)) {
     const schema = JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8'));
     const body = JSON.stringify(schema, null, 2).replace(/\n/g, '\n  ');
     lines.push(`  ${JSON.stringify(file)}: ${body},`);
   }
-  lines.push('} as const;', '', 'export type BundledSchemaFile = keyof typeof bundledSchemas;', '');
+  lines.push('};', '');
   return lines.join('\n');
 }
 

@@ -32,3 +32,4 @@ export type { TimelineModel, TimelineEntry, LspRange, LspPosition } from './prot
 export type { HtmlOptions, StandaloneHtmlOptions, WebviewHtmlOptions, SvgOptions, LayoutOptions } from './render/index.js';
 export { renderTimelineSvg, renderTimelineSvgDocument, renderTimelineHtml, escapeXml, createNonce } from './render/index.js';
 export { getSchemaForType, builtinSchemas, SCHEMA_BASE } from './core/schemas/registry.js';
+export type { BundledSchemaFile } from './core/schemas/bundled.js';

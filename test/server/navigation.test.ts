@@ -90,7 +90,7 @@ describe('server: navigation', function () {
       assert.equal(r(withAction.range), '79:0-80:69');
       assert.deepEqual(
         withAction.children!.map((s) => `${s.name} | ${s.detail} | ${r(s.range)}`),
-        ['Action: Health & Social Care Programme Director | due 2020-12-31 | 80:3-80:69'],
+        ['Action: Health & Social Care Programme Director — That the Measurement Framework is to come to the Board before the end of the year. | due 2020-12-31 | 80:3-80:69'],
       );
       assert.equal(find(symbols, '15 That the minutes of the meeting held 14 August 2020 be agreed as an accurate record.')?.kind, 24);
     });

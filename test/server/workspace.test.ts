@@ -97,7 +97,7 @@ describe('server: workspace', function () {
       const gap = ws.uri('invalid/minutes-resolution-gap.md');
       client.open(gap, readFileSync(ws.path('invalid/minutes-resolution-gap.md'), 'utf8'));
       const p = await client.waitForDiagnostics(gap, (x) => x.version === 1);
-      assert.deepEqual(p.diagnostics.map((d) => `${d.code} ${d.severity}`), ['resolution-numbering 1']);
+      assert.deepEqual(p.diagnostics.map((d) => `${d.code} ${d.severity}`), ['action-not-reported 3', 'resolution-numbering 1']);
       const tor = ws.uri('valid/trafford-hwb-terms-of-reference.md');
       client.open(tor, readFileSync(ws.path('valid/trafford-hwb-terms-of-reference.md'), 'utf8'));
       assert.deepEqual((await client.waitForDiagnostics(tor, (x) => x.version === 1)).diagnostics, [], 'overdue is off');
@@ -118,7 +118,7 @@ describe('server: workspace', function () {
 
     it('applies the client’s settings on top, and again when they change', async () => {
       const gap = ws.uri('invalid/minutes-resolution-gap.md');
-      client.settings = { rules: { 'resolution-numbering': 'off' } };
+      client.settings = { rules: { 'resolution-numbering': 'off', 'action-not-reported': 'off' } };
       const since = client.published.length;
       void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { govmark: client.settings } });
       const p = await client.waitForDiagnostics(gap, () => true, 10_000, since);
@@ -222,7 +222,7 @@ describe('server: workspace', function () {
         const gap = ws.uri('invalid/minutes-resolution-gap.md');
         client.open(gap, readFileSync(ws.path('invalid/minutes-resolution-gap.md'), 'utf8'));
         const p = await client.waitForDiagnostics(gap, (x) => x.version === 1);
-        assert.deepEqual(p.diagnostics.map((d) => d.code), ['resolution-numbering']);
+        assert.deepEqual(p.diagnostics.map((d) => d.code), ['action-not-reported', 'resolution-numbering']);
       } finally {
         await client.stop();
         ws.remove();

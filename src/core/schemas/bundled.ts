@@ -2,7 +2,11 @@
 // change the JSON files and run `node scripts/gen-schemas.mjs`.
 /* eslint-disable */
 
-export const bundledSchemas = {
+/** The file names of the schemas bundled with govmark. */
+export type BundledSchemaFile = "defs.schema.json" | "minutes.schema.json" | "resolution.schema.json" | "terms-of-reference.schema.json" | "timeline.schema.json";
+
+/** The JSON Schemas of the document types, by file name, as in schemas/. */
+export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<string, unknown>>>> = {
   "defs.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://govmark.dev/schemas/defs.schema.json",
@@ -1615,6 +1619,4 @@ export const bundledSchemas = {
       }
     }
   },
-} as const;
-
-export type BundledSchemaFile = keyof typeof bundledSchemas;
+};
