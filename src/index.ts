@@ -12,7 +12,7 @@ export { parse, knownTypes, baseType, type ParseOptions } from './core/parse/par
 export { analyse, combine, Workspace, type DocumentAnalysis, type WorkspaceDocument, type AsAt } from './core/workspace/workspace.js';
 export { termsInForceOn, inForceFrom, supersedersOf, supersededBy, type InForce } from './core/workspace/in-force.js';
 export { actionRegister, registerBodyOf, type ActionRegister, type RegisterEntry, type RegisterEvent, type RegisterMeeting, type Approval } from './core/workspace/register.js';
-export { summarize, createIndex, type DocumentSummary, type WorkspaceIndex, type Reference, type ActionSummary, type ReportSummary } from './core/workspace/summary.js';
+export { summarize, createIndex, type DocumentSummary, type WorkspaceIndex, type Reference, type ActionSummary, type ReportSummary, type VoteSummary } from './core/workspace/summary.js';
 export { checkDocument, checkWorkspace } from './core/rules/run.js';
 export { applyFixes, chosenFix, type AppliedFixes, type ApplyFixesOptions } from './core/fixes/apply.js';
 export { allRules, ruleById } from './core/rules/registry.js';

@@ -201,8 +201,45 @@ export interface ResolutionVotes {
   no?: number;
   /** How many abstained. */
   abstain?: number;
+  /** How many were recorded as absent from the vote (a recorded vote's "Absent:" list). */
+  absent?: number;
   /** Whether the vote was recorded as unanimous. */
   unanimous?: boolean;
+  /** Who voted how, when the minutes name them (a recorded vote; Popolo `Vote`), in written order. */
+  named?: NamedVote[];
+}
+
+/** One member's vote as a recorded vote names it (Popolo `Vote`: voter and option). */
+export interface NamedVote {
+  /** The voter's name as written, without honorific ("A. Smith" of "Councillors A. Smith and B. Jones", "D. Evans" of "Cllr D. Evans"). */
+  voter: string;
+  option: 'yes' | 'no' | 'abstain' | 'absent';
+}
+
+/**
+ * How a body decides, as its terms of reference state it: "decisions by a
+ * simple majority of members present and voting", "a two-thirds
+ * supermajority of the TSC", "by consensus". `purpose` is set for a rule
+ * that applies only to some decisions (amending the terms, removing a
+ * member, elections).
+ */
+export interface VotingRule {
+  /** The sentence (or front matter value) that states it. */
+  text: string;
+  /**
+   * `majority`: more votes for than half the base; `fraction`: at least that
+   * share of the base (two thirds, 60%); `unanimous`: no vote against;
+   * `consensus`: no objection.
+   */
+  rule: 'majority' | 'fraction' | 'unanimous' | 'consensus';
+  /** The share for `fraction` (two thirds → 2/3). */
+  fraction?: { numerator: number; denominator: number };
+  /** What the share is of: the votes cast (present and voting), the members present, or the whole voting membership. */
+  of: 'cast' | 'present' | 'members';
+  /** What decisions it is for, when not all: `amendment` (of the terms, charter, constitution), `removal`, `election`. */
+  purpose?: 'amendment' | 'removal' | 'election';
+  /** Where it was stated: the front matter (`majority:`) or a sentence of the body. */
+  source: 'front-matter' | 'body';
 }
 
 /** An item of a meeting's agenda, as its heading numbers and names it. */
@@ -236,6 +273,8 @@ export interface DocumentContent {
   /** Notes on the membership that are not seats (nomination rules, terms, statutory markers, chair rotation). */
   membershipNotes?: NumberedClause[];
   quorum?: Quorum;
+  /** How the body decides (the majority its votes need), in the order stated; at most 10. */
+  voting?: VotingRule[];
   // minutes
   /** The meeting's date as the front matter `date` gives it, understood (`2 November 2021` → 2021-11-02). */
   date?: FuzzyDate;

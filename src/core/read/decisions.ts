@@ -10,7 +10,7 @@
  * says the outcome ("Advanced to"). Each decision says its outcome and tally.
  */
 import type { Blockquote, List, ListItem, Paragraph, Table } from 'mdast';
-import type { Resolution } from '../model.js';
+import type { Resolution, ResolutionVotes } from '../model.js';
 import type { Range } from '../text/range.js';
 import { readAction } from './actions.js';
 import { decisionMarker } from './phrases/markers.js';
@@ -29,6 +29,7 @@ import {
   type Outcome,
 } from './phrases/outcomes.js';
 import { isDecisionHeading } from './phrases/sections.js';
+import { namedVotes, recordedVote } from './phrases/votes.js';
 import { itemLead, itemMarkerRange, itemNumber, normaliseHeading, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
 import type { ReadContext, Reader } from './reader.js';
 
@@ -312,7 +313,7 @@ class DecisionReading {
     const list = b.content.resolutions!;
     const i = list.length;
     const clean: Resolution = { text: r.text, marker: r.marker, block: Math.max(0, block), outcome: r.outcome ?? outcomeOf(r.text) };
-    const votes = votesOf(r.text);
+    const votes = votesWritten(r.text);
     if (votes) clean.votes = votes;
     if (r.number !== undefined) clean.number = r.number;
     if (r.identifier !== undefined) clean.identifier = r.identifier;
@@ -347,4 +348,20 @@ function isStatusBucket(marker: string, list: List): boolean {
     const t = itemLead(i);
     return /^[^:]{1,60}:$/.test(t) && decisionMarker(t) === undefined;
   });
+}
+
+/**
+ * The tally a decision's own text gives: counts ("7 in favour, 2 against",
+ * "by 7 votes to 2") and the names of a recorded vote written into it
+ * ("… carried. For: Councillors A and B; Against: Councillor C").
+ */
+function votesWritten(text: string): ResolutionVotes | undefined {
+  const counted = votesOf(text);
+  const segments = recordedVote(text);
+  if (!segments) return counted;
+  const { named, counts } = namedVotes(segments);
+  const v: ResolutionVotes = { ...counted };
+  for (const k of ['yes', 'no', 'abstain', 'absent'] as const) if (v[k] === undefined && counts[k] !== undefined) v[k] = counts[k];
+  if (named.length) v.named = named.slice(0, 500);
+  return Object.keys(v).length > 0 ? v : undefined;
 }

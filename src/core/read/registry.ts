@@ -5,7 +5,9 @@
  * is a decision list wherever it sits. Meetings come right after the sections
  * so that the readers after them know which meeting a node belongs to; the
  * reports reader only observes (it claims nothing), so it comes before the
- * readers that claim what it also reads.
+ * readers that claim what it also reads; so does the voting rules reader of
+ * terms of reference. The votes reader claims the vote blocks it reads
+ * before the decisions reader could take "Against: …" for a decision.
  */
 import { actions } from './actions.js';
 import { attendance } from './attendance.js';
@@ -17,5 +19,7 @@ import { milestones } from './milestones.js';
 import type { Reader } from './reader.js';
 import { reports } from './reports.js';
 import { sections } from './sections.js';
+import { votes } from './votes.js';
+import { votingRules } from './voting-rules.js';
 
-export const READERS: readonly Reader[] = [sections, meetings, reports, decisions, actions, functions, membership, attendance, milestones];
+export const READERS: readonly Reader[] = [sections, meetings, reports, votingRules, votes, decisions, actions, functions, membership, attendance, milestones];

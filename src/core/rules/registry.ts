@@ -17,6 +17,7 @@ import { unresolvedReference } from './unresolved-reference.js';
 import { termsInForce } from './terms-in-force.js';
 import { supersession } from './supersession.js';
 import { voteCount } from './vote-count.js';
+import { voteMajority } from './vote-majority.js';
 import { actionNotReported } from './action-not-reported.js';
 import { minutesApproval } from './minutes-approval.js';
 import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
@@ -29,6 +30,7 @@ export const allRules: readonly Rule[] = [
   requiredSections,
   resolutionNumbering,
   voteCount,
+  voteMajority,
   milestoneOrder,
   reviewBeforeAdoption,
   quorumMissing,

@@ -505,6 +505,98 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
           "source"
         ]
       },
+      "votingRule": {
+        "title": "Voting rule",
+        "description": "How the body decides, as its terms of reference state it: a simple majority of members present and voting, a two-thirds majority, unanimity, consensus.",
+        "markdownDescription": "How the body decides, as its terms of reference state it (`decisions by a simple majority of members present and voting`, `a two-thirds supermajority of the TSC`, `by consensus`).",
+        "type": "object",
+        "properties": {
+          "text": {
+            "title": "Text",
+            "description": "The sentence or front matter value that states it.",
+            "markdownDescription": "The sentence or front matter value that states it.",
+            "type": "string"
+          },
+          "rule": {
+            "title": "Rule",
+            "description": "majority: more than half the base; fraction: at least that share; unanimous: no vote against; consensus: no objection.",
+            "markdownDescription": "`majority`: more votes for than half the base; `fraction`: at least that share of it (two thirds, 60%); `unanimous`: no vote against; `consensus`: no objection.",
+            "type": "string",
+            "enum": [
+              "majority",
+              "fraction",
+              "unanimous",
+              "consensus"
+            ]
+          },
+          "fraction": {
+            "title": "Share",
+            "description": "The share for a fraction rule (two thirds is 2/3).",
+            "markdownDescription": "The share for a `fraction` rule (two thirds is 2/3).",
+            "type": "object",
+            "properties": {
+              "numerator": {
+                "title": "Numerator",
+                "description": "The top of the share (2 of two thirds).",
+                "markdownDescription": "The top of the share (`2` of two thirds).",
+                "type": "integer",
+                "minimum": 1
+              },
+              "denominator": {
+                "title": "Denominator",
+                "description": "The bottom of the share (3 of two thirds).",
+                "markdownDescription": "The bottom of the share (`3` of two thirds).",
+                "type": "integer",
+                "minimum": 1
+              }
+            },
+            "required": [
+              "numerator",
+              "denominator"
+            ],
+            "additionalProperties": false
+          },
+          "of": {
+            "title": "Of",
+            "description": "What the share is of: the votes cast, the voting members present, or the whole voting membership.",
+            "markdownDescription": "What the share is of: `cast` (members present and voting), `present` (the voting members present) or `members` (the whole voting membership).",
+            "type": "string",
+            "enum": [
+              "cast",
+              "present",
+              "members"
+            ]
+          },
+          "purpose": {
+            "title": "Purpose",
+            "description": "What decisions it is for, when not all: amendment (of the terms), removal (of a member), election.",
+            "markdownDescription": "What decisions it is for, when not all: `amendment` (of the terms, charter, constitution), `removal` (of a member), `election`.",
+            "type": "string",
+            "enum": [
+              "amendment",
+              "removal",
+              "election"
+            ]
+          },
+          "source": {
+            "title": "Source",
+            "description": "Where it was stated: the front matter (majority:) or a sentence of the body.",
+            "markdownDescription": "Where it was stated: the front matter (`majority:`) or a sentence of the body.",
+            "type": "string",
+            "enum": [
+              "front-matter",
+              "body"
+            ]
+          }
+        },
+        "required": [
+          "text",
+          "rule",
+          "of",
+          "source"
+        ],
+        "additionalProperties": false
+      },
       "attendee": {
         "title": "Attendee",
         "description": "One person on an attendance list (an entry of an Akoma Ntoso rollCall).",
@@ -742,11 +834,52 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
                 "type": "integer",
                 "minimum": 0
               },
+              "absent": {
+                "title": "Absent",
+                "description": "How many were recorded as absent from the vote (a recorded vote's Absent list).",
+                "markdownDescription": "How many were recorded as absent from the vote (a recorded vote's `Absent:` list; Popolo option `absent`).",
+                "type": "integer",
+                "minimum": 0
+              },
               "unanimous": {
                 "title": "Unanimous",
                 "description": "Whether the vote was recorded as unanimous.",
                 "markdownDescription": "Whether the vote was recorded as unanimous (`approved unanimously`, `9/9`).",
                 "type": "boolean"
+              },
+              "named": {
+                "title": "Named votes",
+                "description": "Who voted how, when the minutes name them (a recorded vote; Popolo Votes), in written order.",
+                "markdownDescription": "Who voted how, when the minutes name them (a recorded vote: `For: Councillors A. Smith and B. Jones`; Popolo `Vote`s), in written order.",
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "properties": {
+                    "voter": {
+                      "title": "Voter",
+                      "description": "The voter's name as written, without honorific.",
+                      "markdownDescription": "The voter's name as written, without honorific (`A. Smith` of `Councillors A. Smith and B. Jones`, `D. Evans` of `Cllr D. Evans`).",
+                      "type": "string"
+                    },
+                    "option": {
+                      "title": "Option",
+                      "description": "How they voted (Popolo option).",
+                      "markdownDescription": "How they voted (Popolo `option`).",
+                      "type": "string",
+                      "enum": [
+                        "yes",
+                        "no",
+                        "abstain",
+                        "absent"
+                      ]
+                    }
+                  },
+                  "required": [
+                    "voter",
+                    "option"
+                  ],
+                  "additionalProperties": false
+                }
               }
             },
             "additionalProperties": false
@@ -988,6 +1121,16 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
           },
           "quorum": {
             "$ref": "#/$defs/quorumStatement"
+          },
+          "voting": {
+            "title": "Voting rules",
+            "description": "How the body decides (the majority its votes need), in the order stated (terms of reference).",
+            "markdownDescription": "How the body decides (the majority its votes need), in the order stated (terms of reference); a rule with a `purpose` applies only to those decisions.",
+            "type": "array",
+            "maxItems": 10,
+            "items": {
+              "$ref": "#/$defs/votingRule"
+            }
           },
           "date": {
             "$ref": "#/$defs/fuzzyDate",
@@ -1474,6 +1617,13 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
                 "minLength": 1
               }
             ]
+          },
+          "majority": {
+            "title": "Majority",
+            "description": "The majority the body's decisions need: simple majority, two-thirds, three-quarters, unanimous, consensus, or a percentage.",
+            "markdownDescription": "The majority the body's decisions need, checked against the votes its minutes record.\n\n```yaml\nmajority: simple majority of members present and voting\n```\n\n```yaml\nmajority: two-thirds\n```",
+            "type": "string",
+            "minLength": 1
           },
           "chair": {
             "title": "Chair",

@@ -3,7 +3,8 @@
  * between worker threads and to keep in the cache for thousands of files.
  */
 import { parseFrontMatterDate } from '../dates/index.js';
-import type { GovDocument, Quorum } from '../model.js';
+import type { GovDocument, Quorum, VotingRule } from '../model.js';
+import { decisionPurpose } from '../read/phrases/votes.js';
 import { adoptionDate } from '../rules/review-before-adoption.js';
 import { rangeOf } from '../source-map.js';
 import type { Range } from '../text/range.js';
@@ -40,6 +41,10 @@ export interface DocumentSummary {
   refs: Reference[];
   /** Terms of reference: the quorum and where it is stated. */
   quorum?: Quorum & { range: Range };
+  /** Terms of reference: how the body decides (the majority its votes need), and where each rule is stated. */
+  voting?: (VotingRule & { range: Range })[];
+  /** Minutes and resolutions: the decisions taken by a recorded vote, with their tallies. */
+  votes?: VoteSummary[];
   /** Terms of reference: voting seats (sum of counts), when membership lists them. */
   votingSeats?: number;
   /** Minutes: members present who may vote, and the range of the Present section. */
@@ -79,6 +84,21 @@ export interface ActionSummary {
   ref?: string;
   /** Index of the meeting, in minutes of several. */
   meeting?: number;
+  range: Range;
+}
+
+/** A decision's vote as the majority rule needs it. */
+export interface VoteSummary {
+  /** The decision's identifier ("18.2") or the first words of its text. */
+  label: string;
+  outcome?: 'adopted' | 'rejected' | 'deferred' | 'noted';
+  yes?: number;
+  no?: number;
+  abstain?: number;
+  unanimous?: boolean;
+  /** What the decision is about, when a voting rule may be for it only (amending the terms, removing a member, an election). */
+  purpose?: VotingRule['purpose'];
+  /** The vote block, else the decision. */
   range: Range;
 }
 
@@ -210,6 +230,27 @@ export function summarize(doc: GovDocument): DocumentSummary {
     const range = rangeOf(doc, '/content/quorum') ?? anchor;
     summary.quorum = { ...content.quorum, range };
   }
+  if (content.voting?.length) {
+    const rules: (VotingRule & { range: Range })[] = [];
+    content.voting.forEach((r, i) => rules.push({ ...r, text: clip(r.text), range: rangeOf(doc, `/content/voting/${i}`) ?? anchor }));
+    summary.voting = rules;
+  }
+  const votes: VoteSummary[] = [];
+  (content.resolutions ?? []).forEach((r, i) => {
+    const v = r.votes;
+    if (!v || votes.length >= 1000) return;
+    const range = rangeOf(doc, `/content/resolutions/${i}/votes`) ?? rangeOf(doc, `/content/resolutions/${i}/text`) ?? rangeOf(doc, `/content/resolutions/${i}`);
+    if (!range) return;
+    const words = r.text.length > 60 ? r.text.slice(0, 59).replace(/\s+\S*$/, '') + '…' : r.text;
+    const s: VoteSummary = { label: r.identifier ?? words, range };
+    if (r.outcome) s.outcome = r.outcome;
+    for (const k of ['yes', 'no', 'abstain'] as const) if (v[k] !== undefined) s[k] = v[k];
+    if (v.unanimous) s.unanimous = true;
+    const purpose = decisionPurpose(r.text);
+    if (purpose) s.purpose = purpose;
+    votes.push(s);
+  });
+  if (votes.length) summary.votes = votes;
   if (content.seats && content.seats.length > 0) {
     summary.votingSeats = content.seats.filter((s) => s.voting !== false).reduce((n, s) => n + s.count, 0);
   }

@@ -49,14 +49,30 @@ export function votesOf(text: string): Votes | undefined {
     /\b(\d{1,4})\s+for\s*(?=[,;)]|\s+and\s+\d|\s*[-–—]?\s*\d{1,4}\s+against)/.exec(t) ??
     /\b(\d{1,4})\s+(?:of|out of)\s+\d{1,4}\b[^.]{0,40}\b(?:approved|voted|in favou?r|yes)\b/.exec(t) ??
     /\bwith\s+(\d{1,4})\s+votes\b/.exec(t);
+  // "carried by 7 votes to 2", "lost by 3 votes to 5"
+  const to = /\bby\s+(\d{1,4})\s+votes?\s+to\s+(\d{1,4})\b/.exec(t);
+  // "(For 6, Against 2, Abstentions 1)": a count after each label, once the For count is written so.
+  const forN = /(?:^|[\s(\[,;:])(?:for|in favou?r|yes|ayes?)\s*[:=]?\s*(\d{1,3})(?=\s*(?:[,;)\]]|$|\s+(?:and\s+)?(?:against|no|nays?|opposed|abstain\w*|abstentions?)\b))/.exec(t);
+  if (!yes && to) {
+    v.yes = Number(to[1]);
+    v.no = Number(to[2]);
+  } else if (!yes && forN) {
+    v.yes = Number(forN[1]);
+    const againstN = /(?:^|[\s(\[,;:])(?:against|no|nays?|opposed)\s*[:=]?\s*(\d{1,3})(?![\d/])/.exec(t.slice(forN.index));
+    if (againstN) v.no = Number(againstN[1]);
+    const abstainN = /(?:^|[\s(\[,;:])(?:abstain\w*|abstentions?)\s*[:=]?\s*(\d{1,3})(?![\d/])/.exec(t.slice(forN.index));
+    if (abstainN) v.abstain = Number(abstainN[1]);
+  }
   const frac = /(?:^|[\s(,])(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/])/.exec(t);
   if (yes) v.yes = Number(yes[1]);
-  else if (frac && Number(frac[1]) <= Number(frac[2]) && Number(frac[2]) > 0) v.yes = Number(frac[1]);
+  else if (v.yes !== undefined) {
+    // read above
+  } else if (frac && Number(frac[1]) <= Number(frac[2]) && Number(frac[2]) > 0) v.yes = Number(frac[1]);
   const no = /\b(\d{1,4})\s*(?:votes?\s+)?(?:no|nays?|against|opposed)\b/.exec(t);
-  if (no) v.no = Number(no[1]);
+  if (no && v.no === undefined) v.no = Number(no[1]);
   const abstain = /\b(\d{1,4})\s*(?:abstentions?|abstain(?:ed|ing|s)?)\b/.exec(t);
-  if (abstain) v.abstain = Number(abstain[1]);
-  if (/\bunanimous(?:ly)?\b/.test(t) || (frac && !yes && frac[1] === frac[2])) v.unanimous = true;
+  if (abstain && v.abstain === undefined) v.abstain = Number(abstain[1]);
+  if (/\bunanimous(?:ly)?\b/.test(t) || (frac && !yes && !to && !forN && frac[1] === frac[2])) v.unanimous = true;
   return Object.keys(v).length > 0 ? v : undefined;
 }
 
