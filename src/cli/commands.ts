@@ -31,5 +31,9 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Print the action register across meetings: done, carried forward, dropped, not reported, overdue',
     load: async () => (await import('./commands/actions.js')).actions,
   },
+  new: {
+    summary: "Write a body's next minutes: members to tick, the last minutes to approve, open actions under matters arising",
+    load: async () => (await import('./commands/new.js')).newCommand,
+  },
   timeline: { summary: 'Draw the timeline of the documents (milestones, meetings, actions, reviews) as HTML or SVG', load: async () => (await import('./commands/timeline.js')).timeline },
 };

@@ -30,6 +30,8 @@ import {
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../core/text/lines.js';
 import { timelineOf, workspaceTimeline } from '../core/timeline/index.js';
+import { bodyKey } from '../core/workspace/in-force.js';
+import { openActionsOn } from '../core/workspace/workspace.js';
 import {
   DocumentsRequest,
   IndexChangedNotification,
@@ -527,7 +529,18 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         const s = store.index.index().byId(id).find((d) => d.type !== undefined);
         return s ? store.latest(s.uri) : undefined;
       };
-      return newDocument(params, today(), findTerms);
+      const contextOf = (body: string | undefined, date: string) => {
+        if (body === undefined) return {};
+        const index = store.index.index();
+        const wanted = bodyKey(body);
+        const previous = index
+          .all()
+          .filter((s) => s.type === 'minutes' && s.date !== undefined && s.date < date && s.body !== undefined && bodyKey(s.body) === wanted)
+          .sort((a, b) => a.date!.localeCompare(b.date!))
+          .pop();
+        return { ...(previous ? { previous } : {}), openActions: openActionsOn(index, date, wanted) };
+      };
+      return newDocument(params, today(), findTerms, contextOf);
     }),
   );
 

@@ -135,16 +135,19 @@ describe('server: custom requests', function () {
   });
 
   describe('govmark/newDocument', () => {
-    it('pre-fills minutes from the terms of reference: body, terms, date, a Present list of the seats, the quorum', async () => {
+    it('pre-fills minutes from the terms of reference and the last meeting: body, terms, date, a Present list of the seats, the quorum, the minutes to approve, the open actions', async () => {
       const result = await client.request<NewDocumentResult>('govmark/newDocument', { type: 'minutes', terms: 'trafford-hwb-tor', date: '2021-06-18' });
-      assert.equal(result.fileName, 'trafford-hwb-2021-06-18.md');
+      assert.equal(result.fileName, 'trafford-hwb-minutes-2021-06-18.md');
       const { text } = result;
-      assert.ok(text.startsWith('---\ntype: minutes\nid: trafford-hwb-2021-06-18\nbody: Trafford Health and Wellbeing Board\nterms: trafford-hwb-tor\ndate: 2021-06-18\nstatus: draft\n---\n'), text);
+      assert.ok(text.startsWith('---\ntype: minutes\nid: trafford-hwb-minutes-2021-06-18\nbody: Trafford Health and Wellbeing Board\nterms: trafford-hwb-tor\ndate: 2021-06-18\nstatus: draft\n---\n'), text);
       assert.match(text, /^# Trafford Health and Wellbeing Board — 18 June 2021$/m);
       assert.match(text, /<!-- Quorum under trafford-hwb-tor: 5 voting members present\. -->/);
       assert.match(text, /^- <!-- Executive Member for Health, Wellbeing and Equalities, Trafford Council -->$/m);
       // One line per seat: 21 seats.
       assert.equal(text.split('\n').filter((l) => l.startsWith('- <!--')).length, 21);
+      // The last minutes before the day (19 March 2021 in the examples), and the actions still open then, as `govmark new minutes` writes them.
+      assert.match(text, /^RESOLVED: That the minutes of the meeting held on 19 March 2021 be agreed as a correct record\.$/m);
+      assert.match(text, /^- \[ \] Minute 19\.5 \(16 October 2020\): That the Measurement Framework/m);
 
       // It reads as minutes; the unfilled seat lines count nobody as present.
       const doc = parse(text, { uri: 'untitled:new.md' });

@@ -255,9 +255,10 @@ export function summarize(doc: GovDocument): DocumentSummary {
     summary.votingSeats = content.seats.filter((s) => s.voting !== false).reduce((n, s) => n + s.count, 0);
   }
   if (doc.type === 'minutes') registerFields(doc, summary);
-  // Only minutes that record who was present can be checked for quorum: no Present list is not "nobody came".
+  // Only minutes that record who was present can be checked for quorum: no Present list, or one not filled in
+  // yet (new minutes' seat checklist), is not "nobody came".
   const presentRange = rangeOf(doc, '/content/attendance/present');
-  if (content.attendance && presentRange) {
+  if (content.attendance && presentRange && content.attendance.present.length > 0) {
     summary.presentVoting = {
       count: content.attendance.present.filter((a) => a.voting !== false).length,
       range: presentRange,

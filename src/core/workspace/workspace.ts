@@ -243,7 +243,7 @@ export class Workspace {
 }
 
 /** The actions of the body (by `bodyKey`) open on `date`: the register replayed up to that day. */
-function openActionsOn(index: WorkspaceIndex, date: string, body: string): RegisterEntry[] {
+export function openActionsOn(index: WorkspaceIndex, date: string, body: string): RegisterEntry[] {
   const register = actionRegister(index, date);
   const out: RegisterEntry[] = [];
   for (const e of register.entries) {
