@@ -80,6 +80,8 @@ export interface Quorum {
   fraction?: { numerator: number; denominator: number };
   /** How many members may be absent, when stated that way ("N - 2", "at most 2 … not present"). */
   absentAllowed?: number;
+  /** Who must be among those present, as written: "the Chair" of "one third, including the Chair", "at least one councillor". */
+  includes?: string;
   /** Where it was stated: the front matter, a Quorum section, or a sentence elsewhere in the body. */
   source: 'front-matter' | 'section' | 'body';
 }

@@ -13,13 +13,33 @@ export function termsInForce(minutes: DocumentSummary, index: WorkspaceIndex): D
   return termsInForceOn(index, { ...(minutes.date !== undefined ? { date: minutes.date } : {}), ...(ref ? { termsId: ref.id } : minutes.body !== undefined ? { body: minutes.body } : {}) }).terms;
 }
 
+/**
+ * Whether someone present is who a quorum must include: "the Chair" (or
+ * "Vice-Chair" when the quorum allows either) by the role written beside the
+ * name; "at least one councillor" by the honorific, role or affiliation.
+ */
+export function includedPresent(includes: string, who: readonly string[]): boolean {
+  const i = includes.toLowerCase();
+  if (/\bchair/.test(i)) {
+    const vice = /\b(?:vice|deputy)[- ]chair/.test(i);
+    const chair = /(?:^|the\s+|or\s+)chair(?:man|person|woman)?\b/.test(i.replace(/\b(?:vice|deputy)[- ]chair/g, ''));
+    return who.some((w) => (chair && /(?:^|\s)(?:chair(?:man|person|woman)?)(?:\s|$)/.test(w.replace(/\b(?:vice|deputy|co)[- ]chair\w*/g, ''))) || (vice && /\b(?:vice|deputy)[- ]chair/.test(w)));
+  }
+  const noun = /one\s+(?:[a-z]+\s+)*?([a-z]{3,})$/.exec(i.replace(/\s+(?:member|representative)s?$/, ''))?.[1];
+  if (!noun) return true;
+  const stem = noun.replace(/(?:s|es)$/, '');
+  // A councillor is also written "Cllr", and is an elected member.
+  const words = stem === 'councillor' || stem === 'elected' ? /\b(?:councillor|cllr|elected)/ : new RegExp(`\\b${stem}`);
+  return who.some((w) => words.test(w));
+}
+
 export const quorumNotMet: WorkspaceRule = {
   id: 'quorum-not-met',
   scope: 'workspace',
   defaultSeverity: 'warning',
   types: ['minutes'],
   description: 'The voting members present must make the quorum set by the terms of reference the minutes name.',
-  docs: 'Minutes are checked against the quorum of the terms of reference in force on the meeting date: those `terms: <id>` names, followed along `supersedes` (the ones they replaced, when adopted after the meeting; the ones that replaced them, when in force by then), or, without `terms:`, the terms of the same `body:` in force on that date. Members listed under Present count, unless marked non-voting or observer; people In attendance do not.',
+  docs: 'Minutes are checked against the quorum of the terms of reference in force on the meeting date: those `terms: <id>` names, followed along `supersedes` (the ones they replaced, when adopted after the meeting; the ones that replaced them, when in force by then), or, without `terms:`, the terms of the same `body:` in force on that date. Members listed under Present count, unless marked non-voting or observer; people In attendance do not. A quorum that must include someone ("one third of the members, including the Chair", "to include at least one councillor") also needs that person among the voting members present, by the role, honorific or organisation written beside their name.',
   check({ summary, index, report }) {
     if (!summary.presentVoting) return;
     const terms = termsInForce(summary, index);
@@ -27,7 +47,17 @@ export const quorumNotMet: WorkspaceRule = {
     const needed = quorumNeeded(terms.quorum, terms.votingSeats);
     if (needed === undefined) return;
     const present = summary.presentVoting.count;
-    if (present >= needed) return;
+    if (present >= needed) {
+      const includes = terms.quorum.includes;
+      if (includes && !includedPresent(includes, summary.presentVoting.who ?? [])) {
+        report({
+          reason: `The quorum of the terms of reference (${terms.id}) must include ${includes.replace(/^the\s+/i, 'the ')}, and no voting member listed as present is: the meeting was not quorate unless one of them was.`,
+          range: summary.presentVoting.range,
+          related: [{ uri: terms.uri, range: terms.quorum.range, message: `Quorum: ${terms.quorum.text}` }],
+        });
+      }
+      return;
+    }
     report({
       reason: `${present} voting member${present === 1 ? '' : 's'} present; the terms of reference (${terms.id}) set a quorum of ${needed}${terms.quorum.fraction ? ` (${terms.quorum.text})` : ''}. The meeting was not quorate.`,
       range: summary.presentVoting.range,

@@ -498,6 +498,12 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
             "markdownDescription": "How many members may be absent, when the quorum is stated that way (`N - 2`, `at most 2 … not present`).",
             "type": "integer",
             "minimum": 0
+          },
+          "includes": {
+            "title": "Must include",
+            "description": "Who must be among those present for the quorum, as written (the Chair; at least one councillor).",
+            "markdownDescription": "Who must be among those present for the quorum, as written: `the Chair` of \"one third, including the Chair\", `at least one councillor`.",
+            "type": "string"
           }
         },
         "required": [

@@ -47,8 +47,12 @@ export interface DocumentSummary {
   votes?: VoteSummary[];
   /** Terms of reference: voting seats (sum of counts), when membership lists them. */
   votingSeats?: number;
-  /** Minutes: members present who may vote, and the range of the Present section. */
-  presentVoting?: { count: number; range: Range };
+  /**
+   * Minutes: members present who may vote, and the range of the Present
+   * section; `who` describes each (honorific, role, affiliation, lower case),
+   * for a quorum that must include someone ("including the Chair").
+   */
+  presentVoting?: { count: number; range: Range; who?: string[] };
   /** Range to point at when nothing more precise exists (the title or line 1). */
   anchor: Range;
   /** How the type was decided: opt-in rules give hints on a recognised (`inferred`) document. */
@@ -259,10 +263,12 @@ export function summarize(doc: GovDocument): DocumentSummary {
   // yet (new minutes' seat checklist), is not "nobody came".
   const presentRange = rangeOf(doc, '/content/attendance/present');
   if (content.attendance && presentRange && content.attendance.present.length > 0) {
-    summary.presentVoting = {
-      count: content.attendance.present.filter((a) => a.voting !== false).length,
-      range: presentRange,
-    };
+    const voting = content.attendance.present.filter((a) => a.voting !== false);
+    summary.presentVoting = { count: voting.length, range: presentRange };
+    const who = voting.slice(0, 300).map((a) => [a.honorificPrefix, a.role, a.affiliation].filter(Boolean).join(' ').toLowerCase().slice(0, 120));
+    // `chair: Councillor J. Slater` in the front matter: the meeting had its chair.
+    if (typeof meta.chair === 'string' && meta.chair.trim() !== '') who.push('chair');
+    if (who.some((w) => w !== '')) summary.presentVoting.who = who;
   }
   return summary;
 }

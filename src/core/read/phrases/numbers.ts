@@ -62,6 +62,18 @@ export interface QuorumMeaning {
   fraction?: { numerator: number; denominator: number };
   /** "N - 2", "at most 2 representatives … not present": the whole membership less this many. */
   absentAllowed?: number;
+  /** Who must be among them: "the Chair" of "one third, including the Chair". */
+  includes?: string;
+}
+
+/** "including the Chair", "one of whom must be the Chair or Vice-Chair", "to include at least one councillor". */
+const INCLUDES =
+  /\b(?:including|to include|which (?:must|shall) include|(?:and )?(?:one )?of whom (?:one )?(?:must|shall) be)\s+((?:the\s+)?(?:chair(?:man|person|woman)?|vice[- ]chair|deputy chair)(?:\s+or\s+(?:the\s+)?(?:vice[- ]chair|deputy chair|chair))?|(?:at least\s+)?one\s+[a-z][a-z -]{2,50}?)(?=\s*(?:[.,;)]|$|\s+and\b|\s+(?:present|from)\b))/i;
+
+/** Who a quorum says must be present, as written ("the Chair", "at least one councillor"), when it says. */
+export function quorumIncludes(text: string): string | undefined {
+  const m = INCLUDES.exec(text.slice(0, 2000).replace(/[*_]/g, '').replace(/\s+/g, ' '));
+  return m ? m[1].trim() : undefined;
 }
 
 const NUMBER_WORD = '\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten';
@@ -72,6 +84,13 @@ const NUMBER_WORD = '\\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten';
  * "a simple majority".
  */
 export function readQuorum(text: string): QuorumMeaning | undefined {
+  const meaning = readQuorumCount(text);
+  if (!meaning) return undefined;
+  const includes = quorumIncludes(text);
+  return includes ? { ...meaning, includes } : meaning;
+}
+
+function readQuorumCount(text: string): QuorumMeaning | undefined {
   const t = text.slice(0, 2000).toLowerCase().replace(/[*_]/g, '').replace(/\s+/g, ' ');
   // "(i.e., N - 2)", "all but two members", "at most 2 Council representatives (…) are not present".
   const minus = /\bn\s*[-−–]\s*(\d{1,2})\b/.exec(t) ??
