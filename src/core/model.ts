@@ -96,6 +96,8 @@ export interface Attendee {
   /** Organisation or description after the name. */
   affiliation?: string;
   voting?: boolean;
+  /** The member they sit for, as written ("Councillor A. Lane" of "substitute for Councillor A. Lane"). */
+  substituteFor?: string;
 }
 
 /** Who was present, in attendance without a vote, and sent apologies. */

@@ -638,6 +638,12 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
             "description": "Whether the person is a voting member.",
             "markdownDescription": "Whether the person is a voting member, when govmark could tell.",
             "type": "boolean"
+          },
+          "substituteFor": {
+            "title": "Substitute for",
+            "description": "The member they sit for, as written (substitute for Councillor A. Lane).",
+            "markdownDescription": "The member they sit for, as written (`Councillor A. Lane` of `substitute for Councillor A. Lane`, `for Cllr B. Fox`).",
+            "type": "string"
           }
         },
         "required": [

@@ -119,8 +119,15 @@ export function readAttendeeEntry(raw: string): AttendeeEntry | undefined {
   if (role) attendee.role = role.replace(/^\w/, (c) => c.toUpperCase());
   if (affiliation) attendee.affiliation = affiliation;
   if (voting !== undefined) attendee.voting = voting;
+  // "(substitute for Councillor A. Lane)", "(for Cllr B. Fox)", ", deputising for Dr C. Dee": who they sit for.
+  const sub = SUBSTITUTE.exec(`${role ?? ''}; ${affiliation ?? ''}`);
+  if (sub) attendee.substituteFor = sub[1].trim();
   return { attendee, absent };
 }
+
+/** The member a substitute sits for, after "substitute for", "deputising for", "sub for" or a bare "for" before a name. */
+const SUBSTITUTE =
+  /(?:^|[;,]\s*)(?:(?:as\s+)?(?:a\s+)?(?:substitute|substituting|sub|deputising|deputizing|deputy|attending|standing in|in place)\s+(?:for|of)\s+|for\s+(?=(?:councillor|cllr|dr|mr|mrs|ms|prof|[A-Z]\.)\s?))((?:[A-Z][\w.'-]*\s?){1,5})/i;
 
 export function readAttendee(raw: string): Attendee | undefined {
   return readAttendeeEntry(raw)?.attendee;
