@@ -210,7 +210,7 @@ function actions(cal: Calendar, d: ExportDocument, register: Map<number, import(
     // DUE is the last day the due date allows ("by March 2021" → 31 March); it may not come before DTSTART.
     if (due && (!given || due.end >= given)) lines.push(`DUE;VALUE=DATE:${compact(due.end)}`);
     if (a.due && a.due.precision !== 'day') lines.push(`X-GOVMARK-ORIGINAL:${escapeIcsText(a.due.text)}`);
-    lines.push(`SUMMARY:${escapeIcsText(a.owner ? `${a.owner}: ${what}` : what)}`, `STATUS:${TODO_STATUS[status]}`);
+    lines.push(`SUMMARY:${escapeIcsText(a.owner && !what.startsWith(a.owner) ? `${a.owner}: ${what}` : what)}`, `STATUS:${TODO_STATUS[status]}`);
     const last = entry?.history[entry.history.length - 1];
     lines.push(
       description([
