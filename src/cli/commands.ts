@@ -31,5 +31,9 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Print the action register across meetings: done, carried forward, dropped, not reported, overdue',
     load: async () => (await import('./commands/actions.js')).actions,
   },
+  export: {
+    summary: 'Export the documents as Popolo JSON, Akoma Ntoso XML, iCalendar or CSV, each item with its file and line',
+    load: async () => (await import('./commands/export.js')).exportCommand,
+  },
   timeline: { summary: 'Draw the timeline of the documents (milestones, meetings, actions, reviews) as HTML or SVG', load: async () => (await import('./commands/timeline.js')).timeline },
 };
