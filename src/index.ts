@@ -34,3 +34,5 @@ export type { HtmlOptions, StandaloneHtmlOptions, WebviewHtmlOptions, SvgOptions
 export { renderTimelineSvg, renderTimelineSvgDocument, renderTimelineHtml, escapeXml, createNonce } from './render/index.js';
 export { getSchemaForType, builtinSchemas, SCHEMA_BASE } from './core/schemas/registry.js';
 export type { BundledSchemaFile } from './core/schemas/bundled.js';
+export { exporters, exportDocuments, EXPORT_FORMATS, type ExportFormat, type Exporter, type ExportDocument, type ExportInput } from './core/export/index.js';
+export { toPopolo, type PopoloExport, type PopoloPerson, type PopoloOrganization, type PopoloPost, type PopoloMembership, type PopoloEvent, type PopoloMotion, type PopoloVoteEvent, type PopoloSource } from './core/export/popolo.js';

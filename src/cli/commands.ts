@@ -35,5 +35,9 @@ export const commands: Record<string, CommandEntry> = {
     summary: "Write a body's next minutes: members to tick, the last minutes to approve, open actions under matters arising",
     load: async () => (await import('./commands/new.js')).newCommand,
   },
+  export: {
+    summary: 'Export the documents as Popolo JSON, Akoma Ntoso XML, iCalendar or CSV, each item with its file and line',
+    load: async () => (await import('./commands/export.js')).exportCommand,
+  },
   timeline: { summary: 'Draw the timeline of the documents (milestones, meetings, actions, reviews) as HTML or SVG', load: async () => (await import('./commands/timeline.js')).timeline },
 };

@@ -14,7 +14,9 @@ import { pathToFileURL } from 'node:url';
 import { examplesDir, repoRoot } from '../helpers.js';
 import { TestClient } from '../server/client.js';
 
-const TARBALL_BUDGET = 250 * 1024;
+// 250 KB until issue 9 added the exporters (Popolo, Akoma Ntoso, iCalendar), votes and scaffolding (279 KB);
+// the budget catches what should never ship (maps, screenshots, the extension), which the test also names.
+const TARBALL_BUDGET = 300 * 1024;
 const DATE_PARSER_BUDGET = 20 * 1024;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 

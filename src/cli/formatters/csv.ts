@@ -1,18 +1,6 @@
 /**
- * CSV as spreadsheets read it (RFC 4180): fields with commas, quotes or line
- * breaks quoted, quotes doubled. A cell that a spreadsheet would run as a
- * formula (starting with =, +, -, @, a tab or a carriage return) is written
- * with a leading apostrophe, so text taken from a document cannot run
- * (OWASP's CSV injection advice).
+ * CSV for the CLI's reports: the writer lives in the core (`core/text/csv.ts`)
+ * so that the pure exporters (`govmark export --format csv`) guard their
+ * cells against formulas the same way `govmark actions --format csv` does.
  */
-
-/** One CSV field: guarded against formulas, quoted when it must be. */
-export function csvCell(value: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
-/** One CSV record (without its line ending). */
-export function csvRow(values: readonly string[]): string {
-  return values.map(csvCell).join(',');
-}
+export { csvCell, csvRow } from '../../core/text/csv.js';
