@@ -12,7 +12,7 @@ import type { GovDocument } from '../core/model.js';
 import { recognisedRange } from '../core/parse/parse.js';
 import type { Range } from '../core/text/range.js';
 import { toLspRange } from './edge.js';
-import { actionName, agendaItemName, milestoneName, resolutionName, seatDetail, seatName } from './names.js';
+import { actionName, agendaItemName, milestoneName, resolutionDetail, resolutionName, seatDetail, seatName } from './names.js';
 
 interface Node {
   name: string;
@@ -177,7 +177,8 @@ class Outline {
     const resolutionNodes = resolutions.map((r, i): Node | undefined => {
       const range = this.at(`/content/resolutions/${i}`);
       if (!range) return undefined;
-      return { name: resolutionName(r), kind: SymbolKind.Event, range, selection: this.at(`/content/resolutions/${i}/number`) ?? range, children: [] };
+      const detail = resolutionDetail(r);
+      return { name: resolutionName(r), ...(detail ? { detail } : {}), kind: SymbolKind.Event, range, selection: this.at(`/content/resolutions/${i}/number`) ?? range, children: [] };
     });
     const loose: Node[] = [];
     actions.forEach((a, j) => {

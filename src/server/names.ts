@@ -16,6 +16,19 @@ export function resolutionName(r: Resolution): string {
   return clip(r.identifier !== undefined ? `${r.identifier} ${r.text}` : r.text);
 }
 
+/** What the Outline shows beside a decision: its outcome and the vote that took it ("not carried · 2 for, 3 against, recorded vote"). */
+export function resolutionDetail(r: Resolution): string | undefined {
+  const outcome = r.outcome === 'adopted' ? 'agreed' : r.outcome === 'rejected' ? 'not carried' : r.outcome;
+  const v = r.votes;
+  const tally = v
+    ? [v.yes !== undefined ? `${v.yes} for` : '', v.no !== undefined ? `${v.no} against` : '', v.abstain ? `${v.abstain} abstaining` : '', v.unanimous ? 'unanimous' : '', v.named?.length ? 'recorded vote' : '']
+        .filter(Boolean)
+        .join(', ')
+    : '';
+  const out = [outcome && tally ? outcome : '', tally].filter(Boolean).join(' · ');
+  return out === '' ? undefined : out;
+}
+
 export function agendaItemName(item: AgendaItem): string {
   return clip(item.number !== undefined ? `${item.number}. ${item.title}` : item.title);
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config.js';
 import { getLanguageService } from '../../src/server/service.js';
-import { examplesDir } from '../helpers.js';
+import { examplesDir, repoRoot } from '../helpers.js';
 import { applyEdits, TestClient } from './client.js';
 
 const read = (rel: string) => readFileSync(join(examplesDir, rel), 'utf8');
@@ -71,6 +71,20 @@ describe('govmark/server: getLanguageService()', () => {
     // Attendance, and the resolutions under the item they were made at.
     assert.ok(symbols.some((s) => /^Attendance/.test(s)), symbols.join('\n'));
     assert.ok(symbols.some((s) => s.includes('18.2 That the Winter Plan be noted.')), symbols.join('\n'));
+  });
+
+  it('shows beside a decision in the Outline what became of it and the vote that took it', () => {
+    const service = getLanguageService();
+    const text = readFileSync(join(repoRoot, 'test', 'fixtures', 'read', 'votes', 'minutes-recorded-votes.md'), 'utf8');
+    const flat = (list: ReturnType<typeof service.documentSymbols>): { name: string; detail?: string }[] => list.flatMap((s) => [{ name: s.name, ...(s.detail ? { detail: s.detail } : {}) }, ...flat(s.children ?? [])]);
+    const details = flat(service.documentSymbols({ uri: 'file:///ws/votes.md', text })).filter((s) => /^\d+ (?:That|The motion)/.test(s.name)).map((s) => `${s.name.slice(0, 2).trim()} ${s.detail ?? ''}`);
+    assert.deepEqual(details, [
+      '5 agreed · 3 for, 2 against, recorded vote',
+      '6 agreed · 4 for, 1 against, recorded vote',
+      '7 agreed · 2 for, 1 against, 1 abstaining, recorded vote',
+      '8 not carried · 2 for, 3 against, recorded vote',
+      '9 ',
+    ]);
   });
 
   it('takes a configuration, and says what is wrong with wrong arguments', () => {
