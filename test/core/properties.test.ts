@@ -324,4 +324,10 @@ describe('properties: the incremental path (chunk cache) equals a fresh parse', 
       runs(300),
     );
   });
+
+  it('keeps a definition out of a fence left open at the end of the document (found by the property above, seed 535130032)', () => {
+    for (const text of ['[a]: http://example.org\n~~~', '# A\n\n[a]: http://example.org\n\n# B\n\n```\ncode [a]', '[a]: /x\n<!-- open']) {
+      assert.deepStrictEqual(parseChunked(text).children, parseMarkdown(text).children, JSON.stringify(text));
+    }
+  });
 });

@@ -181,7 +181,11 @@ export function parseChunked(text: string, cache?: ChunkCache, bodyStart = 0): R
     while (!entry) {
       const last = j >= starts.length;
       const chunk = text.slice(offset, last ? text.length : starts[j].offset);
-      key = chunk + (last ? '' : PROBE) + suffix;
+      // The last section gets the probe too when definitions follow it: ending inside an open
+      // fence or HTML block, it would read them as its own text (`[a]: url` then `~~~`).
+      const lead = last && !chunk.endsWith('\n') ? '\n' : '';
+      const probed = !last || suffix !== '';
+      key = chunk + (probed ? lead + PROBE : '') + suffix;
       entry = cache?.chunks.get(key);
       if (entry && !next.has(key)) {
         shift(entry.tree, line - entry.line, offset - entry.offset);
@@ -189,11 +193,16 @@ export function parseChunked(text: string, cache?: ChunkCache, bodyStart = 0): R
         entry.offset = offset;
         break;
       }
-      const tree = parseMarkdown(key);
-      if (!last && !startsHeading(tree, chunk.length)) {
-        entry = undefined;
-        j++;
-        continue;
+      let tree = parseMarkdown(key);
+      if (probed && !startsHeading(tree, chunk.length + lead.length)) {
+        if (!last) {
+          entry = undefined;
+          j++;
+          continue;
+        }
+        // Open to the end of the document: no definition can be read after it, as in one parse of the whole text.
+        key = chunk;
+        tree = parseMarkdown(key);
       }
       tree.children = tree.children.filter((c) => (c.position?.start.offset ?? 0) < chunk.length);
       shift(tree, line - 1, offset);
