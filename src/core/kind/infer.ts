@@ -10,7 +10,14 @@
  * it is cheap enough to run on every file of a repository before anything is
  * parsed). Fenced code is skipped.
  */
-import type { BuiltinType } from '../model.js';
+import type { BuiltinType as AnyBuiltinType } from '../model.js';
+
+/**
+ * The kinds recognised from a document's text. An agenda is read only when
+ * declared (`type: agenda` or a config glob): the word is in too many minutes
+ * ("## Agenda") to tell one from the other yet.
+ */
+type BuiltinType = Exclude<AnyBuiltinType, 'agenda'>;
 
 /** One clue to a document's kind (a path segment, a heading, a phrase) and its weight. */
 export interface KindEvidence {
