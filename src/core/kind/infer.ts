@@ -13,11 +13,13 @@
 import type { BuiltinType as AnyBuiltinType } from '../model.js';
 
 /**
- * The kinds recognised from a document's text. An agenda is read only when
- * declared (`type: agenda` or a config glob): the word is in too many minutes
- * ("## Agenda") to tell one from the other yet.
+ * The kinds recognised from a document's text: every built-in type but
+ * `agenda`, which is read only when declared (`type: agenda` or a config
+ * glob), since the word heads too many minutes ("## Agenda") to tell one
+ * from the other yet.
  */
-type BuiltinType = Exclude<AnyBuiltinType, 'agenda'>;
+export type InferredType = Exclude<AnyBuiltinType, 'agenda'>;
+type BuiltinType = InferredType;
 
 /** One clue to a document's kind (a path segment, a heading, a phrase) and its weight. */
 export interface KindEvidence {
