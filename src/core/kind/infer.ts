@@ -10,7 +10,7 @@
  * it is cheap enough to run on every file of a repository before anything is
  * parsed). Fenced code is skipped.
  */
-import type { InferredType as AnyBuiltinType } from '../model.js';
+import type { BuiltinType as AnyBuiltinType } from '../model.js';
 
 /**
  * The kinds recognised from a document's text: every built-in type but
