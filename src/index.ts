@@ -18,7 +18,7 @@ export { checkDocument, checkWorkspace } from './core/rules/run.js';
 export { applyFixes, chosenFix, type AppliedFixes, type ApplyFixesOptions } from './core/fixes/apply.js';
 export { allRules, ruleById } from './core/rules/registry.js';
 export type { Rule, RuleMeta, DocumentRule, WorkspaceRule, ParseRule, RuleExample, DocumentRuleContext, WorkspaceRuleContext } from './core/rules/rule.js';
-export type { KindInference, KindEvidence } from './core/kind/infer.js';
+export type { KindInference, KindEvidence, InferredType } from './core/kind/infer.js';
 export type { ChunkCache } from './core/parse/markdown.js';
 export { resolveConfig, DEFAULT_CONFIG, type ResolvedConfig, type CustomTypeConfig } from './core/config.js';
 export * from './core/model.js';

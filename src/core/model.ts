@@ -12,7 +12,7 @@ import type { LineIndex } from './text/lines.js';
 import type { Range } from './text/range.js';
 
 /** The document types govmark knows without a config file. */
-export const BUILTIN_TYPES = ['terms-of-reference', 'minutes', 'resolution', 'timeline'] as const;
+export const BUILTIN_TYPES = ['terms-of-reference', 'minutes', 'agenda', 'resolution', 'timeline'] as const;
 /** One of `BUILTIN_TYPES`. */
 export type BuiltinType = (typeof BUILTIN_TYPES)[number];
 
@@ -253,6 +253,28 @@ export interface AgendaItem {
   title: string;
 }
 
+/**
+ * An item of an agenda, as the agenda numbers and describes it ("5. Local
+ * Care Alliance update — Report of the Programme Director (Pages 11 - 30)").
+ */
+export interface AgendaEntry {
+  /** The number as written ("5", "5(a)", "7.2"). */
+  number?: string;
+  title: string;
+  /** Who presents it ("Report of the Director of Public Health", "Lead: J. Smith" → the name or post). */
+  presenter?: string;
+  /** The pages of its papers in the agenda pack, as written ("11 - 30"). */
+  pages?: string;
+  /** The part of the meeting: "I" (in public) or "II" (exempt information). */
+  part?: string;
+  /** The number of the item it is a sub-item of. */
+  parent?: string;
+  /** Urgent business, taken if the Chair agrees. */
+  urgent?: boolean;
+  /** The agenda says it was withdrawn. */
+  withdrawn?: boolean;
+}
+
 /** A Markdown heading and what govmark recognised it as. */
 export interface Section {
   title: string;
@@ -286,6 +308,9 @@ export interface DocumentContent {
   meetings?: Meeting[];
   attendance?: Attendance;
   items?: AgendaItem[];
+  // agendas
+  /** The items of an agenda, in order, sub-items after their item. */
+  agenda?: AgendaEntry[];
   // minutes and resolutions
   resolutions?: Resolution[];
   actions?: Action[];

@@ -207,7 +207,7 @@ function problems(doc: DocumentNode): string {
 }
 
 function typeIcon(type: string): string {
-  return { 'terms-of-reference': 'book', minutes: 'note', resolution: 'law', timeline: 'calendar' }[type] ?? 'file';
+  return { 'terms-of-reference': 'book', minutes: 'note', agenda: 'list-ordered', resolution: 'law', timeline: 'calendar' }[type] ?? 'file';
 }
 
 function byText(a: string, b: string): number {

@@ -96,7 +96,7 @@ describe('cli config file', () => {
     assert.equal((await configError({ 'govmark.config.json': '{ "types": { "paper": {} } }' })).message, "govmark.config.json:1:23: types.paper needs 'schema'");
     assert.equal(
       (await configError({ 'govmark.config.json': '{ "types": { "paper": { "schema": "p.json", "extends": "minuets" } } }' })).message,
-      "govmark.config.json:1:56: types.paper.extends must be one of terms-of-reference, minutes, resolution, timeline, not 'minuets' (did you mean 'minutes'?)",
+      "govmark.config.json:1:56: types.paper.extends must be one of terms-of-reference, minutes, agenda, resolution, timeline, not 'minuets' (did you mean 'minutes'?)",
     );
     assert.match((await configError({ 'govmark.config.json': '{ "types": { "Board Paper": { "schema": "p.json" } } }' })).message, /types: 'Board Paper' is not a valid name/);
     assert.equal((await configError({ 'govmark.config.json': '{ "rules": ' })).message, 'govmark.config.json:1:12: not valid JSON: a value is expected');

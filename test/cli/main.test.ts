@@ -43,7 +43,7 @@ describe('cli main', () => {
       [['validate', '--workers', '-2'], "govmark: option '--workers' must be a whole number (0 or more), not '-2'\n"],
       [['validate', '--quiet=yes'], "govmark: option '--quiet' takes no value\n"],
       [['validate', '-x'], "govmark: unknown option '-x'\n"],
-      [['validate', '--type', 'minuets'], "govmark: unknown type 'minuets' (did you mean 'minutes'?); known types: terms-of-reference, minutes, resolution, timeline\n"],
+      [['validate', '--type', 'minuets'], "govmark: unknown type 'minuets' (did you mean 'minutes'?); known types: terms-of-reference, minutes, agenda, resolution, timeline\n"],
       [['validate', 'missing.md'], "govmark: cannot read 'missing.md': no such file or directory\n"],
       [['validate', '--config', 'nope.json'], "govmark: cannot read config 'nope.json': no such file or directory\n"],
       [['valdate'], "govmark: unknown command 'valdate' (did you mean 'validate'?); commands: validate, inspect, init, rules, actions, new, export, timeline\n"],

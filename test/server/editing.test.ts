@@ -41,7 +41,7 @@ describe('server: editing', function () {
       assert.equal(h?.range, '1:0-1:4');
       assert.match(h!.text, /^\*\*Document type\*\* \(`type`\)/);
       assert.match(h!.text, /This document is minutes: `type: minutes`\./);
-      assert.match(h!.text, /Document types: `terms-of-reference`, `minutes`, `resolution`, `timeline`/);
+      assert.match(h!.text, /Document types: `terms-of-reference`, `minutes`, `agenda`, `resolution`, `timeline`/);
     });
 
     it('explains an enum value and lists the allowed ones', async () => {
@@ -160,7 +160,7 @@ describe('server: editing', function () {
     it('offers the document types for `type:`', async () => {
       const uri = open('scratch/completion-type.md', '---\ntype: \n---\n');
       const list = await complete(uri, 1, 6);
-      assert.deepEqual(list.items.map((i) => i.label), ['terms-of-reference', 'minutes', 'resolution', 'timeline']);
+      assert.deepEqual(list.items.map((i) => i.label), ['terms-of-reference', 'minutes', 'agenda', 'resolution', 'timeline']);
     });
 
     it('offers the skeleton of a missing section on a heading line', async () => {

@@ -47,7 +47,7 @@ interface Finding {
   inference?: KindInference;
 }
 
-const KIND_NAMES: Record<string, string> = { 'terms-of-reference': 'terms of reference', minutes: 'minutes', resolution: 'decision records', timeline: 'timelines' };
+const KIND_NAMES: Record<string, string> = { 'terms-of-reference': 'terms of reference', minutes: 'minutes', agenda: 'agendas', resolution: 'decision records', timeline: 'timelines' };
 /** Examples printed per kind. */
 const EXAMPLES = 3;
 

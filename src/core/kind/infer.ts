@@ -10,14 +10,22 @@
  * it is cheap enough to run on every file of a repository before anything is
  * parsed). Fenced code is skipped.
  */
-import type { BuiltinType } from '../model.js';
+import type { BuiltinType as AnyBuiltinType } from '../model.js';
+
+/**
+ * The kinds recognised from a document's text: every built-in type but
+ * `agenda`, which is read only when declared (`type: agenda` or a config
+ * glob), since the word heads too many minutes ("## Agenda") to tell one
+ * from the other yet.
+ */
+export type InferredType = Exclude<AnyBuiltinType, 'agenda'>;
 
 /** One clue to a document's kind (a path segment, a heading, a phrase) and its weight. */
 export interface KindEvidence {
   /** What was seen, in the user's words: "heading 'Attendees' (line 5)". */
   reason: string;
   /** The kind it speaks for. */
-  kind: BuiltinType;
+  kind: InferredType;
   /** How much it counts (negative: speaks against). */
   weight: number;
   /** 1-based line it was seen on, when it is on one. */
@@ -27,13 +35,13 @@ export interface KindEvidence {
 /** How a document that declares no type was recognised: the score of each kind and the evidence for it. */
 export interface KindInference {
   /** The kind recognised, when the evidence is clear. */
-  type?: BuiltinType;
+  type?: InferredType;
   /** `sure`: clear evidence; `unsure`: some evidence, not enough or split between kinds (left alone, listed by init); `none`: nothing governance-like. */
   confidence: 'sure' | 'unsure' | 'none';
   /** Score per kind. */
-  scores: Record<BuiltinType, number>;
+  scores: Record<InferredType, number>;
   /** The kind with the highest score, recognised or not (what init reports for unsure files). */
-  best?: BuiltinType;
+  best?: InferredType;
   /** The evidence for the best kind, strongest first. */
   evidence: KindEvidence[];
 }
@@ -55,7 +63,7 @@ const DATED_ENTRY = new RegExp(
 );
 
 interface Signal {
-  kind: BuiltinType;
+  kind: InferredType;
   weight: number;
   test: RegExp;
   /** How to say it was seen. */
@@ -130,7 +138,7 @@ export interface InferInput {
 
 export function inferKind(input: InferInput): KindInference {
   const evidence: KindEvidence[] = [];
-  const add = (kind: BuiltinType, weight: number, reason: string, line?: number) => evidence.push(line !== undefined ? { kind, weight, reason, line } : { kind, weight, reason });
+  const add = (kind: InferredType, weight: number, reason: string, line?: number) => evidence.push(line !== undefined ? { kind, weight, reason, line } : { kind, weight, reason });
   // Mirrors and exports often flatten a tree into one folder, joining the folders with `__`
   // (`meetings__2024__2024-01-09.md`): read those as the folders they were.
   const path = (input.path ?? '').replace(/\\/g, '/').replace(/__/g, '/');
@@ -210,13 +218,13 @@ export function inferKind(input: InferInput): KindInference {
   }
   else if (datedHeadings >= 3 && datedHeadings >= headings * 0.3) add('timeline', 4, `${datedHeadings} of ${headings} headings are dates`);
 
-  const scores: Record<BuiltinType, number> = { 'terms-of-reference': 0, minutes: 0, resolution: 0, timeline: 0 };
+  const scores: Record<InferredType, number> = { 'terms-of-reference': 0, minutes: 0, resolution: 0, timeline: 0 };
   for (const e of evidence) scores[e.kind] += e.weight;
   if (codeDocHeadings.size >= 2 && 100 > notARecord) {
     notARecord = 100;
     notWhy = `code documentation (headings ${[...codeDocHeadings].slice(0, 3).map((h) => `'${h}'`).join(', ')})`;
   }
-  const ranked = (Object.keys(scores) as BuiltinType[]).sort((a, b) => scores[b] - scores[a]);
+  const ranked = (Object.keys(scores) as InferredType[]).sort((a, b) => scores[b] - scores[a]);
   const [best, second] = ranked;
   const top = scores[best];
   const lead = top - scores[second];

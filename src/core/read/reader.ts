@@ -22,6 +22,8 @@ export interface BodyReading {
   milestones: boolean;
   /** Only the schedules inside the body (a Timeline section, a list announced as a timeline) are read for milestones. */
   schedules: boolean;
+  /** The numbered items of an agenda, with their pages, presenters and parts. */
+  agenda: boolean;
 }
 
 export function readingFor(type: string | undefined): BodyReading {
@@ -33,6 +35,7 @@ export function readingFor(type: string | undefined): BodyReading {
     decisions: type === 'minutes' || type === 'resolution',
     milestones: type === 'timeline',
     schedules: type === 'minutes',
+    agenda: type === 'agenda',
   };
 }
 

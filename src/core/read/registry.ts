@@ -10,6 +10,7 @@
  * before the decisions reader could take "Against: …" for a decision.
  */
 import { actions } from './actions.js';
+import { agenda } from './agenda.js';
 import { attendance } from './attendance.js';
 import { decisions } from './decisions.js';
 import { functions } from './functions.js';
@@ -22,4 +23,4 @@ import { sections } from './sections.js';
 import { votes } from './votes.js';
 import { votingRules } from './voting-rules.js';
 
-export const READERS: readonly Reader[] = [sections, meetings, reports, votingRules, votes, decisions, actions, functions, membership, attendance, milestones];
+export const READERS: readonly Reader[] = [sections, meetings, reports, votingRules, votes, decisions, actions, functions, membership, attendance, milestones, agenda];

@@ -21,7 +21,7 @@ export const seatCount = parseRule('seat-count', 'error', 'A quorum or a number 
 export const unclosedFrontMatter = parseRule('unclosed-front-matter', 'error', 'Front matter must be closed with a `---` line.',
   'A document that starts with `---` opens a front matter block; without a closing `---` the whole document would be read as YAML.');
 export const unknownType = parseRule('unknown-type', 'error', 'The `type` must be a known governance document type.',
-  'Known types: `terms-of-reference`, `minutes`, `resolution`, `timeline`, and custom types from the configuration. A `type` close to a known one (a typo) is an error with a suggested fix; a type far from every known one (for example `post` from a static site generator) means the file is not a governance document and it is left alone.');
+  'Known types: `terms-of-reference`, `minutes`, `agenda`, `resolution`, `timeline`, and custom types from the configuration. A `type` close to a known one (a typo) is an error with a suggested fix; a type far from every known one (for example `post` from a static site generator) means the file is not a governance document and it is left alone.');
 export const impossibleDate = parseRule('impossible-date', 'error', 'Dates must exist in the calendar.',
   'A date such as 30 February or 31 June does not exist. It is reported where it is written, in the front matter or in the body.');
 export const unreadDate = parseRule('unread-date', 'warning', 'A date written where a milestone\'s date goes must be one govmark can read.',

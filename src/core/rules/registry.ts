@@ -20,6 +20,7 @@ import { voteCount } from './vote-count.js';
 import { voteMajority } from './vote-majority.js';
 import { actionNotReported } from './action-not-reported.js';
 import { minutesApproval } from './minutes-approval.js';
+import { agendaMinuted } from './agenda-minuted.js';
 import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
 
 /** Every rule govmark has, in the order the documentation lists them. */
@@ -43,6 +44,7 @@ export const allRules: readonly Rule[] = [
   supersession,
   actionNotReported,
   minutesApproval,
+  agendaMinuted,
 ];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));

@@ -3,10 +3,137 @@
 /* eslint-disable */
 
 /** The file names of the schemas bundled with govmark. */
-export type BundledSchemaFile = "defs.schema.json" | "minutes.schema.json" | "resolution.schema.json" | "terms-of-reference.schema.json" | "timeline.schema.json";
+export type BundledSchemaFile = "agenda.schema.json" | "defs.schema.json" | "minutes.schema.json" | "resolution.schema.json" | "terms-of-reference.schema.json" | "timeline.schema.json";
 
 /** The JSON Schemas of the document types, by file name, as in schemas/. */
 export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<string, unknown>>>> = {
+  "agenda.schema.json": {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://govmark.dev/schemas/agenda.schema.json",
+    "title": "Agenda",
+    "description": "The agenda of a meeting: its numbered items and sub-items, with the pages of their papers, their presenters, the part of the meeting (Part I in public, Part II exempt) and the previous minutes to approve.",
+    "type": "object",
+    "properties": {
+      "meta": {
+        "$ref": "#/$defs/meta",
+        "title": "Front matter",
+        "description": "The front matter of an agenda, as written.",
+        "markdownDescription": "The front matter of an agenda: the YAML between the `---` lines at the top of the file.",
+        "type": "object",
+        "properties": {
+          "type": {
+            "const": "agenda",
+            "title": "Document type",
+            "description": "This document is an agenda.",
+            "markdownDescription": "This document is an agenda: `type: agenda`."
+          }
+        }
+      },
+      "content": {
+        "$ref": "defs.schema.json#/$defs/content"
+      }
+    },
+    "required": [
+      "meta",
+      "content"
+    ],
+    "$defs": {
+      "meta": {
+        "title": "Front matter of an agenda",
+        "description": "The keys govmark knows in the front matter of an agenda. Other keys are allowed.",
+        "markdownDescription": "The keys govmark knows in the front matter of an agenda. Other keys are allowed.",
+        "type": "object",
+        "properties": {
+          "$schema": {
+            "$ref": "defs.schema.json#/$defs/schemaReference"
+          },
+          "type": {
+            "$ref": "defs.schema.json#/$defs/documentType"
+          },
+          "id": {
+            "$ref": "defs.schema.json#/$defs/identifier",
+            "title": "Identifier",
+            "description": "A stable identifier for the agenda, which other documents use to refer to it.",
+            "markdownDescription": "A stable identifier for the agenda, which other documents use to refer to it: lower-case letters, digits, `.`, `_` and `-`."
+          },
+          "title": {
+            "$ref": "defs.schema.json#/$defs/text",
+            "title": "Title",
+            "description": "The agenda's title.",
+            "markdownDescription": "The agenda's title."
+          },
+          "body": {
+            "$ref": "defs.schema.json#/$defs/body"
+          },
+          "authority": {
+            "$ref": "defs.schema.json#/$defs/authority"
+          },
+          "tags": {
+            "$ref": "defs.schema.json#/$defs/tags"
+          },
+          "date": {
+            "$ref": "defs.schema.json#/$defs/isoDate",
+            "title": "Meeting date",
+            "description": "The day the meeting was held, YYYY-MM-DD.",
+            "markdownDescription": "The day the meeting was held, `YYYY-MM-DD`.\n\n```yaml\ndate: 2020-10-16\n```"
+          },
+          "status": {
+            "title": "Status",
+            "description": "Where the minutes stands: draft, unconfirmed, approved, confirmed, published.",
+            "markdownDescription": "Where the minutes stands: `draft`, `unconfirmed`, `approved`, `confirmed`, `published`.",
+            "enum": [
+              "draft",
+              "unconfirmed",
+              "approved",
+              "confirmed",
+              "published"
+            ],
+            "markdownEnumDescriptions": [
+              "Being written; not yet circulated.",
+              "Circulated but not yet agreed by the body.",
+              "Agreed by the body as an accurate record.",
+              "Confirmed and signed by the chair at a later meeting.",
+              "Published after approval."
+            ]
+          },
+          "terms": {
+            "$ref": "defs.schema.json#/$defs/identifier",
+            "title": "Terms of reference",
+            "description": "The id of the terms of reference the body met under (used to check quorum and membership).",
+            "markdownDescription": "The `id` of the terms of reference the body met under; govmark uses them to check quorum and membership.\n\n```yaml\nterms: trafford-hwb-tor\n```"
+          },
+          "start": {
+            "$ref": "defs.schema.json#/$defs/clockTime",
+            "title": "Start time",
+            "description": "When the meeting started, HH:MM.",
+            "markdownDescription": "When the meeting started, `HH:MM` on the 24-hour clock."
+          },
+          "end": {
+            "$ref": "defs.schema.json#/$defs/clockTime",
+            "title": "End time",
+            "description": "When the meeting ended, HH:MM.",
+            "markdownDescription": "When the meeting ended, `HH:MM` on the 24-hour clock."
+          },
+          "location": {
+            "$ref": "defs.schema.json#/$defs/text",
+            "title": "Location",
+            "description": "Where the meeting was held, or Virtual meeting.",
+            "markdownDescription": "Where the meeting was held, e.g. `Committee Room 2, Trafford Town Hall` or `Virtual meeting`."
+          },
+          "chair": {
+            "$ref": "defs.schema.json#/$defs/text",
+            "title": "Chair",
+            "description": "Who chaired the meeting.",
+            "markdownDescription": "Who chaired the meeting, e.g. `Councillor J. Slater`."
+          }
+        },
+        "required": [
+          "type",
+          "date"
+        ]
+      }
+    }
+  },
   "defs.schema.json": {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "https://govmark.dev/schemas/defs.schema.json",
@@ -81,8 +208,8 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
       },
       "documentType": {
         "title": "Document type",
-        "description": "What kind of governance document this is: terms-of-reference, minutes, resolution, timeline, or a custom type from the project's configuration.",
-        "markdownDescription": "What kind of governance document this is: `terms-of-reference`, `minutes`, `resolution`, `timeline`, or a custom type declared in `govmark.config.json`.",
+        "description": "What kind of governance document this is: terms-of-reference, minutes, agenda, resolution, timeline, or a custom type from the project's configuration.",
+        "markdownDescription": "What kind of governance document this is: `terms-of-reference`, `minutes`, `agenda`, `resolution`, `timeline`, or a custom type declared in `govmark.config.json`.",
         "type": "string",
         "minLength": 1
       },
@@ -757,6 +884,66 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
           "title"
         ]
       },
+      "agendaEntry": {
+        "title": "Agenda item",
+        "description": "An item of an agenda: its number, title, presenter, the pages of its papers and the part of the meeting it is in.",
+        "markdownDescription": "An item of an agenda (`5. Local Care Alliance update — Report of the Programme Director (Pages 11 - 30)`): its number, title, presenter, the pages of its papers and the part of the meeting it is in.",
+        "type": "object",
+        "properties": {
+          "number": {
+            "title": "Number",
+            "description": "The number as written (5, 5(a), 7.2).",
+            "markdownDescription": "The number as written (`5`, `5(a)`, `7.2`).",
+            "type": "string"
+          },
+          "title": {
+            "title": "Title",
+            "description": "What the item is about.",
+            "markdownDescription": "What the item is about.",
+            "type": "string"
+          },
+          "presenter": {
+            "title": "Presenter",
+            "description": "Who presents it (Report of the Director of Public Health; Lead: J. Smith).",
+            "markdownDescription": "Who presents it (`Report of the Director of Public Health`, `Lead: J. Smith`).",
+            "type": "string"
+          },
+          "pages": {
+            "title": "Pages",
+            "description": "The pages of its papers in the agenda pack, as written (11 - 30).",
+            "markdownDescription": "The pages of its papers in the agenda pack, as written (`11 - 30`).",
+            "type": "string"
+          },
+          "part": {
+            "title": "Part",
+            "description": "The part of the meeting: I (in public) or II (exempt, press and public excluded).",
+            "markdownDescription": "The part of the meeting: `I` (in public) or `II` (exempt information, press and public excluded).",
+            "type": "string"
+          },
+          "parent": {
+            "title": "Parent item",
+            "description": "The number of the item this is a sub-item of.",
+            "markdownDescription": "The number of the item this is a sub-item of (`5` for `5(a)`).",
+            "type": "string"
+          },
+          "urgent": {
+            "title": "Urgent business",
+            "description": "Whether the item is urgent business, taken if the Chair agrees.",
+            "markdownDescription": "Whether the item is urgent business (\"Urgent business (if any)\"), taken if the Chair agrees.",
+            "type": "boolean"
+          },
+          "withdrawn": {
+            "title": "Withdrawn",
+            "description": "Whether the agenda says the item was withdrawn.",
+            "markdownDescription": "Whether the agenda says the item was withdrawn.",
+            "type": "boolean"
+          }
+        },
+        "required": [
+          "title"
+        ],
+        "additionalProperties": false
+      },
       "resolution": {
         "title": "Resolution",
         "description": "A decision: a Popolo Motion that passed; an Akoma Ntoso resolution.",
@@ -1169,6 +1356,15 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
             "type": "array",
             "items": {
               "$ref": "#/$defs/agendaItem"
+            }
+          },
+          "agenda": {
+            "title": "Agenda",
+            "description": "The items of an agenda, in order, sub-items after their item (agenda).",
+            "markdownDescription": "The items of an agenda, in order, sub-items after their item (agenda).",
+            "type": "array",
+            "items": {
+              "$ref": "#/$defs/agendaEntry"
             }
           },
           "resolutions": {

@@ -43,6 +43,10 @@ export interface DocumentSummary {
   quorum?: Quorum & { range: Range };
   /** Terms of reference: how the body decides (the majority its votes need), and where each rule is stated. */
   voting?: (VotingRule & { range: Range })[];
+  /** Agendas: the items, in order, and where each is written. */
+  agenda?: { number?: string; title: string; parent?: string; urgent?: boolean; withdrawn?: boolean; range: Range }[];
+  /** Minutes: the titles of their headings, in order (to find each agenda item's minute). */
+  headings?: string[];
   /** Minutes and resolutions: the decisions taken by a recorded vote, with their tallies. */
   votes?: VoteSummary[];
   /** Terms of reference: voting seats (sum of counts), when membership lists them. */
@@ -167,7 +171,7 @@ export function createIndex(summaries: Iterable<DocumentSummary>): WorkspaceInde
   };
 }
 
-const REFERENCE_KEYS = ['terms', 'supersedes', 'amends'];
+const REFERENCE_KEYS = ['terms', 'supersedes', 'amends', 'agenda'];
 
 /** A front matter date as its first day, ISO (`2021-05-25`, `May 2021`); undefined when it is none. */
 function isoDay(v: unknown): string | undefined {
@@ -258,7 +262,20 @@ export function summarize(doc: GovDocument): DocumentSummary {
   if (content.seats && content.seats.length > 0) {
     summary.votingSeats = content.seats.filter((s) => s.voting !== false).reduce((n, s) => n + s.count, 0);
   }
-  if (doc.type === 'minutes') registerFields(doc, summary);
+  if (doc.type === 'minutes') {
+    registerFields(doc, summary);
+    const headings = content.sections.filter((x) => x.depth > 1).slice(0, 300).map((x) => clip(x.title));
+    if (headings.length) summary.headings = headings;
+  }
+  if (content.agenda?.length) {
+    const list: NonNullable<DocumentSummary['agenda']> = [];
+    content.agenda.slice(0, 500).forEach((e, i) => {
+      const range = rangeOf(doc, `/content/agenda/${i}`);
+      if (!range) return;
+      list.push({ title: clip(e.title), range, ...(e.number !== undefined ? { number: e.number } : {}), ...(e.parent !== undefined ? { parent: e.parent } : {}), ...(e.urgent ? { urgent: true } : {}), ...(e.withdrawn ? { withdrawn: true } : {}) });
+    });
+    summary.agenda = list;
+  }
   // Only minutes that record who was present can be checked for quorum: no Present list, or one not filled in
   // yet (new minutes' seat checklist), is not "nobody came".
   const presentRange = rangeOf(doc, '/content/attendance/present');
