@@ -29,7 +29,7 @@ import {
   type Outcome,
 } from './phrases/outcomes.js';
 import { isDecisionHeading } from './phrases/sections.js';
-import { namedVotes, recordedVote } from './phrases/votes.js';
+import { recordedVote, withRecordedVote } from './phrases/votes.js';
 import { itemLead, itemMarkerRange, itemNumber, normaliseHeading, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
 import type { ReadContext, Reader } from './reader.js';
 
@@ -359,9 +359,6 @@ function votesWritten(text: string): ResolutionVotes | undefined {
   const counted = votesOf(text);
   const segments = recordedVote(text);
   if (!segments) return counted;
-  const { named, counts } = namedVotes(segments);
-  const v: ResolutionVotes = { ...counted };
-  for (const k of ['yes', 'no', 'abstain', 'absent'] as const) if (v[k] === undefined && counts[k] !== undefined) v[k] = counts[k];
-  if (named.length) v.named = named.slice(0, 500);
+  const v = withRecordedVote(counted, segments);
   return Object.keys(v).length > 0 ? v : undefined;
 }

@@ -15,10 +15,10 @@
  * or an action.
  */
 import type { List, Nodes, Paragraph, Table } from 'mdast';
-import type { NamedVote, ResolutionVotes } from '../model.js';
+import type { NamedVote } from '../model.js';
 import type { Range } from '../text/range.js';
 import { itemLead, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
-import { namedVotes, recordedVote, voterName, type VoteSegment } from './phrases/votes.js';
+import { recordedVote, voterName, withRecordedVote, type VoteSegment } from './phrases/votes.js';
 import type { Reader } from './reader.js';
 
 /** "A recorded vote was taken:", "Recorded vote:", "The voting was as follows:": the lead-in of a vote block. */
@@ -49,41 +49,30 @@ export const votes: Reader = {
     /** The decision the next vote block belongs to: the last one of the current section. */
     let anchor: number | undefined;
     /** A vote block read before any decision of its section, for the next one. */
-    let pending: { votes: Omit<ResolutionVotes, 'unanimous'>; range: Range | undefined } | undefined;
+    let pending: { segments: VoteSegment[]; range: Range | undefined } | undefined;
 
     const sync = () => {
       const list = b.content.resolutions ?? [];
       if (list.length > known) {
         anchor = list.length - 1;
         if (pending) {
-          give(known, pending.votes, pending.range);
+          give(known, pending.segments, pending.range);
           pending = undefined;
         }
         known = list.length;
       }
     };
-    const give = (i: number, block: Omit<ResolutionVotes, 'unanimous'>, range: Range | undefined) => {
+    const give = (i: number, segments: VoteSegment[], range: Range | undefined) => {
       const r = b.content.resolutions?.[i];
       if (!r) return;
-      const v: ResolutionVotes = { ...r.votes };
-      for (const k of ['yes', 'no', 'abstain', 'absent'] as const) if (v[k] === undefined && block[k] !== undefined) v[k] = block[k];
-      if (block.named?.length) v.named = [...(v.named ?? []), ...block.named].slice(0, 500);
-      r.votes = v;
+      r.votes = withRecordedVote(r.votes, segments);
       b.map(`/content/resolutions/${i}/votes`, range);
-    };
-    const blockOf = (segments: VoteSegment[]): Omit<ResolutionVotes, 'unanimous'> => {
-      const { named, counts } = namedVotes(segments);
-      const out: Omit<ResolutionVotes, 'unanimous'> = {};
-      for (const k of ['yes', 'no', 'abstain', 'absent'] as const) if (counts[k] !== undefined) out[k] = counts[k];
-      if (named.length) out.named = named;
-      return out;
     };
     const read = (segments: VoteSegment[] | undefined, node: Nodes): boolean => {
       if (!segments) return false;
       sync();
-      const block = blockOf(segments);
-      if (anchor !== undefined) give(anchor, block, rangeOfNode(node));
-      else pending = { votes: block, range: rangeOfNode(node) };
+      if (anchor !== undefined) give(anchor, segments, rangeOfNode(node));
+      else pending = { segments, range: rangeOfNode(node) };
       return true;
     };
 

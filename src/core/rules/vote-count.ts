@@ -1,5 +1,5 @@
 import type { Attendee, NamedVote, ResolutionVotes } from '../model.js';
-import { personKey } from '../read/phrases/votes.js';
+import { personKey, tallyText } from '../read/phrases/votes.js';
 import { rangeOf } from '../source-map.js';
 import type { DocumentRule } from './rule.js';
 
@@ -73,7 +73,7 @@ export const voteCount: DocumentRule = {
       if (!v) return;
       const range = rangeOf(doc, `/content/resolutions/${i}/text`) ?? rangeOf(doc, `/content/resolutions/${i}`);
       if (!range) return;
-      const tally = [v.yes !== undefined ? `${v.yes} for` : '', v.no !== undefined ? `${v.no} against` : '', v.abstain !== undefined ? `${v.abstain} abstaining` : ''].filter(Boolean).join(', ');
+      const tally = tallyText(v);
       const cast = (v.yes ?? 0) + (v.no ?? 0) + (v.abstain ?? 0);
       if (voting !== undefined && voting > 0 && cast > voting) {
         report({

@@ -1,4 +1,4 @@
-import { describeRule, majorityReached } from '../read/phrases/votes.js';
+import { describeRule, majorityReached, tallyText } from '../read/phrases/votes.js';
 import type { VotingRule } from '../model.js';
 import type { DocumentSummary, VoteSummary } from '../workspace/summary.js';
 import { termsInForce } from './quorum-not-met.js';
@@ -6,12 +6,6 @@ import type { WorkspaceRule } from './rule.js';
 
 /** Without a rule in the terms: a simple majority of the votes cast, as standing orders and Robert's Rules have it. */
 const DEFAULT: Pick<VotingRule, 'rule' | 'of'> = { rule: 'majority', of: 'cast' };
-
-function tally(v: VoteSummary): string {
-  return [v.yes !== undefined ? `${v.yes} for` : '', v.no !== undefined ? `${v.no} against` : '', v.abstain !== undefined ? `${v.abstain} abstaining` : '']
-    .filter(Boolean)
-    .join(', ');
-}
 
 /** The terms' rule for this decision: the one for its purpose (amending the terms, a removal, an election), else the general one. */
 export function votingRuleFor(terms: DocumentSummary | undefined, v: Pick<VoteSummary, 'purpose'>): (VotingRule & { range: DocumentSummary['anchor'] }) | undefined {
@@ -37,7 +31,7 @@ export const voteMajority: WorkspaceRule = {
       const rule = stated ?? DEFAULT;
       const result = majorityReached(rule, v, summary.presentVoting?.count, terms?.votingSeats);
       if (!result) continue;
-      const written = tally(v) || (v.unanimous ? 'unanimous' : '');
+      const written = tallyText(v) || (v.unanimous ? 'unanimous' : '');
       const needs = result.needed !== undefined && result.base !== undefined ? ` (${result.needed} of ${result.base} needed)` : '';
       const related = stated && terms ? [{ uri: terms.uri, range: stated.range, message: `Voting rule: ${stated.text}` }] : undefined;
       if (v.outcome === 'adopted' && !result.reached) {

@@ -12,7 +12,7 @@
  * Every pattern runs on a capped slice of one paragraph, with no nested
  * quantifiers, so the cost stays linear.
  */
-import type { NamedVote, VotingRule } from '../../model.js';
+import type { NamedVote, ResolutionVotes, VotingRule } from '../../model.js';
 
 /** How much of a paragraph is looked at. */
 const MAX = 4000;
@@ -117,7 +117,7 @@ function namesOf(list: string): string[] | undefined {
     if (name === '' || name.length > 80 || !/\p{L}/u.test(name) || /[!?:]/.test(name)) return undefined;
     if (name.split(/\s+/).length > 5) return undefined;
     if (/^(?:the|that|this|it|we|they|there|was|were|is|to|be|which|who)\b/i.test(name)) return undefined;
-    names.push(name.replace(HONORIFIC, '').trim() || name);
+    names.push(voterName(name));
   }
   return names;
 }
@@ -152,6 +152,25 @@ export function personKey(name: string): string {
     .split(/[\s.]+/)
     .filter((w) => w.length > 1 && !/^(?:cllr|councillor|mr|mrs|ms|dr|prof|mbe|obe|cbe|jp|qc|kc)$/.test(w));
   return words[words.length - 1] ?? name.toLowerCase().trim();
+}
+
+/**
+ * A decision's votes with a recorded vote added: the counts it lacks taken
+ * from the vote's options, its names after any already known (at most 500).
+ */
+export function withRecordedVote(votes: ResolutionVotes | undefined, segments: readonly VoteSegment[]): ResolutionVotes {
+  const { named, counts } = namedVotes(segments);
+  const v: ResolutionVotes = { ...votes };
+  for (const k of ['yes', 'no', 'abstain', 'absent'] as const) if (v[k] === undefined && counts[k] !== undefined) v[k] = counts[k];
+  if (named.length) v.named = [...(v.named ?? []), ...named].slice(0, 500);
+  return v;
+}
+
+/** A tally in words, as messages give it: "5 for, 4 against, 1 abstaining". */
+export function tallyText(v: Pick<ResolutionVotes, 'yes' | 'no' | 'abstain'>): string {
+  return [v.yes !== undefined ? `${v.yes} for` : '', v.no !== undefined ? `${v.no} against` : '', v.abstain !== undefined ? `${v.abstain} abstaining` : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 // ---------------------------------------------------------------------------
