@@ -31,7 +31,7 @@ import {
 import { LineIndex } from '../core/text/lines.js';
 import { timelineOf, workspaceTimeline } from '../core/timeline/index.js';
 import { bodyKey } from '../core/workspace/in-force.js';
-import { openActionsOn } from '../core/workspace/workspace.js';
+import { minutesOfBody, openActionsOn } from '../core/workspace/workspace.js';
 import {
   DocumentsRequest,
   IndexChangedNotification,
@@ -533,11 +533,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         if (body === undefined) return {};
         const index = store.index.index();
         const wanted = bodyKey(body);
-        const previous = index
-          .all()
-          .filter((s) => s.type === 'minutes' && s.date !== undefined && s.date < date && s.body !== undefined && bodyKey(s.body) === wanted)
-          .sort((a, b) => a.date!.localeCompare(b.date!))
-          .pop();
+        const previous = minutesOfBody(index.all(), wanted).filter((s) => s.date! < date).pop();
         return { ...(previous ? { previous } : {}), openActions: openActionsOn(index, date, wanted) };
       };
       return newDocument(params, today(), findTerms, contextOf);

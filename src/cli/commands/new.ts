@@ -11,7 +11,7 @@ import { isValidCalendarDate } from '../../core/dates/index.js';
 import { scaffoldMinutes } from '../../core/scaffold/minutes.js';
 import { bodyKey, termsInForceOn } from '../../core/workspace/in-force.js';
 import { createIndex, summarize } from '../../core/workspace/summary.js';
-import { openActionsOn } from '../../core/workspace/workspace.js';
+import { minutesOfBody, openActionsOn } from '../../core/workspace/workspace.js';
 import type { OptionSpecs, ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { readDocuments, todayOption } from '../documents.js';
@@ -63,10 +63,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const index = createIndex(summaries);
   const { terms } = termsInForceOn(index, { date, body });
   const termsDoc = terms ? docs.find((d) => d.uri === terms.uri) : undefined;
-  const previous = summaries
-    .filter((s) => s.type === 'minutes' && s.date !== undefined && s.date < date && s.body !== undefined && bodyKey(s.body) === wanted)
-    .sort((a, b) => a.date!.localeCompare(b.date!))
-    .pop();
+  const previous = minutesOfBody(summaries, wanted).pop();
   // The body as its documents write it, not as typed on the command line.
   const written = terms?.body ?? previous?.body ?? body;
   const open = openActionsOn(index, date, wanted);

@@ -13,6 +13,7 @@
  * deletes if the meeting did not agree it. The result gives no diagnostic
  * of its own before the author types.
  */
+import { MONTH_NAMES } from '../dates/words.js';
 import type { Seat } from '../model.js';
 import { quorumNeeded } from '../read/phrases/numbers.js';
 import type { DocumentSummary } from '../workspace/summary.js';
@@ -41,12 +42,11 @@ export interface Scaffold {
 
 const MAX_SEAT_LINES = 60;
 const MAX_ACTIONS = 200;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2021-06-18` → `18 June 2021`. */
 export function longDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : iso;
+  return m ? `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : iso;
 }
 
 /** A YAML scalar, quoted only when plain style would be read differently. */

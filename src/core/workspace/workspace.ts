@@ -188,10 +188,7 @@ export class Workspace {
     const { terms } = termsInForceOn(index, { date, body });
     const seats = terms ? (this.docs.get(terms.uri)?.doc.data.content.seats ?? []) : [];
     const wanted = bodyKey(body);
-    const meetings = index
-      .all()
-      .filter((s) => s.type === 'minutes' && s.date !== undefined && s.date <= date && s.body !== undefined && bodyKey(s.body) === wanted)
-      .sort((a, b) => a.date!.localeCompare(b.date!));
+    const meetings = minutesOfBody(index.all(), wanted).filter((s) => s.date! <= date);
     return { date, body, ...(terms ? { terms } : {}), seats: [...seats], meetings, openActions: openActionsOn(index, date, wanted) };
   }
 
@@ -240,6 +237,11 @@ export class Workspace {
     const cross = checkWorkspace(this.index(), this.configFor(uri), [uri]).get(uri) ?? [];
     return [...d.messages, ...cross].sort(compareMessages);
   }
+}
+
+/** The dated minutes of the body (by `bodyKey`) among `summaries`, oldest first. */
+export function minutesOfBody(summaries: readonly DocumentSummary[], body: string): DocumentSummary[] {
+  return summaries.filter((s) => s.type === 'minutes' && s.date !== undefined && s.body !== undefined && bodyKey(s.body) === body).sort((a, b) => a.date!.localeCompare(b.date!));
 }
 
 /** The actions of the body (by `bodyKey`) open on `date`: the register replayed up to that day. */
