@@ -14,6 +14,7 @@ export { termsInForceOn, inForceFrom, supersedersOf, supersededBy, type InForce 
 export { actionRegister, registerBodyOf, type ActionRegister, type RegisterEntry, type RegisterEvent, type RegisterMeeting, type Approval } from './core/workspace/register.js';
 export { summarize, createIndex, type DocumentSummary, type WorkspaceIndex, type Reference, type ActionSummary, type ReportSummary, type VoteSummary } from './core/workspace/summary.js';
 export { scaffoldMinutes, type MinutesScaffoldInput, type Scaffold } from './core/scaffold/minutes.js';
+export { scaffoldAgenda, type AgendaScaffoldInput } from './core/scaffold/agenda.js';
 export { checkDocument, checkWorkspace } from './core/rules/run.js';
 export { applyFixes, chosenFix, type AppliedFixes, type ApplyFixesOptions } from './core/fixes/apply.js';
 export { allRules, ruleById } from './core/rules/registry.js';

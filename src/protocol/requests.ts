@@ -108,15 +108,17 @@ export interface ValidateWorkspaceResult {
 /** `govmark/newDocument`: the text of a new document of a type, minutes pre-filled from terms of reference. */
 export const NewDocumentRequest = 'govmark/newDocument';
 export interface NewDocumentParams {
-  type: 'terms-of-reference' | 'minutes' | 'resolution' | 'timeline';
-  /** For minutes: the `id` of the terms of reference to pre-fill from. */
+  type: 'terms-of-reference' | 'minutes' | 'agenda' | 'resolution' | 'timeline';
+  /** For minutes and agendas: the `id` of the terms of reference to pre-fill from (their body, seats, quorum). */
   terms?: string;
+  /** The body the document is of, as its documents write `body:` (when no terms give it). */
+  body?: string;
   /** ISO date for `date:` (default today). */
   date?: string;
 }
 export interface NewDocumentResult {
   text: string;
-  /** Suggested file name. */
+  /** Suggested file name: `<body>-<kind>-<date>.md`. */
   fileName: string;
 }
 

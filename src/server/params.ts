@@ -104,12 +104,17 @@ export const timelineParams: Check<TimelineParams> = (p) => {
   return { scope: p.scope, ...(p.uri !== undefined ? { uri: p.uri } : {}) };
 };
 
-const NEW_DOCUMENT_TYPES: readonly string[] = ['terms-of-reference', 'minutes', 'resolution', 'timeline'] satisfies NewDocumentParams['type'][];
+const NEW_DOCUMENT_TYPES: readonly string[] = ['terms-of-reference', 'minutes', 'agenda', 'resolution', 'timeline'] satisfies NewDocumentParams['type'][];
 
 export const newDocumentParams: Check<NewDocumentParams> = (p) => {
   if (!isObject(p) || typeof p.type !== 'string' || !NEW_DOCUMENT_TYPES.includes(p.type)) return undefined;
-  if ((p.terms !== undefined && typeof p.terms !== 'string') || (p.date !== undefined && typeof p.date !== 'string')) return undefined;
-  return { type: p.type as NewDocumentParams['type'], ...(p.terms !== undefined ? { terms: p.terms } : {}), ...(p.date !== undefined ? { date: p.date } : {}) };
+  if ((p.terms !== undefined && typeof p.terms !== 'string') || (p.date !== undefined && typeof p.date !== 'string') || (p.body !== undefined && typeof p.body !== 'string')) return undefined;
+  return {
+    type: p.type as NewDocumentParams['type'],
+    ...(p.terms !== undefined ? { terms: p.terms } : {}),
+    ...(p.body !== undefined && p.body.trim() !== '' ? { body: p.body.trim().slice(0, 300) } : {}),
+    ...(p.date !== undefined ? { date: p.date } : {}),
+  };
 };
 
 /** `govmark/documents` and `govmark/validateWorkspace` take no params: whatever comes is ignored. */

@@ -534,7 +534,8 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         const index = store.index.index();
         const wanted = bodyKey(body);
         const previous = minutesOfBody(index.all(), wanted).filter((s) => s.date! < date).pop();
-        return { ...(previous ? { previous } : {}), openActions: openActionsOn(index, date, wanted) };
+        const agenda = index.all().find((s) => s.type === 'agenda' && s.date === date && s.body !== undefined && bodyKey(s.body) === wanted);
+        return { ...(previous ? { previous } : {}), ...(agenda ? { agenda } : {}), openActions: openActionsOn(index, date, wanted) };
       };
       return newDocument(params, today(), findTerms, contextOf);
     }),

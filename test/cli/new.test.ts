@@ -72,7 +72,7 @@ describe('govmark new minutes', function () {
     assert.match(again.stderr, /'trafford-hwb-minutes-2021-03-19\.md' exists: choose another --out, or add --force/);
     assert.equal((await run('new', ['minutes', '--body', BODY, '--date', '2021-03-19', '--force'])).code, 0);
     assert.match((await run('new', ['minutes'])).stderr, /option '--body' is needed/);
-    assert.match((await run('new', ['agenda', '--body', BODY])).stderr, /govmark new writes minutes, not 'agenda'/);
+    assert.match((await run('new', ['notes', '--body', BODY])).stderr, /govmark new writes minutes, agenda, not 'notes'/);
     assert.match((await run('new', ['minutes', '--body', BODY, '--date', '2021-02-30'])).stderr, /option '--date' must be a date written YYYY-MM-DD, not '2021-02-30'/);
   });
 
@@ -81,5 +81,68 @@ describe('govmark new minutes', function () {
     assert.equal(r.code, 0, r.stderr);
     assert.ok(r.stdout.startsWith('---\ntype: minutes\nid: parish-council-minutes-2024-05-01\nbody: Parish Council\ndate: 2024-05-01\nstatus: draft\n---\n'), r.stdout);
     assert.match(r.stdout, /## 2\. Matters arising\n\nNone\./);
+  });
+});
+
+describe('govmark new agenda', function () {
+  this.timeout(60_000);
+  let dir: string;
+  beforeEach(() => {
+    dir = tempTree({
+      'hwb/terms-of-reference.md': readFileSync(join(examplesDir, 'valid', 'trafford-hwb-terms-of-reference.md'), 'utf8'),
+      'hwb/minutes-2020-10-16.md': readFileSync(join(examplesDir, 'valid', 'trafford-hwb-minutes-2020-10-16.md'), 'utf8'),
+    });
+  });
+  afterEach(() => removeTree(dir));
+
+  async function run(command: string, args: string[]) {
+    const io = fakeIO([command, ...args], dir);
+    const code = await main(io);
+    return { code, stdout: io.stdout.text, stderr: io.stderr.text };
+  }
+
+  it('writes <body>-agenda-<date>.md that govmark reads back as the agenda: standing items, the last minutes to approve, the open actions as sub-items of the action log', async () => {
+    const r = await run('new', ['agenda', '--body', BODY, '--date', '2021-03-19']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /wrote trafford-hwb-agenda-2021-03-19\.md .*terms of reference trafford-hwb-tor, the minutes of 2020-10-16, 5 open actions/);
+    const text = readFileSync(join(dir, 'trafford-hwb-agenda-2021-03-19.md'), 'utf8');
+    assert.ok(text.startsWith(`---\ntype: agenda\nid: trafford-hwb-agenda-2021-03-19\nbody: ${BODY}\nterms: trafford-hwb-tor\ndate: 2021-03-19\nstatus: draft\n---\n`), text);
+    const doc = parse(text, { uri: 'untitled:agenda.md' });
+    assert.equal(doc.type, 'agenda');
+    assert.deepEqual(doc.messages, []);
+    const items = doc.data.content.agenda ?? [];
+    assert.deepEqual(
+      items.filter((e) => e.parent === undefined).map((e) => `${e.number}. ${e.title}${e.urgent ? ' (urgent)' : ''}`),
+      ['1. Apologies for absence', '2. Declarations of interest', '3. Minutes of the previous meeting', '4. Action log', '5. Urgent business (urgent)', '6. Date of next meeting'],
+    );
+    assert.deepEqual(items.filter((e) => e.parent === '4').map((e) => e.title), ['Minute 19.5 (16 October 2020)', 'Minute 19.6 (16 October 2020)', 'Minute 19.7 (16 October 2020)', 'Minute 19.8 (16 October 2020)', 'Minute 20.3 (16 October 2020)']);
+    assert.equal(doc.data.content.previousMinutes?.date?.start, '2020-10-16');
+  });
+
+  it('the minutes written after it follow its items and name it, so every item is minuted and nothing is reported', async () => {
+    assert.equal((await run('new', ['agenda', '--body', BODY, '--date', '2021-03-19', '--out', 'hwb/agenda-2021-03-19.md'])).code, 0);
+    // The clerk adds an item of business to the agenda.
+    const agendaFile = join(dir, 'hwb/agenda-2021-03-19.md');
+    writeFileSync(agendaFile, readFileSync(agendaFile, 'utf8').replace('## 5. Urgent business', '## 5. Annual Report of the Director of Public Health — Report of the Director of Public Health (Pages 11 - 30)\n\n## 6. Urgent business').replace('## 6. Date of next meeting', '## 7. Date of next meeting'));
+    const r = await run('new', ['minutes', '--body', BODY, '--date', '2021-03-19', '--out', 'hwb/minutes-2021-03-19.md', 'hwb']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /the agenda trafford-hwb-agenda-2021-03-19\)/);
+    const text = readFileSync(join(dir, 'hwb/minutes-2021-03-19.md'), 'utf8');
+    assert.match(text, /^agenda: trafford-hwb-agenda-2021-03-19$/m);
+    assert.deepEqual(
+      text.split('\n').filter((l) => l.startsWith('## ')),
+      ['## Present', '## In attendance', '## Apologies', '## 1. Declarations of interest', '## 2. Minutes of the previous meeting', '## 3. Action log', '## 4. Annual Report of the Director of Public Health', '## 5. Urgent business', '## 6. Date of next meeting'],
+    );
+    assert.equal(text.split('\n').filter((l) => l.startsWith('- [ ] Minute')).length, 5, 'the open actions under the action log');
+    const v = await run('validate', ['--format', 'json', 'hwb']);
+    const report = JSON.parse(v.stdout) as { files: { path: string; messages: { ruleId: string; reason: string }[] }[] };
+    for (const name of ['agenda-2021-03-19.md', 'minutes-2021-03-19.md']) {
+      assert.deepEqual(report.files.find((f) => f.path.endsWith(name))?.messages ?? [], [], name);
+    }
+    // A minute dropped from them is missed against the agenda.
+    const minutesFile = join(dir, 'hwb/minutes-2021-03-19.md');
+    writeFileSync(minutesFile, readFileSync(minutesFile, 'utf8').replace('## 4. Annual Report of the Director of Public Health\n', ''));
+    const again = JSON.parse((await run('validate', ['--format', 'json', 'hwb'])).stdout) as typeof report;
+    assert.deepEqual(again.files.find((f) => f.path.endsWith('minutes-2021-03-19.md'))?.messages.map((m) => m.ruleId), ['agenda-minuted']);
   });
 });

@@ -60,7 +60,7 @@ describe('server: malformed requests', function () {
     },
     { method: 'workspace/symbol', empty: [], wrong: [{}, { query: 5 }, { query: null }] },
     { method: 'govmark/timeline', empty: emptyTimeline, wrong: [{}, { scope: 'all' }, { scope: 'document', uri: 5 }] },
-    { method: 'govmark/newDocument', empty: { text: '', fileName: 'untitled.md' }, wrong: [{}, { type: 5 }, { type: 'agenda' }, { type: 'minutes', terms: 7 }, { type: 'minutes', date: {} }] },
+    { method: 'govmark/newDocument', empty: { text: '', fileName: 'untitled.md' }, wrong: [{}, { type: 5 }, { type: 'notes' }, { type: 'minutes', terms: 7 }, { type: 'agenda', body: 3 }, { type: 'minutes', date: {} }] },
   ];
 
   for (const { method, empty, wrong } of cases) {

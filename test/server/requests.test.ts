@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { parse } from '../../src/core/parse/parse.js';
+import { analyse } from '../../src/core/workspace/workspace.js';
 import type { DocumentsResult, NewDocumentResult, TimelineModel, ValidateWorkspaceResult } from '../../src/protocol/requests.js';
 import { exampleWorkspace, TestClient, startOnExamples } from './client.js';
 
@@ -156,14 +157,30 @@ describe('server: custom requests', function () {
       assert.equal(doc.data.content.attendance?.present.length, 0);
     });
 
-    it('gives a template for every type', async () => {
-      for (const type of ['terms-of-reference', 'resolution', 'timeline', 'minutes']) {
-        const { text, fileName } = await client.request<NewDocumentResult>('govmark/newDocument', { type, date: '2021-06-18' });
-        assert.match(fileName, /\.md$/);
-        const doc = parse(text, { uri: 'untitled:new.md' });
-        assert.equal(doc.type, type, text);
-        assert.deepEqual(doc.messages.filter((m) => m.ruleId === 'yaml-syntax'), [], type);
+    it('gives a template for every type, named <body>-<kind>-<date>.md from what was entered, with no problem before the author types but a quorum to state', async () => {
+      for (const type of ['terms-of-reference', 'resolution', 'timeline', 'minutes', 'agenda']) {
+        for (const body of [undefined, 'Planning Committee']) {
+          // A day to come: a planned milestone on a past day would rightly be overdue.
+          const { text, fileName } = await client.request<NewDocumentResult>('govmark/newDocument', { type, date: '2030-06-18', ...(body ? { body } : {}) });
+          const kind = type === 'minutes' || type === 'agenda' ? `${body ? 'planning-committee' : 'meeting'}-${type}` : `${body ? 'planning-committee-' : ''}${type}`;
+          assert.equal(fileName, `${kind}-2030-06-18.md`);
+          const { doc, messages } = analyse(text, { uri: `untitled:${fileName}` });
+          assert.equal(doc.type, type, text);
+          if (body) assert.equal(doc.data.meta.body, body);
+          // Terms of reference without a quorum cannot be checked: that one applies from the start.
+          assert.deepEqual([...doc.messages, ...messages].map((m) => m.ruleId), type === 'terms-of-reference' ? ['quorum-missing'] : [], `${type} ${body}: ${text}`);
+        }
       }
+    });
+
+    it('writes the body\'s next agenda, and minutes that follow the agenda of the day', async () => {
+      const agenda = await client.request<NewDocumentResult>('govmark/newDocument', { type: 'agenda', terms: 'trafford-hwb-tor', date: '2021-06-18' });
+      assert.equal(agenda.fileName, 'trafford-hwb-agenda-2021-06-18.md');
+      const doc = parse(agenda.text, { uri: 'untitled:agenda.md' });
+      assert.equal(doc.type, 'agenda');
+      assert.deepEqual(doc.messages, []);
+      assert.equal(doc.data.content.previousMinutes?.date?.start, '2021-03-19');
+      assert.ok((doc.data.content.agenda ?? []).some((e) => e.parent === '4' && /^Minute 19\.5/.test(e.title)), agenda.text);
     });
   });
 });

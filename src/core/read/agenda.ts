@@ -32,7 +32,8 @@ const ROMAN: Record<string, string> = { i: 'I', ii: 'II', iii: 'III', '1': 'I', 
 
 /** An item's title, presenter and pages from its line: "**Title** — Report of X (Pages 1 - 10)". */
 export function agendaEntryOf(text: string, number: string | undefined): AgendaEntry | undefined {
-  let t = text.replace(/\s+/g, ' ').trim();
+  // A task-list box ("- [ ] Minute 19.5 …") is the item's state, not its title.
+  let t = text.replace(/\s+/g, ' ').trim().replace(/^\[[ xX]\]\s+/, '');
   if (t === '') return undefined;
   const entry: AgendaEntry = { title: '' };
   if (number !== undefined) entry.number = number;
@@ -43,7 +44,7 @@ export function agendaEntryOf(text: string, number: string | undefined): AgendaE
   }
   const presenter = PRESENTER.exec(t);
   if (presenter) entry.presenter = presenter[1].trim();
-  const bold = /^\*\*([^*]{2,200})\*\*/.exec(text.trim());
+  const bold = /^\*\*([^*]{2,200})\*\*/.exec(t);
   const title = bold ? bold[1] : t.split(/\s[—–]\s|\s-\s|:\s|\.\s/)[0];
   entry.title = title.replace(/[*_]/g, '').replace(/[.:;,\s—–-]+$/, '').trim().slice(0, 300);
   if (entry.title === '') return undefined;

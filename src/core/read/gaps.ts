@@ -17,8 +17,8 @@ interface Expectation {
   example: string;
 }
 
-/** Anything a reader took from a section: what it holds was read, if not as the heading promised (a "Next steps" list of dated milestones). */
-const ANYTHING_READ = /^\/content\/(?:(?:meetings\/\d+\/)?attendance\/(?:present|inAttendance|apologies)\/\d+|actions\/\d+|resolutions\/\d+|milestones\/\d+|seats\/\d+|functions\/\d+|membershipNotes\/\d+|quorum)$/;
+/** Anything a reader took from a section: what it holds was read, if not as the heading promised (a "Next steps" list of dated milestones, an action log of reports on the last meeting's actions). */
+const ANYTHING_READ = /^\/content\/(?:(?:meetings\/\d+\/)?attendance\/(?:present|inAttendance|apologies)\/\d+|actions\/\d+|reports\/\d+|resolutions\/\d+|milestones\/\d+|seats\/\d+|functions\/\d+|membershipNotes\/\d+|quorum)$/;
 
 const EXPECTED: Record<string, Expectation> = {
   actions: { name: 'Actions', applies: (x) => x.reading.decisions, example: '`- Alex to send the survey by 1 March`, `- Action: Alex — send the survey`, `- [ ] @alex send the survey`' },
@@ -29,6 +29,10 @@ const EXPECTED: Record<string, Expectation> = {
   'in-attendance': { name: 'attendance', applies: (x) => x.reading.attendance, example: 'one person per list item or line: `- Dana Jones (Head of Finance)`' },
   apologies: { name: 'apologies', applies: (x) => x.reading.attendance, example: '`- Alex Smith`, or a sentence: `Apologies were received from Alex Smith and Dana Jones.`' },
 };
+
+/** A cell that says something: a word other than yes, no, true, false, n/a. */
+const PLACEHOLDER = /\b(?:yes|no|true|false|n\/a|y|n)\b/gi;
+const says = (cell: string) => /\p{L}/u.test(cell.replace(PLACEHOLDER, ''));
 
 interface Open {
   kind: string;
@@ -82,8 +86,11 @@ export class SectionGaps {
       this.open.blocks++;
       this.open.items += written;
     } else if (node.type === 'table') {
+      // A template's row ("|  |  | 1 | no | yes |") names nothing yet: only rows with words count.
+      const written = node.children.slice(1).filter((row) => row.children.some((cell) => says(textOf(cell)))).length;
+      if (written === 0) return;
       this.open.blocks++;
-      this.open.rows += Math.max(0, node.children.length - 1);
+      this.open.rows += written;
     } else if (node.type === 'paragraph' && !saysNothing(textOf(node))) {
       this.open.blocks++;
       this.open.paragraphs++;

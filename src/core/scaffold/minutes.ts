@@ -5,7 +5,9 @@
  * date; the quorum those terms set; the seats as an attendance checklist;
  * the approval of the previous minutes; every action still open under
  * Matters arising, with the minute it was given under; and the usual
- * closing items.
+ * closing items. When the meeting has an agenda, the minutes name it
+ * (`agenda:`) and take its items in its order, so that `agenda-minuted`
+ * holds from the start.
  *
  * What is written is only what is known: seat labels stay in HTML comments
  * (an unfilled line counts nobody as present), and the only decision
@@ -13,11 +15,13 @@
  * deletes if the meeting did not agree it. The result gives no diagnostic
  * of its own before the author types.
  */
-import { MONTH_NAMES } from '../dates/words.js';
 import type { Seat } from '../model.js';
 import { quorumNeeded } from '../read/phrases/numbers.js';
 import type { DocumentSummary } from '../workspace/summary.js';
 import type { RegisterEntry } from '../workspace/register.js';
+import { actionLines, bodyStem, htmlComment, line, longDate, yamlScalar, type Scaffold } from './text.js';
+
+export type { Scaffold } from './text.js';
 
 /** What the next minutes are written from. */
 export interface MinutesScaffoldInput {
@@ -31,52 +35,16 @@ export interface MinutesScaffoldInput {
   previous?: DocumentSummary;
   /** The body's actions still open on the day (`Workspace.asAt(date, body).openActions`). */
   openActions?: readonly RegisterEntry[];
-}
-
-/** A new document's text and the file name proposed for it. */
-export interface Scaffold {
-  text: string;
-  /** `<body>-minutes-<date>.md`, from what was given. */
-  fileName: string;
+  /** The meeting's agenda: the minutes take its items, in its order, and name it (`agenda:`). */
+  agenda?: DocumentSummary;
 }
 
 const MAX_SEAT_LINES = 60;
 const MAX_ACTIONS = 200;
-
-/** `2021-06-18` → `18 June 2021`. */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${MONTH_NAMES[Number(m[2]) - 1] ?? m[2]} ${m[1]}` : iso;
-}
-
-/** A YAML scalar, quoted only when plain style would be read differently. */
-export function yamlScalar(value: string): string {
-  return /^[\w][\w .,'()&/-]*$/.test(value) && !/:\s|\s#/.test(value) ? value : JSON.stringify(value);
-}
-
-/** An HTML comment that cannot be closed early by the text it holds. */
-export function htmlComment(text: string): string {
-  return `<!-- ${text.replace(/--/g, '—').replace(/\s+/g, ' ')} -->`;
-}
-
-/** `trafford-hwb-tor` → `trafford-hwb`; `Planning Committee` → `planning-committee`: the body's stem for ids and file names. */
-export function bodyStem(termsId: string | undefined, body: string | undefined): string {
-  if (termsId) return termsId.replace(/[-_.]?(tor|terms(-of-reference)?|terms-of-ref)$/i, '') || termsId;
-  const slug = (body ?? '')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'meeting';
-}
-
-/** Markdown-safe text for a list line: no line breaks, no HTML, no leading marker. */
-function line(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/</g, '&lt;').trim();
-}
+/** Standing items of an agenda the scaffold fills in, or leaves to the sections above. */
+const ATTENDANCE_ITEM = /^(?:attendances?|attendance and apologies|apologies(?: for absence)?(?: and substitutions)?|welcome(?:,| and) (?:introductions and )?apologies)$/i;
+const MINUTES_ITEM = /\bminutes\b/i;
+const ARISING_ITEM = /\bmatters arising\b|\baction (?:log|tracker|list|plan)\b|\b(?:review|progress) of actions\b|\bactions? (?:log|update)\b/i;
 
 /** The next minutes of a body (see the module comment). */
 export function scaffoldMinutes(input: MinutesScaffoldInput): Scaffold {
@@ -89,6 +57,7 @@ export function scaffoldMinutes(input: MinutesScaffoldInput): Scaffold {
   const front = ['---', 'type: minutes', `id: ${id}`];
   if (body) front.push(`body: ${yamlScalar(body)}`);
   if (termsId) front.push(`terms: ${termsId}`);
+  if (input.agenda?.id) front.push(`agenda: ${input.agenda.id}`);
   front.push(`date: ${date}`, 'status: draft', '---');
 
   const out = [...front, '', `# ${body ?? 'Meeting'} — ${longDate(date)}`, ''];
@@ -111,30 +80,38 @@ export function scaffoldMinutes(input: MinutesScaffoldInput): Scaffold {
   } else out.push('- ');
   out.push('', '## In attendance', '', '- ', '', '## Apologies', '', '- ', '');
 
-  let item = 1;
   const prev = input.previous;
-  out.push(`## ${item++}. Minutes of the previous meeting`, '');
-  if (prev?.date) {
-    out.push(`RESOLVED: That the minutes of the meeting held on ${longDate(prev.date)} be agreed as a correct record.`, '');
-  } else {
-    out.push('RESOLVED: That the minutes of the previous meeting be agreed as a correct record.', '');
+  const approval = prev?.date
+    ? `RESOLVED: That the minutes of the meeting held on ${longDate(prev.date)} be agreed as a correct record.`
+    : 'RESOLVED: That the minutes of the previous meeting be agreed as a correct record.';
+  const open = input.openActions ?? [];
+  const arising = open.length > 0
+    ? [htmlComment('Actions still open: tick each one done, or say what became of it (carried forward, no longer required).'), '', ...actionLines(open, MAX_ACTIONS)]
+    : ['None.'];
+
+  // The minutes follow the agenda when there is one: its items in its order, the standing ones filled in.
+  const items: { title: string; lines: string[] }[] = [];
+  const agendaItems = (input.agenda?.agenda ?? []).filter((e) => e.parent === undefined && e.withdrawn !== true);
+  let minutesItem = -1;
+  let arisingItem = -1;
+  for (const e of agendaItems) {
+    const title = line(e.title);
+    if (ATTENDANCE_ITEM.test(title)) continue; // the Present and Apologies sections above
+    if (minutesItem < 0 && MINUTES_ITEM.test(title)) {
+      minutesItem = items.push({ title, lines: [approval] }) - 1;
+    } else if (arisingItem < 0 && ARISING_ITEM.test(title)) {
+      arisingItem = items.push({ title, lines: arising }) - 1;
+    } else items.push({ title, lines: [] });
   }
+  if (agendaItems.length === 0) items.push({ title: 'Any other business', lines: [] }, { title: 'Date of next meeting', lines: [] });
+  // An agenda without them still gets the standing items first: the last minutes' approval and the open actions.
+  if (arisingItem < 0) items.unshift({ title: 'Matters arising', lines: arising });
+  if (minutesItem < 0) items.unshift({ title: 'Minutes of the previous meeting', lines: [approval] });
 
-  const open = (input.openActions ?? []).slice(0, MAX_ACTIONS);
-  out.push(`## ${item++}. Matters arising`, '');
-  if (open.length > 0) {
-    out.push(htmlComment('Actions still open: tick each one done, or say what became of it (carried forward, no longer required).'), '');
-    for (const a of open) {
-      const from = a.ref ? `Minute ${a.ref}` : 'Action';
-      const when = a.given.date ? ` (${longDate(a.given.date)})` : '';
-      const who = a.owner ? ` — ${line(a.owner)}` : '';
-      const due = a.due ? `; due ${line(a.due.text)}` : '';
-      out.push(`- [ ] ${from}${when}: ${line(a.text).replace(/[.;:,]+$/, '')}${who}${due}.`);
-    }
-    if ((input.openActions?.length ?? 0) > open.length) out.push(htmlComment(`${input.openActions!.length - open.length} more open actions are not listed.`));
-    out.push('');
-  } else out.push('None.', '');
-
-  out.push(`## ${item++}. Any other business`, '', `## ${item++}. Date of next meeting`, '', '');
+  items.forEach((it, i) => {
+    out.push(`## ${i + 1}. ${it.title}`, '');
+    if (it.lines.length > 0) out.push(...it.lines, '');
+  });
+  out.push('');
   return { fileName: `${id}.md`, text: out.join('\n') };
 }
