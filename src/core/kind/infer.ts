@@ -13,12 +13,14 @@
 import type { BuiltinType as AnyBuiltinType } from '../model.js';
 
 /**
- * The kinds recognised from a document's text: every built-in type but
- * `agenda`, which is read only when declared (`type: agenda` or a config
- * glob), since the word heads too many minutes ("## Agenda") to tell one
- * from the other yet.
+ * The kinds recognised from a document's text: every built-in type. An
+ * agenda is told from minutes by what it is before the meeting: its path
+ * (`agendas/`, `…-agenda.md`), a title that says Agenda and not minutes or
+ * notes, and items to come ("To approve as a correct record the minutes
+ * of…", "(Pages 11 - 30)", "Report of the Director"); a "## Agenda" heading
+ * inside minutes still speaks for the minutes.
  */
-export type InferredType = Exclude<AnyBuiltinType, 'agenda'>;
+export type InferredType = AnyBuiltinType;
 
 /** One clue to a document's kind (a path segment, a heading, a phrase) and its weight. */
 export interface KindEvidence {
@@ -104,12 +106,12 @@ const PATHS: Signal[] = [
   { kind: 'resolution', weight: 5, test: /(?:^|\/)(?:rfc|adr|resolution|decision)[-_ ]?\d+[^/]*\.m(?:d|arkdown)$|(?:^|\/)\d{3,4}-(?!\d{1,2}[-_,.])[a-z][^/]*\.m(?:d|arkdown)$/i, what: 'a numbered RFC, ADR or decision file name' },
   { kind: 'timeline', weight: 4, test: /(?:^|\/)[^/]*(?:timeline|schedule|roadmap|milestones|dates)[^/]*\.m(?:d|arkdown)$/i, what: 'a timeline or schedule file name' },
   { kind: 'timeline', weight: 2, test: /(?:^|\/)(?:releases?|elections?)\/(?:.*\/)?[^/]+$/i, what: 'a releases or elections folder' },
+  { kind: 'agenda', weight: 8, test: /(?:^|\/)agendas?\/(?:.*\/)?[^/]+$/i, what: 'an agendas folder' },
+  { kind: 'agenda', weight: 6, test: /(?:^|\/)[^/]*agenda(?![-_ ]?(?:and|&)[-_ ]?(?:minutes|notes))[^/]*\.m(?:d|arkdown)$/i, what: 'an agenda file name' },
 ];
 
-/** Paths of documents that are about governance but none of its records: agendas, landing pages, templates of other kinds. */
+/** Paths of documents that are about governance but none of its records: landing pages, tables of contents, project files. */
 const NOT_A_RECORD: { test: RegExp; what: string; weight: number }[] = [
-  { test: /(?:^|\/)agendas?\//i, what: 'an agendas folder (an agenda is not yet a record)', weight: 8 },
-  { test: /(?:^|\/)[^/]*agenda[^/]*\.m(?:d|arkdown)$/i, what: 'an agenda file name', weight: 6 },
   { test: /(?:^|\/)(?:toc|contents|table[-_]of[-_]contents|sidebar|_sidebar|summary)\.m(?:d|arkdown)$/i, what: 'a table of contents', weight: 100 },
   { test: /^(?:readme|index)\.m(?:d|arkdown)$/i, what: "the repository's README (a landing page)", weight: 4 },
   { test: /(?:^|\/)(?:contributing|changelog|changes|history|security|code[-_]of[-_]conduct|license|licence|support|maintainers|owners|authors)\.m(?:d|arkdown)$/i, what: 'a project file (contributing, changelog, licence…)', weight: 100 },
@@ -124,6 +126,9 @@ const LINES: (Signal & { max: number })[] = [
   { kind: 'minutes', weight: 1, max: 4, test: /^(?:[-*+]\s*)?(?:\w+(?:\s+\w+)?)\s+(?:to|will)\s+(?:send|review|follow up|share|update|open|create|draft|circulate|look into|reach out|check|write|add|schedule)\b/i, what: 'an action given to someone' },
   { kind: 'minutes', weight: 1, max: 6, test: /\b(?:it was (?:decided|agreed|resolved)|(?:the )?(?:group|council|committee|board|team|members|tsc|tac|sc) (?:discussed|agreed|decided|approved|accepted|rejected|voted|met with|reviewed)|(?:we|they) (?:discussed|agreed|decided) (?:to|that|on|the))\b/i, what: 'a record of what was discussed or decided' },
   { kind: 'minutes', weight: 1, max: 3, test: /^(?:[-*+]\s*)?(?:\*\*|__)?(?:date|time|meeting date(?:\/time)?|location|chair|facilitator|note[- ]?taker|scribe|recording)(?:\*\*|__)?\s*:/i, what: 'a meeting header line' },
+  { kind: 'agenda', weight: 3, max: 1, test: /^(?:[-*+]\s*|\d+[.)]\s*)?(?:\*\*|__)?to (?:approve|confirm|agree|sign)\b.{0,60}\bminutes\b.{0,80}\b(?:correct|accurate|true) record\b/i, what: 'the last minutes put for approval' },
+  { kind: 'agenda', weight: 2, max: 3, test: /\((?:pages?|pp\.?)\s+\d{1,4}(?:\s*[-–]\s*\d{1,4})?\)/i, what: "the pages of an item's papers" },
+  { kind: 'agenda', weight: 1, max: 3, test: /^(?:[-*+]\s*|\d+[.)]\s*)?(?:\*\*|__)?to (?:receive|consider|note|approve|agree)\b(?! the minutes)/i, what: 'an item of business to come ("To receive…", "To consider…")' },
   { kind: 'resolution', weight: 4, max: 1, test: /^(?:[-*+]\s*)?(?:\*\*|__)?(?:chosen option|status)(?:\*\*|__)?\s*:\s*\S/i, what: 'a decision outcome or status line' },
   { kind: 'terms-of-reference', weight: 2, max: 2, test: /\bquorum\b.{0,80}\b(?:is|shall be|will be|of|requires?)\b/i, what: 'a quorum rule' },
   { kind: 'terms-of-reference', weight: 1, max: 3, test: /\b(?:shall|must) (?:be|consist|comprise|have|meet|elect|appoint|serve)\b|\bterms? of (?:office|service)\b|\b(?:is|are) (?:composed|comprised) of\b/i, what: 'a rule of constitution ("shall consist of", "term of office")' },
@@ -172,7 +177,10 @@ export function inferKind(input: InferInput): KindInference {
         titleSeen = true;
         // "Minutes of the Board", "Meeting notes": as the title only; a "## Minutes" section of a procedure is about minutes.
         if (/\bminutes\b(?! of the (?:previous|last))|\bmeeting notes\b|\bnotes from\b|\bmeeting summary\b/.test(h)) add('minutes', 5, `a minutes title '${clip(heading.text)}'`, line);
-        if (DATE_IN.test(h) && /\b(?:meeting|minutes|notes|call|sync|agenda)\b/.test(h)) add('minutes', 4, `a dated meeting title '${clip(heading.text)}'`, line);
+        // "Agenda — 7 March 2024", "Board Agenda": the meeting to come, unless its notes are written into it.
+        const agendaTitle = /\bagenda\b/.test(h) && !/\b(?:minutes|notes|recap|summary|record)\b/.test(h);
+        if (agendaTitle) add('agenda', 5, `an agenda title '${clip(heading.text)}'`, line);
+        else if (DATE_IN.test(h) && /\b(?:meeting|minutes|notes|call|sync|agenda)\b/.test(h)) add('minutes', 4, `a dated meeting title '${clip(heading.text)}'`, line);
         else if (DATE_IN.test(h) && heading.depth === 1 && h.length < 40) add('minutes', 2, `a date as the title '${clip(heading.text)}'`, line);
       }
       if (CODE_DOC_HEADING.test(h)) codeDocHeadings.add(h);
@@ -218,7 +226,7 @@ export function inferKind(input: InferInput): KindInference {
   }
   else if (datedHeadings >= 3 && datedHeadings >= headings * 0.3) add('timeline', 4, `${datedHeadings} of ${headings} headings are dates`);
 
-  const scores: Record<InferredType, number> = { 'terms-of-reference': 0, minutes: 0, resolution: 0, timeline: 0 };
+  const scores: Record<InferredType, number> = { 'terms-of-reference': 0, minutes: 0, resolution: 0, timeline: 0, agenda: 0 };
   for (const e of evidence) scores[e.kind] += e.weight;
   if (codeDocHeadings.size >= 2 && 100 > notARecord) {
     notARecord = 100;
@@ -245,10 +253,11 @@ interface ScannedLine {
   heading?: { depth: number; text: string };
 }
 
-/** The lines outside fenced code and front matter, with ATX headings recognised. */
+/** The lines outside fenced code, HTML comment blocks and front matter, with ATX headings recognised. */
 function scanLines(text: string): ScannedLine[] {
   const out: ScannedLine[] = [];
   let fence: string | undefined;
+  let comment = false;
   let line = 0;
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let inFrontMatter = text.startsWith('---', at);
@@ -269,6 +278,15 @@ function scanLines(text: string): ScannedLine[] {
       continue;
     }
     if (fence !== undefined) continue;
+    // An HTML comment block (instructions to contributors, a template's hints) is not the document's text.
+    if (comment) {
+      if (raw.includes('-->')) comment = false;
+      continue;
+    }
+    if (/^ {0,3}<!--/.test(raw) && !raw.includes('-->', raw.indexOf('<!--') + 4)) {
+      comment = true;
+      continue;
+    }
     const h = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/.exec(raw);
     if (h) out.push({ text: raw, line, heading: { depth: h[1].length, text: h[2] } });
     else out.push({ text: raw, line });

@@ -26,6 +26,8 @@ const LETTERED = /^\(?([a-z]|[ivx]{1,4})\)\.?\s+(\S.*)$|^([a-z])\.\s+(\S.*)$/;
 const PAGES = /\(?\s*\b(?:pages?|pp\.?)\s+(\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\s*\)?/i;
 const PRESENTER =
   /(?:^|[—–]\s*|\s-\s+|[.;]\s+|\(\s*)(?:(?:joint\s+)?reports?\s+(?:of|from|by)\s+(?:the\s+)?|presented\s+by\s+(?:the\s+)?|presenters?\s*:\s*|lead(?:\s+officer)?\s*:\s*|introduced\s+by\s+(?:the\s+)?|speaker\s*:\s*)([^().;—–]{3,100}?)(?=\s*(?:$|[().;—–]|\s-\s))/i;
+/** A time slot with its leads: "(5m, Host)", "(10 min, Ann, Bo)", "(30 minutes - Lee)". */
+const SLOT = /\s*\(\s*\d{1,3}\s*(?:m|mins?|minutes)\b\s*[,;–—-]\s*([^()]{2,100}?)\s*\)/i;
 const PREVIOUS = /\bminutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+(?:of\s+the\s+[^.]{2,60}?\s+)?held\s+on\s+((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})/i;
 
 const ROMAN: Record<string, string> = { i: 'I', ii: 'II', iii: 'III', '1': 'I', '2': 'II', '3': 'III', one: 'I', two: 'II', three: 'III' };
@@ -42,7 +44,13 @@ export function agendaEntryOf(text: string, number: string | undefined): AgendaE
     entry.pages = pages[1].replace(/\s*[-–]\s*/, ' - ');
     t = (t.slice(0, pages.index) + t.slice(pages.index + pages[0].length)).replace(/\s+/g, ' ').trim();
   }
-  const presenter = PRESENTER.exec(t);
+  // "(5m, Benjie)", "(15 mins, Curtis, Matt)": the time given to the item and who leads it.
+  const slot = SLOT.exec(t);
+  if (slot) {
+    entry.presenter = slot[1].trim();
+    t = (t.slice(0, slot.index) + t.slice(slot.index + slot[0].length)).replace(/\s+/g, ' ').trim();
+  }
+  const presenter = slot ? null : PRESENTER.exec(t);
   if (presenter) entry.presenter = presenter[1].trim();
   const bold = /^\*\*([^*]{2,200})\*\*/.exec(t);
   const title = bold ? bold[1] : t.split(/\s[—–]\s|\s-\s|:\s|\.\s/)[0];
@@ -94,20 +102,23 @@ export const agenda: Reader = {
       return { rest: text };
     };
     const readList = (l: List, parent: string | undefined, depth: number) => {
-      for (const li of l.children.slice(0, MAX_ENTRIES)) {
+      // "1." on every item is Markdown's lazy numbering: the items are 1, 2, 3… as rendered.
+      const written = l.ordered ? l.children.slice(0, MAX_ENTRIES).map((li) => itemNumber(b.text, li)) : [];
+      const lazy = written.length > 1 && written.every((n) => n === written[0]);
+      l.children.slice(0, MAX_ENTRIES).forEach((li, k) => {
         const lead = itemLead(li);
-        if (lead === '') continue;
+        if (lead === '') return;
         let number: string | undefined;
         let rest = lead;
-        if (l.ordered && parent === undefined) number = String(itemNumber(b.text, li) ?? '');
+        if (l.ordered && parent === undefined) number = String(lazy ? (written[0] ?? 1) + k : (written[k] ?? ''));
         else ({ number, rest } = subItem(lead, parent));
         if (number === '') number = undefined;
         const entry = agendaEntryOf(rest, number);
-        if (!entry) continue;
+        if (!entry) return;
         previous(textOf(li), rangeOfNode(li));
         push(entry, rangeOfNode(li), parent);
         for (const child of li.children) if (child.type === 'list' && depth < 2) readList(child, number ?? parent, depth + 1);
-      }
+      });
     };
 
     return {
