@@ -30,6 +30,7 @@ import {
 } from 'vscode-languageserver/node';
 import { LineIndex } from '../core/text/lines.js';
 import { timelineOf, workspaceTimeline } from '../core/timeline/index.js';
+import { agendaOfMeeting } from '../core/rules/agenda-minuted.js';
 import { bodyKey } from '../core/workspace/in-force.js';
 import { minutesOfBody, openActionsOn } from '../core/workspace/workspace.js';
 import {
@@ -534,7 +535,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
         const index = store.index.index();
         const wanted = bodyKey(body);
         const previous = minutesOfBody(index.all(), wanted).filter((s) => s.date! < date).pop();
-        const agenda = index.all().find((s) => s.type === 'agenda' && s.date === date && s.body !== undefined && bodyKey(s.body) === wanted);
+        const agenda = agendaOfMeeting(index.all(), date, wanted);
         return { ...(previous ? { previous } : {}), ...(agenda ? { agenda } : {}), openActions: openActionsOn(index, date, wanted) };
       };
       return newDocument(params, today(), findTerms, contextOf);

@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isValidCalendarDate } from '../../core/dates/index.js';
+import { agendaOfMeeting } from '../../core/rules/agenda-minuted.js';
 import { scaffoldAgenda } from '../../core/scaffold/agenda.js';
 import { scaffoldMinutes } from '../../core/scaffold/minutes.js';
 import { bodyKey, termsInForceOn } from '../../core/workspace/in-force.js';
@@ -75,7 +76,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const written = terms?.body ?? previous?.body ?? body;
   const open = openActionsOn(index, date, wanted);
   // The meeting's own agenda, written before it.
-  const agenda = kind === 'minutes' ? all.find((s) => s.type === 'agenda' && s.date === date && s.body !== undefined && bodyKey(s.body) === wanted) : undefined;
+  const agenda = kind === 'minutes' ? agendaOfMeeting(all, date, wanted) : undefined;
   const scaffold =
     kind === 'agenda'
       ? scaffoldAgenda({ date, body: written, ...(terms ? { terms } : {}), ...(previous ? { previous } : {}), openActions: open })

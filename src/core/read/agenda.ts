@@ -32,6 +32,11 @@ const PREVIOUS = /\bminutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+(?:of
 
 const ROMAN: Record<string, string> = { i: 'I', ii: 'II', iii: 'III', '1': 'I', '2': 'II', '3': 'III', one: 'I', two: 'II', three: 'III' };
 
+/** `text` with what `match` matched cut out, spaces closed up. */
+function without(text: string, match: RegExpExecArray): string {
+  return (text.slice(0, match.index) + text.slice(match.index + match[0].length)).replace(/\s+/g, ' ').trim();
+}
+
 /** An item's title, presenter and pages from its line: "**Title** — Report of X (Pages 1 - 10)". */
 export function agendaEntryOf(text: string, number: string | undefined): AgendaEntry | undefined {
   // A task-list box ("- [ ] Minute 19.5 …") is the item's state, not its title.
@@ -42,13 +47,13 @@ export function agendaEntryOf(text: string, number: string | undefined): AgendaE
   const pages = PAGES.exec(t);
   if (pages) {
     entry.pages = pages[1].replace(/\s*[-–]\s*/, ' - ');
-    t = (t.slice(0, pages.index) + t.slice(pages.index + pages[0].length)).replace(/\s+/g, ' ').trim();
+    t = without(t, pages);
   }
   // "(5m, Benjie)", "(15 mins, Curtis, Matt)": the time given to the item and who leads it.
   const slot = SLOT.exec(t);
   if (slot) {
     entry.presenter = slot[1].trim();
-    t = (t.slice(0, slot.index) + t.slice(slot.index + slot[0].length)).replace(/\s+/g, ' ').trim();
+    t = without(t, slot);
   }
   const presenter = slot ? null : PRESENTER.exec(t);
   if (presenter) entry.presenter = presenter[1].trim();

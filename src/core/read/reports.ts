@@ -32,6 +32,11 @@ const APPROVED_AS_RECORD = /\bminutes\b.{0,200}?\b(?:be|were|was|are|is|being|be
 const APPROVED_PLAIN = /\bminutes\s+of\s+the\s+(?:last|previous|prior)\s+meeting(?:\s+held\s+[^.]{3,40}?)?\s+(?:were|was|are|be)\s+(?:agreed|approved|confirmed|accepted|adopted)\b/i;
 const HELD = /\b(?:held\s+(?:on\s+)?|meeting\s+of\s+|dated\s+|on\s+)((?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})\b/;
 
+/** Whether a heading (normalised, `normaliseHeading`) opens the section where the last meeting's actions are reported on. */
+export function isReportHeading(normalised: string): boolean {
+  return normalised.length < 120 && REPORT_HEADING.test(normalised);
+}
+
 /** The minute numbers a text cites, without their prefix: "19.5", "3". */
 export function citedRefs(text: string): string[] {
   const out: string[] = [];
@@ -100,7 +105,7 @@ export const reports: Reader = {
       heading(h) {
         const n = normaliseHeading(textOf(h));
         if (within !== undefined && h.depth <= within) within = undefined;
-        if (within === undefined && n.length < 120 && REPORT_HEADING.test(n)) within = h.depth;
+        if (within === undefined && isReportHeading(n)) within = h.depth;
       },
       paragraph(p: Paragraph) {
         observe(textOf(p), p);

@@ -3,9 +3,11 @@ import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
 import type { WorkspaceRule } from './rule.js';
 
 const STOP = new Set(['the', 'of', 'and', 'a', 'an', 'to', 'on', 'for', 'in', 'from', 'any', 'if', 'update', 'report', 'item', 'items']);
+/** Agenda items minuted as the Present and Apologies lists rather than under a heading of their own. */
+const ATTENDANCE_ITEM = /^(?:attendances?|attendance and apologies|apologies(?: for absence)?|apologies and substitutions)$/;
 /** Standing items minuted under another name: "Attendances" is the Present list, "Minutes" the approval of the last ones. */
 const SYNONYMS: [RegExp, RegExp][] = [
-  [/^(?:attendances?|attendance and apologies|apologies(?: for absence)?|apologies and substitutions)$/, /^(?:present|attendance|attendances?|apologies(?: for absence)?|members present|in attendance)$/],
+  [ATTENDANCE_ITEM, /^(?:present|attendance|attendances?|apologies(?: for absence)?|members present|in attendance)$/],
   [/^(?:minutes|minutes of the (?:last|previous) meeting|approval of (?:the )?minutes|confirmation of minutes)$/, /\bminutes\b/],
 ];
 
@@ -18,6 +20,11 @@ function words(title: string): string[] {
     .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w));
 }
 const plain = (t: string) => t.toLowerCase().replace(/^(?:item\s+)?\d{1,4}(?:\.\d{1,3})*(?:\([a-z]{1,3}\))?[.):]?\s+/, '').replace(/\s+/g, ' ').trim();
+
+/** Whether an agenda item is minuted by the Present and Apologies lists ("Attendances", "Apologies for absence"). */
+export function minutedByAttendance(agendaTitle: string): boolean {
+  return ATTENDANCE_ITEM.test(plain(agendaTitle));
+}
 
 /** Whether a minute's heading is the agenda item's: the same words (most of them), or a standing item's usual name. */
 export function sameItem(agendaTitle: string, heading: string): boolean {
@@ -37,8 +44,12 @@ export function agendaOf(minutes: DocumentSummary, index: WorkspaceIndex): Docum
   const ref = minutes.refs.find((r) => r.key === 'agenda');
   if (ref) return index.byId(ref.id).find((d) => d.type === 'agenda');
   if (minutes.body === undefined || minutes.date === undefined) return undefined;
-  const body = bodyKey(minutes.body);
-  return index.all().find((d) => d.type === 'agenda' && d.date === minutes.date && d.body !== undefined && bodyKey(d.body) === body);
+  return agendaOfMeeting(index.all(), minutes.date, bodyKey(minutes.body));
+}
+
+/** The agenda (`type: agenda`) of the body's meeting (by `bodyKey`) on `date`, among `summaries`. */
+export function agendaOfMeeting(summaries: readonly DocumentSummary[], date: string, body: string): DocumentSummary | undefined {
+  return summaries.find((d) => d.type === 'agenda' && d.date === date && d.body !== undefined && bodyKey(d.body) === body);
 }
 
 export const agendaMinuted: WorkspaceRule = {

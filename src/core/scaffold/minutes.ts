@@ -17,6 +17,9 @@
  */
 import type { Seat } from '../model.js';
 import { quorumNeeded } from '../read/phrases/numbers.js';
+import { normaliseHeading } from '../read/phrases/text.js';
+import { isReportHeading } from '../read/reports.js';
+import { minutedByAttendance } from '../rules/agenda-minuted.js';
 import type { DocumentSummary } from '../workspace/summary.js';
 import type { RegisterEntry } from '../workspace/register.js';
 import { actionLines, bodyStem, htmlComment, line, longDate, yamlScalar, type Scaffold } from './text.js';
@@ -41,10 +44,8 @@ export interface MinutesScaffoldInput {
 
 const MAX_SEAT_LINES = 60;
 const MAX_ACTIONS = 200;
-/** Standing items of an agenda the scaffold fills in, or leaves to the sections above. */
-const ATTENDANCE_ITEM = /^(?:attendances?|attendance and apologies|apologies(?: for absence)?(?: and substitutions)?|welcome(?:,| and) (?:introductions and )?apologies)$/i;
+/** The agenda item the approval of the last minutes goes under. */
 const MINUTES_ITEM = /\bminutes\b/i;
-const ARISING_ITEM = /\bmatters arising\b|\baction (?:log|tracker|list|plan)\b|\b(?:review|progress) of actions\b|\bactions? (?:log|update)\b/i;
 
 /** The next minutes of a body (see the module comment). */
 export function scaffoldMinutes(input: MinutesScaffoldInput): Scaffold {
@@ -92,21 +93,25 @@ export function scaffoldMinutes(input: MinutesScaffoldInput): Scaffold {
   // The minutes follow the agenda when there is one: its items in its order, the standing ones filled in.
   const items: { title: string; lines: string[] }[] = [];
   const agendaItems = (input.agenda?.agenda ?? []).filter((e) => e.parent === undefined && e.withdrawn !== true);
-  let minutesItem = -1;
-  let arisingItem = -1;
+  let approved = false;
+  let reported = false;
   for (const e of agendaItems) {
     const title = line(e.title);
-    if (ATTENDANCE_ITEM.test(title)) continue; // the Present and Apologies sections above
-    if (minutesItem < 0 && MINUTES_ITEM.test(title)) {
-      minutesItem = items.push({ title, lines: [approval] }) - 1;
-    } else if (arisingItem < 0 && ARISING_ITEM.test(title)) {
-      arisingItem = items.push({ title, lines: arising }) - 1;
+    // Minuted by the Present and Apologies sections above, as agenda-minuted reads them.
+    if (minutedByAttendance(e.title)) continue;
+    if (!approved && MINUTES_ITEM.test(title)) {
+      approved = true;
+      items.push({ title, lines: [approval] });
+    } else if (!reported && isReportHeading(normaliseHeading(title))) {
+      // Where the reports reader reads the ticked boxes as reports on the open actions.
+      reported = true;
+      items.push({ title, lines: arising });
     } else items.push({ title, lines: [] });
   }
   if (agendaItems.length === 0) items.push({ title: 'Any other business', lines: [] }, { title: 'Date of next meeting', lines: [] });
   // An agenda without them still gets the standing items first: the last minutes' approval and the open actions.
-  if (arisingItem < 0) items.unshift({ title: 'Matters arising', lines: arising });
-  if (minutesItem < 0) items.unshift({ title: 'Minutes of the previous meeting', lines: [approval] });
+  if (!reported) items.unshift({ title: 'Matters arising', lines: arising });
+  if (!approved) items.unshift({ title: 'Minutes of the previous meeting', lines: [approval] });
 
   items.forEach((it, i) => {
     out.push(`## ${i + 1}. ${it.title}`, '');
