@@ -15,9 +15,13 @@ import { fakeIO, removeTree, tempTree } from './util.js';
 
 const BODY = 'Trafford Health and Wellbeing Board';
 
-describe('govmark new minutes', function () {
-  this.timeout(60_000);
-  let dir: string;
+/**
+ * Each test of the suite in a folder of its own with the Trafford terms of reference and the
+ * October minutes: `run` is govmark run there, `file` a path in it.
+ */
+function hwbRepository(suite: Mocha.Suite) {
+  suite.timeout(60_000);
+  let dir = '';
   beforeEach(() => {
     dir = tempTree({
       'hwb/terms-of-reference.md': readFileSync(join(examplesDir, 'valid', 'trafford-hwb-terms-of-reference.md'), 'utf8'),
@@ -25,19 +29,25 @@ describe('govmark new minutes', function () {
     });
   });
   afterEach(() => removeTree(dir));
+  return {
+    file: (name: string) => join(dir, name),
+    async run(command: string, args: string[]) {
+      const io = fakeIO([command, ...args], dir);
+      const code = await main(io);
+      return { code, stdout: io.stdout.text, stderr: io.stderr.text };
+    },
+  };
+}
 
-  async function run(command: string, args: string[]) {
-    const io = fakeIO([command, ...args], dir);
-    const code = await main(io);
-    return { code, stdout: io.stdout.text, stderr: io.stderr.text };
-  }
+describe('govmark new minutes', function () {
+  const { run, file } = hwbRepository(this);
 
   it('writes <body>-minutes-<date>.md: the terms in force, the seats to tick, the last minutes to approve, the open actions under matters arising', async () => {
     // The body as typed need not match its case: the file uses the body as the documents write it.
     const r = await run('new', ['minutes', '--body', 'trafford health and wellbeing board', '--date', '2021-03-19']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /wrote trafford-hwb-minutes-2021-03-19\.md .*terms of reference trafford-hwb-tor, the minutes of 2020-10-16, 5 open actions/);
-    const text = readFileSync(join(dir, 'trafford-hwb-minutes-2021-03-19.md'), 'utf8');
+    const text = readFileSync(file('trafford-hwb-minutes-2021-03-19.md'), 'utf8');
     assert.ok(text.startsWith(`---\ntype: minutes\nid: trafford-hwb-minutes-2021-03-19\nbody: ${BODY}\nterms: trafford-hwb-tor\ndate: 2021-03-19\nstatus: draft\n---\n`), text);
     assert.match(text, /<!-- Quorum under trafford-hwb-tor: 5 voting members present\. -->/);
     assert.equal(text.split('\n').filter((l) => l.startsWith('- <!--')).length, 21, 'one line per seat of the terms');
@@ -58,8 +68,8 @@ describe('govmark new minutes', function () {
     const created = report.files.find((f) => f.path.endsWith('minutes-2021-03-19.md'));
     assert.deepEqual(created?.messages ?? [], []);
 
-    const file = join(dir, 'hwb/minutes-2021-03-19.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('- [ ] Minute 19.5', '- [x] Minute 19.5'));
+    const minutesFile = file('hwb/minutes-2021-03-19.md');
+    writeFileSync(minutesFile, readFileSync(minutesFile, 'utf8').replace('- [ ] Minute 19.5', '- [x] Minute 19.5'));
     const a = await run('actions', ['--format', 'json', 'hwb']);
     const { actions } = JSON.parse(a.stdout) as { actions: { ref?: string; status: string }[] };
     assert.deepEqual(actions.map((x) => `${x.ref} ${x.status}`), ['19.5 done', '19.6 open', '19.7 open', '19.8 open', '20.3 open']);
@@ -85,27 +95,13 @@ describe('govmark new minutes', function () {
 });
 
 describe('govmark new agenda', function () {
-  this.timeout(60_000);
-  let dir: string;
-  beforeEach(() => {
-    dir = tempTree({
-      'hwb/terms-of-reference.md': readFileSync(join(examplesDir, 'valid', 'trafford-hwb-terms-of-reference.md'), 'utf8'),
-      'hwb/minutes-2020-10-16.md': readFileSync(join(examplesDir, 'valid', 'trafford-hwb-minutes-2020-10-16.md'), 'utf8'),
-    });
-  });
-  afterEach(() => removeTree(dir));
-
-  async function run(command: string, args: string[]) {
-    const io = fakeIO([command, ...args], dir);
-    const code = await main(io);
-    return { code, stdout: io.stdout.text, stderr: io.stderr.text };
-  }
+  const { run, file } = hwbRepository(this);
 
   it('writes <body>-agenda-<date>.md that govmark reads back as the agenda: standing items, the last minutes to approve, the open actions as sub-items of the action log', async () => {
     const r = await run('new', ['agenda', '--body', BODY, '--date', '2021-03-19']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /wrote trafford-hwb-agenda-2021-03-19\.md .*terms of reference trafford-hwb-tor, the minutes of 2020-10-16, 5 open actions/);
-    const text = readFileSync(join(dir, 'trafford-hwb-agenda-2021-03-19.md'), 'utf8');
+    const text = readFileSync(file('trafford-hwb-agenda-2021-03-19.md'), 'utf8');
     assert.ok(text.startsWith(`---\ntype: agenda\nid: trafford-hwb-agenda-2021-03-19\nbody: ${BODY}\nterms: trafford-hwb-tor\ndate: 2021-03-19\nstatus: draft\n---\n`), text);
     const doc = parse(text, { uri: 'untitled:agenda.md' });
     assert.equal(doc.type, 'agenda');
@@ -122,12 +118,12 @@ describe('govmark new agenda', function () {
   it('the minutes written after it follow its items and name it, so every item is minuted and nothing is reported', async () => {
     assert.equal((await run('new', ['agenda', '--body', BODY, '--date', '2021-03-19', '--out', 'hwb/agenda-2021-03-19.md'])).code, 0);
     // The clerk adds an item of business to the agenda.
-    const agendaFile = join(dir, 'hwb/agenda-2021-03-19.md');
+    const agendaFile = file('hwb/agenda-2021-03-19.md');
     writeFileSync(agendaFile, readFileSync(agendaFile, 'utf8').replace('## 5. Urgent business', '## 5. Annual Report of the Director of Public Health — Report of the Director of Public Health (Pages 11 - 30)\n\n## 6. Urgent business').replace('## 6. Date of next meeting', '## 7. Date of next meeting'));
     const r = await run('new', ['minutes', '--body', BODY, '--date', '2021-03-19', '--out', 'hwb/minutes-2021-03-19.md', 'hwb']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /the agenda trafford-hwb-agenda-2021-03-19\)/);
-    const text = readFileSync(join(dir, 'hwb/minutes-2021-03-19.md'), 'utf8');
+    const text = readFileSync(file('hwb/minutes-2021-03-19.md'), 'utf8');
     assert.match(text, /^agenda: trafford-hwb-agenda-2021-03-19$/m);
     assert.deepEqual(
       text.split('\n').filter((l) => l.startsWith('## ')),
@@ -140,7 +136,7 @@ describe('govmark new agenda', function () {
       assert.deepEqual(report.files.find((f) => f.path.endsWith(name))?.messages ?? [], [], name);
     }
     // A minute dropped from them is missed against the agenda.
-    const minutesFile = join(dir, 'hwb/minutes-2021-03-19.md');
+    const minutesFile = file('hwb/minutes-2021-03-19.md');
     writeFileSync(minutesFile, readFileSync(minutesFile, 'utf8').replace('## 4. Annual Report of the Director of Public Health\n', ''));
     const again = JSON.parse((await run('validate', ['--format', 'json', 'hwb'])).stdout) as typeof report;
     assert.deepEqual(again.files.find((f) => f.path.endsWith('minutes-2021-03-19.md'))?.messages.map((m) => m.ruleId), ['agenda-minuted']);
