@@ -211,9 +211,9 @@ export function inferKind(input: InferInput): KindInference {
       datedEntries++;
     }
     for (const s of LINES) {
-      if (!s.test.test(t)) continue;
+      // A marker seen as often as it counts is not tested again: the scan stays one pass of cheap lines.
       const n = lineHits.get(s.what) ?? 0;
-      if (n >= s.max) continue;
+      if (n >= s.max || !s.test.test(t)) continue;
       lineHits.set(s.what, n + 1);
       add(s.kind, s.weight, `${s.what} '${clip(t)}'`, line);
     }
