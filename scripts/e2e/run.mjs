@@ -6,11 +6,13 @@
  *      loaded from its staged folder dist/vsix/ (extensionDevelopmentPath) and driven by headless chromium;
  *   B. the packaged .vsix installed into code-server, then the workbench checked from the
  *      page itself (status bar, Problems panel, Outline, timeline webview) and a screenshot
- *      saved to docs/screenshot.png.
+ *      saved to .vscode-test/screenshot.png (tests never write tracked files; to refresh the
+ *      README's picture, run with E2E_SCREENSHOT=docs/screenshot.png and look at it first).
  * Prints one line per check and a last line `N passed, N failed`; exits 1 on any failure.
  *
  * Environment: E2E_ROOT (default .vscode-test/), GOVMARK_EXAMPLES (default ../shared/examples),
- * E2E_SKIP_UI=1 (step A only), E2E_SKIP_SUITE=1 (step B only), VERBOSE=1 (browser console).
+ * E2E_SKIP_UI=1 (step A only), E2E_SKIP_SUITE=1 (step B only), E2E_SCREENSHOT=path (where the
+ * workbench screenshot goes, relative to the repository), VERBOSE=1 (browser console).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -122,8 +124,9 @@ if (process.env.E2E_SKIP_UI !== '1') {
       record('vsix: contains the bundles', ['dist/extension.cjs', 'dist/server.js', 'dist/worker.js', 'dist/webview.js', 'syntaxes/govmark.tmLanguage.json'].every((f) => existsSync(join(unpacked, f))));
     }
     server = await startCodeServer(root, run, { port: await freePort() });
-    mkdirSync(join(repo, 'docs'), { recursive: true });
-    const checks = await runUiCheck(server, { folder: workspace, screenshot: join(repo, 'docs/screenshot.png') });
+    const screenshot = process.env.E2E_SCREENSHOT ? resolve(repo, process.env.E2E_SCREENSHOT) : join(root, 'screenshot.png');
+    mkdirSync(dirname(screenshot), { recursive: true });
+    const checks = await runUiCheck(server, { folder: workspace, screenshot });
     for (const c of checks) record(`ui: ${c.name}`, c.ok, c.detail);
   } catch (error) {
     record('ui: code-server started with the .vsix and the page was checked', false, error instanceof Error ? error.message : String(error));
