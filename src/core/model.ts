@@ -66,6 +66,8 @@ export interface Seat {
   role?: string;
   /** The person named as holding the seat ("Package Distribution Metadata PEPs: Paul Moore"). */
   holder?: string;
+  /** True when the membership says nobody holds the seat now ("Vacant", "to be appointed"). */
+  vacant?: boolean;
   /** True when the number is not fixed ("a variable number", "at least four"); `count` is then the stated minimum. */
   variable?: boolean;
 }

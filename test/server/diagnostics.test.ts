@@ -68,7 +68,7 @@ describe('server: diagnostics', function () {
       'invalid/timeline-impossible-date.md': ['10:2-10:12 1 impossible-date'],
       'invalid/unknown-type.md': ['1:6-1:24 1 unknown-type'],
       'invalid/yaml-syntax-error.md': ['3:6-3:42 1 yaml-syntax'],
-      'invalid/minutes-inquorate.md': ['12:0-14:14 2 quorum-not-met'],
+      'invalid/minutes-inquorate.md': ['10:0-10:10 2 quorum-not-met'],
       'invalid/minutes-missing-date.md': ['0:0-3:41 1 schema'],
       'invalid/tor-missing-membership.md': ['0:0-9:3 2 quorum-missing', '8:8-8:18 3 overdue', '11:0-11:48 1 required-sections'],
       'invalid/tor-review-before-adoption.md': ['0:0-9:3 2 quorum-missing', '8:8-8:18 3 overdue', '8:8-8:18 1 review-before-adoption'],

@@ -33,6 +33,7 @@ import { delegation } from './functions.js';
 import { plainText, sentenceSpans } from './phrases/duties.js';
 import { badCount, countOf, readQuorum, wordNumber } from './phrases/numbers.js';
 import { cellContentRange, isYes, itemLead, normaliseHeading, rangeOfNode, tableColumns, textOf } from './phrases/text.js';
+import { looksLikePerson, splitHonorific } from './phrases/people.js';
 import { metaText, type ReadContext, type Reader } from './reader.js';
 
 interface PendingSeat {
@@ -217,7 +218,11 @@ export const membership: Reader = {
         if (!inMembership()) return false;
         if (partyTable(t, push) || officersCell(t, push)) return true;
         const { rows, col, cell } = tableColumns(t);
-        const label = Math.max(col(/^(seat|post|role|member|members|position|title|name|representative)/), 0);
+        // "| Seat | Member |": the seat in one column, who holds it in another (the roster quorum is counted against).
+        const post = col(/^(seat|post|role|position|title|representative)/);
+        const named = col(/^(name|member|members|holder|current (?:member|holder)|person|appointee|nominee|councillor|held by)\b/);
+        const holderCol = post >= 0 && named >= 0 && named !== post ? named : -1;
+        const label = holderCol >= 0 ? post : Math.max(col(/^(seat|post|role|member|members|position|title|name|representative)/), 0);
         const org = col(/organi[sz]ation|nominat|body|on behalf|agency|sector/);
         const count = col(/^(count|number|no\.?|seats|places|#)$/);
         const statutory = col(/statutory/);
@@ -244,6 +249,7 @@ export const membership: Reader = {
           }
           if (statutory >= 0) seat.statutory = isYes(cell(row, statutory));
           if (voting >= 0) seat.voting = isYes(cell(row, voting));
+          if (holderCol >= 0) holderOf(seat, cell(row, holderCol));
           push(seat, row);
         }
         return true;
@@ -362,7 +368,35 @@ export function readSeat(text: string, organization: string | undefined): Seat |
   if (/\bnon[- ]?voting\b|\bobserver\b|\badvisory\b/i.test(t)) seat.voting = false;
   if (/\bstatutory\b/i.test(t)) seat.statutory = !/\bnon[- ]?statutory\b/i.test(t);
   else if (statutory) seat.statutory = true;
+  if (count === 1) namedHolder(seat);
   return seat;
+}
+
+/**
+ * A seat that names its member: "Councillor J. Slater (Chair)", "Executive
+ * Member for Health: Cllr J. Slater", "Director of Public Health — Dr E. Roaf".
+ * Only a name written with an honorific or initials is taken for a person, so
+ * "Director of Public Health" or "Executive Member" never is.
+ */
+function namedHolder(seat: Seat): void {
+  if (seat.organization && isNamedPerson(seat.organization)) {
+    seat.holder = seat.organization.replace(/\s*\([^()]*\)\s*$/, '');
+    delete seat.organization;
+    return;
+  }
+  const colon = /^(.{3,80}?):\s+(.+)$/.exec(seat.label);
+  if (colon && isNamedPerson(colon[2])) {
+    seat.holder = colon[2].replace(/\s*\([^()]*\)\s*$/, '');
+    return;
+  }
+  if (isNamedPerson(seat.label)) seat.holder = seat.label.replace(/\s*\([^()]*\)\s*$/, '');
+}
+
+function isNamedPerson(text: string): boolean {
+  const bare = text.replace(/\s*\([^()]*\)\s*$/, '').trim();
+  const { honorific, name } = splitHonorific(bare);
+  if (!looksLikePerson(name) || name.split(/\s+/).length > 4) return false;
+  return honorific !== undefined || /^\p{Lu}\.?\s+\p{Lu}/u.test(name) || /^\p{Lu}\.\p{Lu}\.?\s/u.test(name);
 }
 
 /**
@@ -414,3 +448,17 @@ function officersCell(t: Table, push: (seat: Seat, node: Nodes | undefined) => u
 }
 
 export type { ReadContext };
+
+/** "Vacant", "vacancy", "to be appointed", "TBC", "-": nobody holds the seat. */
+const VACANT = /^(?:[-\u2013\u2014]|vacant|vacancy|to be (?:appointed|confirmed|nominated)|awaiting (?:appointment|nomination)|tbc|tba|tbd)\.?$/i;
+
+/** The holder cell of a seat: a name, or the seat left empty. */
+function holderOf(seat: Seat, written: string): void {
+  const text = written.replace(/[*_]/g, '').trim();
+  if (text === '') return;
+  if (VACANT.test(text)) {
+    seat.vacant = true;
+    return;
+  }
+  if (text.length <= 80) seat.holder = text;
+}

@@ -1,5 +1,6 @@
 import { quorumNeeded } from '../read/phrases/numbers.js';
 import { termsInForceOn } from '../workspace/in-force.js';
+import { listNames, matchRoster } from '../workspace/roster.js';
 import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
 import type { WorkspaceRule } from './rule.js';
 
@@ -39,14 +40,17 @@ export const quorumNotMet: WorkspaceRule = {
   defaultSeverity: 'warning',
   types: ['minutes'],
   description: 'The voting members present must make the quorum set by the terms of reference the minutes name.',
-  docs: 'Minutes are checked against the quorum of the terms of reference in force on the meeting date: those `terms: <id>` names, followed along `supersedes` (the ones they replaced, when adopted after the meeting; the ones that replaced them, when in force by then), or, without `terms:`, the terms of the same `body:` in force on that date. Members listed under Present count, unless marked non-voting or observer; people In attendance do not. A quorum that must include someone ("one third of the members, including the Chair", "to include at least one councillor") also needs that person among the voting members present, by the role, honorific or organisation written beside their name.',
+  docs: 'Minutes are checked against the quorum of the terms of reference in force on the meeting date: those `terms: <id>` names, followed along `supersedes` (the ones they replaced, when adopted after the meeting; the ones that replaced them, when in force by then), or, without `terms:`, the terms of the same `body:` in force on that date. Members listed under Present count, unless marked non-voting or observer; people In attendance do not. When the terms name the holder of every voting seat (a Member column, or a membership list of names, with vacant seats said to be vacant), only the members of that roster count, matched by name and initials ("Cllr Jane Slater" is "Councillor J. Slater"), and a substitute counts for the member they sit for; anyone else listed as present counts as in attendance. A quorum that must include someone ("one third of the members, including the Chair", "to include at least one councillor") also needs that person among the voting members present, by the role, honorific or organisation written beside their name.',
   check({ summary, index, report }) {
     if (!summary.presentVoting) return;
     const terms = termsInForce(summary, index);
     if (!terms?.quorum) return;
     const needed = quorumNeeded(terms.quorum, terms.votingSeats);
     if (needed === undefined) return;
-    const present = summary.presentVoting.count;
+    const listed = summary.presentVoting.count;
+    // With a roster that names every voting seat, only its members (or their substitutes) count.
+    const roster = matchRoster(terms, summary);
+    const present = roster ? roster.members : listed;
     if (present >= needed) {
       const includes = terms.quorum.includes;
       if (includes && !includedPresent(includes, summary.presentVoting.who ?? [])) {
@@ -58,8 +62,12 @@ export const quorumNotMet: WorkspaceRule = {
       }
       return;
     }
+    const outsiders = roster ? roster.notMembers.map((i) => summary.presentVoting!.names![i]) : [];
+    const counted = outsiders.length
+      ? `${present} of the ${listed} people listed as present ${present === 1 ? 'is a member' : 'are members'} under the terms of reference (${terms.id}): ${listNames(outsiders)} ${outsiders.length === 1 ? 'is' : 'are'} not on their membership and ${outsiders.length === 1 ? 'counts' : 'count'} as in attendance; the terms set a quorum of ${needed}`
+      : `${present} voting member${present === 1 ? '' : 's'} present; the terms of reference (${terms.id}) set a quorum of ${needed}`;
     report({
-      reason: `${present} voting member${present === 1 ? '' : 's'} present; the terms of reference (${terms.id}) set a quorum of ${needed}${terms.quorum.fraction ? ` (${terms.quorum.text})` : ''}. The meeting was not quorate.`,
+      reason: `${counted}${terms.quorum.fraction ? ` (${terms.quorum.text})` : ''}. The meeting was not quorate.`,
       range: summary.presentVoting.range,
       expected: [String(needed)],
       actual: String(present),

@@ -21,6 +21,8 @@ import { voteMajority } from './vote-majority.js';
 import { actionNotReported } from './action-not-reported.js';
 import { minutesApproval } from './minutes-approval.js';
 import { agendaMinuted } from './agenda-minuted.js';
+import { statutorySeatVacant } from './statutory-seat-vacant.js';
+import { attendeeNotMember } from './attendee-not-member.js';
 import type { DocumentRule, ParseRule, Rule, WorkspaceRule } from './rule.js';
 
 /** Every rule govmark has, in the order the documentation lists them. */
@@ -36,10 +38,12 @@ export const allRules: readonly Rule[] = [
   reviewBeforeAdoption,
   quorumMissing,
   quorumExceedsSeats,
+  statutorySeatVacant,
   overdue,
   duplicateId,
   unresolvedReference,
   quorumNotMet,
+  attendeeNotMember,
   termsInForce,
   supersession,
   actionNotReported,

@@ -543,9 +543,15 @@ export const bundledSchemas: Readonly<Record<BundledSchemaFile, Readonly<Record<
           },
           "holder": {
             "title": "Holder",
-            "description": "The person named as holding the seat, e.g. Paul Moore for a standing delegation.",
+            "description": "The person named as holding the seat, e.g. Paul Moore for a standing delegation, or the member in a Member column.",
             "markdownDescription": "The person named as holding the seat (`Package Distribution Metadata PEPs: Paul Moore`).",
             "type": "string"
+          },
+          "vacant": {
+            "title": "Vacant",
+            "description": "True when the membership says nobody holds the seat now (Vacant, to be appointed).",
+            "markdownDescription": "`true` when the membership says nobody holds the seat now (`Vacant`, `to be appointed`).",
+            "type": "boolean"
           },
           "variable": {
             "title": "Variable",

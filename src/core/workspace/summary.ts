@@ -56,7 +56,23 @@ export interface DocumentSummary {
    * section; `who` describes each (honorific, role, affiliation, lower case),
    * for a quorum that must include someone ("including the Chair").
    */
-  presentVoting?: { count: number; range: Range; who?: string[] };
+  presentVoting?: {
+    count: number;
+    range: Range;
+    who?: string[];
+    /** Each voting member present as written (without notes), in order, for matching against the roster. */
+    names?: string[];
+    /** Parallel to `names`: where each is written. */
+    at?: Range[];
+    /** Parallel to `names`: the member each sits for, when a substitute ("substitute for Councillor A. Lane"). */
+    substituteFor?: (string | undefined)[];
+  };
+  /**
+   * Terms of reference or a membership paper that names who holds each
+   * voting seat: the holders, and whether every voting seat is named or said
+   * to be vacant (only then can someone present be told not to be a member).
+   */
+  roster?: { members: string[]; complete: boolean };
   /** Range to point at when nothing more precise exists (the title or line 1). */
   anchor: Range;
   /** How the type was decided: opt-in rules give hints on a recognised (`inferred`) document. */
@@ -260,7 +276,10 @@ export function summarize(doc: GovDocument): DocumentSummary {
   });
   if (votes.length) summary.votes = votes;
   if (content.seats && content.seats.length > 0) {
-    summary.votingSeats = content.seats.filter((s) => s.voting !== false).reduce((n, s) => n + s.count, 0);
+    const votingSeats = content.seats.filter((s) => s.voting !== false);
+    summary.votingSeats = votingSeats.reduce((n, s) => n + s.count, 0);
+    const members = votingSeats.filter((s) => s.holder !== undefined).slice(0, 500).map((s) => clip(s.holder!));
+    if (members.length > 0) summary.roster = { members, complete: votingSeats.every((s) => s.count === 1 && (s.holder !== undefined || s.vacant === true)) };
   }
   if (doc.type === 'minutes') {
     registerFields(doc, summary);
@@ -281,13 +300,41 @@ export function summarize(doc: GovDocument): DocumentSummary {
   const presentRange = rangeOf(doc, '/content/attendance/present');
   if (content.attendance && presentRange && content.attendance.present.length > 0) {
     const voting = content.attendance.present.filter((a) => a.voting !== false);
-    summary.presentVoting = { count: voting.length, range: presentRange };
+    summary.presentVoting = { count: voting.length, range: presentHeadingRange(doc, presentRange) };
+    if (voting.length <= 300) {
+      summary.presentVoting.names = voting.map((a) => clip(a.name));
+      const present = content.attendance.present;
+      const at = voting.map((a) => rangeOf(doc, `/content/attendance/present/${present.indexOf(a)}`));
+      if (at.every((r) => r !== undefined)) summary.presentVoting.at = at as Range[];
+      if (voting.some((a) => a.substituteFor !== undefined)) summary.presentVoting.substituteFor = voting.map((a) => (a.substituteFor !== undefined ? clip(a.substituteFor) : undefined));
+    }
     const who = voting.slice(0, 300).map((a) => [a.honorificPrefix, a.role, a.affiliation].filter(Boolean).join(' ').toLowerCase().slice(0, 120));
     // `chair: Councillor J. Slater` in the front matter: the meeting had its chair.
     if (typeof meta.chair === 'string' && meta.chair.trim() !== '') who.push('chair');
     if (who.some((w) => w !== '')) summary.presentVoting.who = who;
   }
   return summary;
+}
+
+/**
+ * Where a message about who was present points: the Present heading the list
+ * sits under, when it has one (not the whole section, blank lines and all);
+ * otherwise the list or paragraph itself ("Present: A, B and C").
+ */
+function presentHeadingRange(doc: GovDocument, list: Range): Range {
+  let best: Range | undefined;
+  doc.data.content.sections.forEach((section, i) => {
+    if (section.kind !== 'present') return;
+    const r = rangeOf(doc, `/content/sections/${i}`);
+    if (r && r.start.offset <= list.start.offset) best = r;
+  });
+  if (!best) return list;
+  // Only the heading right above the list: another heading between them means the list is not under it.
+  const between = doc.data.content.sections.some((_, i) => {
+    const r = rangeOf(doc, `/content/sections/${i}`);
+    return r !== undefined && r.start.offset > best!.start.offset && r.start.offset < list.start.offset;
+  });
+  return between ? list : best;
 }
 
 const clip = (t: string) => (t.length > 240 ? t.slice(0, 239) + '…' : t);

@@ -31,7 +31,9 @@ function isInitials(note: string, name: string): boolean {
  * Titles written before a name (Popolo `honorific_prefix`), kept apart so that
  * "Councillor J. Slater" and "J. Slater" are one person.
  */
-const HONORIFIC = /^((?:(?:councillor|cllr|dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|rev|revd|lord|lady|baroness|baron|alderman|mayor)\.?\s+)+)(?=\S)/i;
+const HONORIFICS = 'councillor|cllr|dr|mr|mrs|ms|miss|mx|prof|professor|sir|dame|rev|revd|lord|lady|baroness|baron|alderman|mayor';
+const HONORIFIC = new RegExp(`^((?:(?:${HONORIFICS})\\.?\\s+)+)(?=\\S)`, 'i');
+const HONORIFIC_ALONE = new RegExp(`^(?:${HONORIFICS})\\.?$`, 'i');
 
 /** "Councillor J. Slater" → { honorific: "Councillor", name: "J. Slater" }. */
 export function splitHonorific(name: string): { honorific?: string; name: string } {
@@ -225,4 +227,46 @@ export function readRegrets(raw: string): AttendeeEntry[] {
     }
   }
   return out;
+}
+
+/**
+ * A person's name as a roster compares it: the surname (last word, lower case,
+ * accents and punctuation kept apart) and the initials of the given names.
+ * "Councillor J. Slater", "Cllr Jane Slater" and "J Slater" are one person;
+ * "Hemingway" alone is the surname with no initials.
+ */
+export interface NameKey {
+  surname: string;
+  initials: string;
+}
+
+/** The key of a written name, after its honorific; undefined when it has no word to compare. */
+export function nameKey(written: string): NameKey | undefined {
+  const { name } = splitHonorific(written.replace(/\s*\([^()]*\)\s*/g, ' ').replace(/,.*$/, '').trim());
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .split(/[\s.]+/)
+    .map((w) => w.replace(/^[^\p{L}]+|[^\p{L}'’-]+$/gu, ''))
+    .filter((w) => w !== '');
+  if (words.length === 0 || (words.length === 1 && HONORIFIC_ALONE.test(words[0]))) return undefined;
+  const surname = words[words.length - 1].toLowerCase().replace(/’/g, "'");
+  if (surname.length < 2) return undefined;
+  const initials = words
+    .slice(0, -1)
+    .filter((w) => !PARTICLE.test(w))
+    .map((w) => w[0].toLowerCase())
+    .join('');
+  return { surname, initials };
+}
+
+/**
+ * Whether two written names can be one person: the same surname, and initials
+ * that agree as far as both are written ("J. Slater" and "Jane Slater"; not
+ * "J. Slater" and "K. Slater"; "Slater" alone agrees with either).
+ */
+export function samePerson(a: NameKey, b: NameKey): boolean {
+  if (a.surname !== b.surname) return false;
+  if (a.initials === '' || b.initials === '') return true;
+  return a.initials.startsWith(b.initials) || b.initials.startsWith(a.initials);
 }
