@@ -43,6 +43,9 @@ const ACTION = /^(?:action(?:\s+item)?s?|actions? required)(?:\s+\d{1,4}(?:\.\d{
 /** A task-list item with its owner in brackets: `- [ ] [Ivan] Write proposal…` (graphql). A bare checkbox may be a goal, not a task. */
 const TASK = /^\[[ xX]\]\s+\[([^\][]{1,60})\]\s*:?\s+/;
 
+/** "Alex to send …", "Sam and Priya to draft …": names, then "to" and a verb. */
+const OWNER_TO = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}(?:\s*(?:,|\band\b|&|\/)\s*\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,2}){0,3})\s+to\s+\p{Ll}{2,}/u;
+
 /** "Action: owner — text, due 2020-12-31" → owner, text, due. */
 export function actionText(text: string, isDate: (s: string) => boolean): ActionText | undefined {
   const t = text.trim();
@@ -68,8 +71,13 @@ export function actionText(text: string, isDate: (s: string) => boolean): Action
     owner = dash[1].trim();
     body = body.slice(dash[0].length).trim();
   } else if (trailingDash) {
-    owner = body;
-    body = '';
+    // "Action: Alex to send the revised budget — due 31 January": a task with its owner, not an owner alone.
+    const assigned = OWNER_TO.exec(body);
+    if (assigned) owner = assigned[1];
+    else {
+      owner = body;
+      body = '';
+    }
   }
   return { text: body, owner, due };
 }
