@@ -31,6 +31,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Print the action register across meetings: done, carried forward, dropped, not reported, overdue',
     load: async () => (await import('./commands/actions.js')).actions,
   },
+  'as-at': {
+    summary: 'Print what governed a body on a day: the terms of reference in force, their quorum and members, open actions',
+    load: async () => (await import('./commands/as-at.js')).asAt,
+  },
   new: {
     summary: "Write a body's next minutes: members to tick, the last minutes to approve, open actions under matters arising",
     load: async () => (await import('./commands/new.js')).newCommand,
