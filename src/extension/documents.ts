@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DocumentsRequest, IndexChangedNotification, type DocumentNode, type DocumentsResult, type IndexChangedParams, type RegisterBodyNode } from '../protocol/requests.js';
+import { DocumentsRequest, IndexChangedNotification, type DocumentNode, type DocumentsResult, type IndexChangedParams, type InForceNode, type RegisterBodyNode } from '../protocol/requests.js';
 
 export class DocumentsStore implements vscode.Disposable {
   private result: DocumentsResult = { today: '', documents: [] };
@@ -37,6 +37,11 @@ export class DocumentsStore implements vscode.Disposable {
 
   get documents(): readonly DocumentNode[] {
     return this.result.documents;
+  }
+
+  /** Per body, the terms of reference in force today, as the server last sent them. */
+  get inForce(): readonly InForceNode[] {
+    return this.result.inForce ?? [];
   }
 
   /** The action register per body, as the server last sent it. */

@@ -5,7 +5,7 @@
  * (the actions still open after its later meetings). Every leaf reveals its source line.
  */
 import * as vscode from 'vscode';
-import type { DocumentNode, LspRange, RegisterActionNode, RegisterBodyNode } from '../protocol/requests.js';
+import type { DocumentNode, InForceNode, LspRange, RegisterActionNode, RegisterBodyNode } from '../protocol/requests.js';
 import type { FuzzyDate, MilestoneStatus } from '../core/model.js';
 import type { DocumentsStore } from './documents.js';
 import { typeLabel } from './status.js';
@@ -20,6 +20,7 @@ type Node =
   | { kind: 'due'; which: 'overdue' | 'upcoming' }
   | { kind: 'dated'; item: Dated }
   | { kind: 'register'; register: RegisterBodyNode }
+  | { kind: 'inForce'; terms: InForceNode }
   | { kind: 'registerAction'; action: RegisterActionNode };
 
 /** An action or a milestone with a date, for the workspace-wide list. */
@@ -55,7 +56,8 @@ export class GovernanceTree implements vscode.TreeDataProvider<Node> {
           .sort(byText)
           .map((type): Node => ({ kind: 'type', body: node.body, type }));
         const registers = this.store.register.filter((r) => (r.body ?? NO_BODY) === node.body).map((register): Node => ({ kind: 'register', register }));
-        return [...registers, ...types];
+        const inForce = this.store.inForce.filter((t) => t.body === node.body).map((terms): Node => ({ kind: 'inForce', terms }));
+        return [...inForce, ...registers, ...types];
       }
       case 'register':
         return node.register.open.map((action) => ({ kind: 'registerAction', action }));
@@ -116,6 +118,21 @@ export class GovernanceTree implements vscode.TreeDataProvider<Node> {
         item.description = [`${r.counts.open} open`, r.counts.overdue ? `${r.counts.overdue} overdue` : '', `${r.counts.done} done`].filter(Boolean).join(' · ');
         item.tooltip = `${r.name}: ${r.counts.actions} action${r.counts.actions === 1 ? '' : 's'} in its minutes, followed from meeting to meeting — ${r.counts.open} open (${r.counts.overdue} overdue), ${r.counts.done} done, ${r.counts.dropped} dropped`;
         item.iconPath = new vscode.ThemeIcon('tasklist');
+        return item;
+      }
+      case 'inForce': {
+        const { terms: t } = node;
+        if (t.conflicting) {
+          const item = leaf(`In force: ${t.conflicting.length} sets of terms of reference`, t.uri, t.range);
+          item.description = 'none supersedes the others';
+          item.tooltip = `${t.body} has ${t.conflicting.length} sets of terms of reference in force today and none names the others in \`supersedes:\`, so minutes without \`terms:\` cannot be checked against them: ${t.conflicting.join(', ')}`;
+          item.iconPath = new vscode.ThemeIcon('warning');
+          return item;
+        }
+        const item = leaf(`In force: ${t.title}`, t.uri, t.range);
+        item.description = [t.from ? `since ${t.from}` : '', t.quorum ? `quorum ${t.quorum}` : '', t.votingSeats !== undefined ? `${t.votingSeats} voting places` : ''].filter(Boolean).join(' · ');
+        item.tooltip = `The terms of reference of ${t.body} in force today${t.id ? ` (${t.id})` : ''}${t.from ? `, since ${t.from}` : ''}${t.quorum ? `\nQuorum: ${t.quorum}` : ''}\nMinutes of meetings today are checked against these; \`govmark as-at --date D\` answers for another day.`;
+        item.iconPath = new vscode.ThemeIcon('law');
         return item;
       }
       case 'registerAction': {

@@ -69,6 +69,26 @@ export interface DocumentsResult {
   documents: DocumentNode[];
   /** The action register across meetings, per body: its open actions (see `govmark actions`). */
   register?: RegisterBodyNode[];
+  /** Per body, the terms of reference in force today (see `govmark as-at`). */
+  inForce?: InForceNode[];
+}
+
+/** A body's terms of reference in force on the day: which, since when, their quorum and voting places. */
+export interface InForceNode {
+  body: string;
+  uri: string;
+  id?: string;
+  title: string;
+  range: LspRange;
+  /** ISO day they came into force. */
+  from?: string;
+  quorum?: string;
+  votingSeats?: number;
+  /**
+   * Set when several sets of terms of the body are in force at once and none
+   * supersedes the others: their ids (or titles); `uri` is then the first.
+   */
+  conflicting?: string[];
 }
 
 /** One body's action register in the tree: counts, and each action still open with what was last said of it. */

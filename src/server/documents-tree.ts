@@ -11,7 +11,8 @@ import type { Range } from '../core/text/range.js';
 import { actionRegister, type RegisterEvent } from '../core/workspace/register.js';
 import type { WorkspaceIndex } from '../core/workspace/summary.js';
 import type { DocumentAnalysis } from '../core/workspace/workspace.js';
-import type { DocumentNode, DocumentsResult, RegisterBodyNode } from '../protocol/requests.js';
+import type { DocumentNode, DocumentsResult, InForceNode, RegisterBodyNode } from '../protocol/requests.js';
+import { bodyKey, candidatesInForce, inForceFrom, termsInForceOn } from '../core/workspace/in-force.js';
 import { toLspRange } from './edge.js';
 import { documentTitle } from './names.js';
 
@@ -81,7 +82,34 @@ export function documentsResult(
   }
   documents.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const register = index ? registerNodes(index, today) : [];
-  return register.length > 0 ? { today, documents, register } : { today, documents };
+  const inForce = index ? inForceNodes(index, today) : [];
+  return { today, documents, ...(register.length > 0 ? { register } : {}), ...(inForce.length > 0 ? { inForce } : {}) };
+}
+
+/** Per body named in the workspace, the terms of reference in force today, when they can be told. */
+export function inForceNodes(index: WorkspaceIndex, today: string): InForceNode[] {
+  const bodies = new Map<string, string>();
+  for (const s of index.all()) if (s.body !== undefined && s.body.trim() !== '' && !bodies.has(bodyKey(s.body))) bodies.set(bodyKey(s.body), s.body);
+  const out: InForceNode[] = [];
+  for (const body of bodies.values()) {
+    const { terms: unique } = termsInForceOn(index, { date: today, body });
+    const several = unique ? [] : candidatesInForce(index, body, today).sort((a, b) => (a.uri < b.uri ? -1 : 1));
+    const terms = unique ?? several[0];
+    if (!terms) continue;
+    const from = inForceFrom(terms);
+    out.push({
+      body,
+      uri: terms.uri,
+      ...(terms.id !== undefined ? { id: terms.id } : {}),
+      title: terms.title ?? terms.id ?? 'Terms of reference',
+      range: toLspRange(terms.titleRange ?? terms.anchor),
+      ...(from !== undefined ? { from } : {}),
+      ...(terms.quorum ? { quorum: terms.quorum.text } : {}),
+      ...(terms.votingSeats !== undefined ? { votingSeats: terms.votingSeats } : {}),
+      ...(several.length > 1 ? { conflicting: several.map((t) => t.id ?? t.title ?? t.uri) } : {}),
+    });
+  }
+  return out.sort((a, b) => (a.body < b.body ? -1 : a.body > b.body ? 1 : 0));
 }
 
 const SAID: Record<RegisterEvent['status'], string> = {

@@ -121,6 +121,17 @@ describe('server: custom requests', function () {
     });
   });
 
+  describe('govmark/documents: terms in force', () => {
+    it('gives each body the terms of reference in force today, or says that several are and none supersedes the others', async () => {
+      const result = await client.request<DocumentsResult>('govmark/documents', {});
+      const hwb = result.inForce?.find((t) => t.body === 'Trafford Health and Wellbeing Board');
+      assert.ok(hwb, `terms in force for the board in ${JSON.stringify(result.inForce)}`);
+      // The examples hold three sets of the board's terms adopted the same day (two of them invalid on purpose), none superseding the others: said, not one picked.
+      assert.deepEqual(hwb.conflicting, ['trafford-hwb-tor-no-members', 'trafford-hwb-tor-bad-review', 'trafford-hwb-tor']);
+      assert.equal(hwb.uri, ws.uri('invalid/tor-missing-membership.md'));
+    });
+  });
+
   describe('govmark/validateWorkspace', () => {
     it('validates every file, publishes diagnostics for the closed ones too, and counts', async () => {
       const since = client.published.length;

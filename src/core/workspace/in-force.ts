@@ -96,12 +96,21 @@ export function termsInForceOn(index: WorkspaceIndex, query: { date?: string; te
     return { terms, named, namedState: state };
   }
   if (body === undefined || date === undefined) return {};
-  const candidates = termsOfBody(index, body)
-    .filter((s) => inForceFrom(s) !== undefined && inForceFrom(s)! <= date && (s.expires === undefined || s.expires >= date))
-    // Not replaced by other candidates in force by then.
-    .filter((s, _, all) => !all.some((o) => o !== s && o.refs.some((r) => r.key === 'supersedes' && r.id === s.id)));
+  const candidates = candidatesInForce(index, body, date);
   if (candidates.length === 1) return { terms: candidates[0] };
   // Several sets of one body in force at once and none supersedes the others: the latest adopted, only if it is the only one that late.
   const latest = [...candidates].sort((a, b) => inForceFrom(b)!.localeCompare(inForceFrom(a)!));
   return latest.length > 1 && inForceFrom(latest[0]) !== inForceFrom(latest[1]) ? { terms: latest[0] } : {};
+}
+
+/**
+ * The terms of `body` that could be in force on `date`: adopted or effective
+ * by then, not expired, and not superseded by another of them. One is the
+ * answer; several mean the repository does not say which (no `supersedes:`).
+ */
+export function candidatesInForce(index: WorkspaceIndex, body: string, date: string): DocumentSummary[] {
+  return termsOfBody(index, body)
+    .filter((s) => inForceFrom(s) !== undefined && inForceFrom(s)! <= date && (s.expires === undefined || s.expires >= date))
+    // Not replaced by other candidates in force by then.
+    .filter((s, _, all) => !all.some((o) => o !== s && o.refs.some((r) => r.key === 'supersedes' && r.id === s.id)));
 }
