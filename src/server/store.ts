@@ -395,7 +395,15 @@ export class DocumentStore {
   private async analyseBounded(d: OpenDocument, version: number, text: string, options: { configType?: string; path?: string }): Promise<void> {
     const started = this.host.now();
     const workspace = this.workspace;
-    const result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...request(options), ...this.configIndexField(d.uri) });
+    let result: Awaited<ReturnType<BoundedAnalyser['analyse']>>;
+    try {
+      result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...request(options), ...this.configIndexField(d.uri) });
+    } catch (error) {
+      // The configuration changed while the worker read it: the pool it was sent to is closed
+      // and the document is read again on the new one (`current` loops), not reported as failed.
+      if (workspace !== this.workspace) return;
+      throw error;
+    }
     // Stale: a newer version follows, or the configuration changed meanwhile.
     if (this.open.get(d.uri) !== d || d.version !== version || workspace !== this.workspace) return;
     // Back to this thread only when the worker found the document quick to read.
@@ -450,7 +458,15 @@ export class DocumentStore {
     const held = this.workspace.get(uri) ?? this.orphans.get(uri)?.analysis;
     if (held && held.doc.text === stripBom(text) && held.doc.type === (options.configType ?? held.doc.type)) return;
     const workspace = this.workspace;
-    const result = await this.diskAnalyser.analyse({ uri, text, ...request(options), ...this.configIndexField(uri) });
+    let result: Awaited<ReturnType<BoundedAnalyser['analyse']>>;
+    try {
+      result = await this.diskAnalyser.analyse({ uri, text, ...request(options), ...this.configIndexField(uri) });
+    } catch (error) {
+      // Reconfigured while in flight (the old pool closed under it): the new indexing pass
+      // reads the file on the new pool, so this read is dropped, never logged as a failure.
+      if (workspace !== this.workspace) return;
+      throw error;
+    }
     // Opened meanwhile, or the configuration changed: this result is stale.
     if (this.open.has(uri) || workspace !== this.workspace) return;
     const analysis = analysisFromResult(uri, text, result);
