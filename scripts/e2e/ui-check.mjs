@@ -78,6 +78,13 @@ export async function runUiCheck(server, { folder, screenshot }) {
       return /Minutes/.test(text) && text;
     }, 60_000);
     check('the installed .vsix activates: status bar shows the document type and problems', status, status);
+    // The icon is the worst severity's: a warning here (one resolution-numbering warning), an error on a file with an error.
+    const icons = async () => page.locator('.statusbar-item', { hasText: 'govmark' }).first().evaluate((el) => [...el.querySelectorAll('.codicon')].map((c) => [...c.classList].find((k) => k.startsWith('codicon-') && k !== 'codicon-law')).filter(Boolean).join(' '));
+    const warningIcon = await poll(async () => ((await icons()) === 'codicon-warning' ? 'codicon-warning' : undefined), 15_000);
+    check('status bar: a warning icon for a document whose worst problem is a warning', warningIcon, warningIcon ?? (await icons().catch(() => '')));
+    await openFile(page, 'timeline-impossible-date.md');
+    const errorIcon = await poll(async () => ((await icons()).startsWith('codicon-error') ? icons() : undefined), 30_000);
+    check('status bar: an error icon for a document with an error', errorIcon, errorIcon ?? (await icons().catch(() => '')));
 
     // (2) the Problems panel lists the resolution-numbering warning of that file
     step = '(2) the Problems panel lists the resolution-numbering warning of that file';

@@ -55,6 +55,10 @@ describe('cli formatters', () => {
       assert.ok(!text.includes('README.md'), 'files without messages are not listed');
       assert.ok(text.endsWith('✖ 4 problems (1 error, 2 warnings, 1 info)\n'), text);
     });
+    it('counts hints apart from info, as the editor does (hints are not in its Problems panel)', () => {
+      const withHint = [result(tor, [message(tor, 'hint', 1, 1, { ruleId: 'recognised-type', reason: 'Read as terms of reference.' }), message(tor, 'info', 3, 1, { ruleId: 'overdue', reason: 'The review date has passed.' })], { type: 'terms-of-reference' })];
+      assert.ok(stylish(withHint, ctx).endsWith('ℹ 2 problems (0 errors, 0 warnings, 1 info, 1 hint)\n'), stylish(withHint, ctx));
+    });
     it('colours when asked', () => {
       assert.ok(stylish(sample(), { cwd, color: true }).includes('\x1b[31merror'));
     });
@@ -91,7 +95,7 @@ describe('cli formatters', () => {
       const report = JSON.parse(json(results, ctx)) as JsonReport;
       assert.equal(report.tool, 'govmark');
       assert.equal(report.formatVersion, 1);
-      assert.deepEqual(report.summary, { files: 3, skipped: 1, errors: 1, warnings: 2, infos: 1 });
+      assert.deepEqual(report.summary, { files: 3, skipped: 1, errors: 1, warnings: 2, infos: 1, hints: 0 });
       assert.deepEqual(
         report.files.map((f) => [f.path, f.type, f.skipped, f.errors, f.warnings, f.infos]),
         [

@@ -12,7 +12,8 @@ import { countMessages, countResults, displayPath, sortedResults, type Formatter
 export interface JsonReport {
   tool: 'govmark';
   formatVersion: 1;
-  summary: { files: number; skipped: number; errors: number; warnings: number; infos: number };
+  /** `infos` counts info and hint messages; `hints` how many of them are hints. */
+  summary: { files: number; skipped: number; errors: number; warnings: number; infos: number; hints: number };
   files: JsonFile[];
 }
 
@@ -29,6 +30,8 @@ export interface JsonFile {
   warnings: number;
   /** Info and hint messages. */
   infos: number;
+  /** Of `infos`, the hints. */
+  hints: number;
   messages: JsonMessage[];
 }
 

@@ -19,14 +19,19 @@ export interface Counts {
   warnings: number;
   /** Info and hint messages: shown, never failing a run. */
   infos: number;
+  /** Of `infos`, the hints (what the editor shows as dots, not in the Problems panel). */
+  hints: number;
 }
 
 export function countMessages(messages: readonly GovMessage[]): Counts {
-  const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
+  const counts: Counts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
   for (const m of messages) {
     if (m.severity === 'error') counts.errors++;
     else if (m.severity === 'warning') counts.warnings++;
-    else counts.infos++;
+    else {
+      counts.infos++;
+      if (m.severity === 'hint') counts.hints++;
+    }
   }
   return counts;
 }

@@ -34,7 +34,7 @@ export const stylish: Formatter = (results, ctx) => {
     out.push('');
   }
 
-  const { errors, warnings, infos } = countResults(results);
+  const { errors, warnings, infos, hints } = countResults(results);
   const total = errors + warnings + infos;
   if (total === 0) {
     const skipped = results.filter((r) => r.skipped).length;
@@ -42,7 +42,8 @@ export const stylish: Formatter = (results, ctx) => {
     out.push(`${c.green('✔')} ${plural(results.length, 'file')} checked${aside}, no problems`);
     return out.join('\n') + '\n';
   }
-  const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos > 0 ? [`${infos} info`] : [])];
+  // Counted as the editor's status bar counts them: info and hints apart (hints are not in the Problems panel).
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning'), ...(infos - hints > 0 ? [`${infos - hints} info`] : []), ...(hints > 0 ? [plural(hints, 'hint')] : [])];
   const mark = errors > 0 ? c.red('✖') : warnings > 0 ? c.yellow('✖') : c.blue('ℹ');
   out.push(`${mark} ${plural(total, 'problem')} (${parts.join(', ')})`);
   return out.join('\n') + '\n';
