@@ -24,7 +24,7 @@ export const actionRows: Recogniser = {
     const actionCol = norm.findIndex((h) => /^actions?(?: required)?$/i.test(h));
     const task = actionCol >= 0 ? actionCol : Math.max(0, norm.findIndex((h) => TASK.test(h)));
     const due = norm.findIndex((h) => DUE.test(h));
-    ctx.plain(b);
+    // The places to review are marked just before the table, which follows them whole.
     rows.forEach((r, k) => {
       const at = b.lines[rowLines[k]];
       const what = (r[task] ?? '').trim();
@@ -36,6 +36,7 @@ export const actionRows: Recogniser = {
       ctx.counts.actions++;
       ctx.found.actions.push({ task: what, ...(who ? { lead: who } : {}), ...(when ? { timescale: when } : {}), page: at.page, line: at.line });
     });
+    ctx.plain(b);
     return 1;
   },
 };

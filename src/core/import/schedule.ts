@@ -18,7 +18,7 @@ export const schedule: Recogniser = {
     const { header, rows, rowLines } = b.table;
     const date = header.findIndex((h) => DATE.test(h.trim().replace(/:$/, '')));
     if (date < 0) return 0;
-    ctx.plain(b);
+    // The places to review are marked just before the table, which follows them whole.
     rows.forEach((r, k) => {
       const at = b.lines[rowLines[k]];
       const written = (r[date] ?? '').trim();
@@ -31,6 +31,7 @@ export const schedule: Recogniser = {
       ctx.counts.milestones++;
       ctx.found.milestones.push({ date: d.iso ?? written, title, page: at.page, line: at.line });
     });
+    ctx.plain(b);
     return 1;
   },
 };

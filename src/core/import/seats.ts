@@ -20,7 +20,7 @@ export const seats: Recogniser = {
     const { header, rows, rowLines } = b.table;
     const count = header.findIndex((h) => COUNT.test(h.trim()));
     if (count < 0) return 0;
-    ctx.plain(b);
+    // The places to review are marked just before the table, which follows them whole.
     rows.forEach((r, k) => {
       const at = b.lines[rowLines[k]];
       if (/^total\b/i.test(r[0] ?? '')) return;
@@ -30,6 +30,7 @@ export const seats: Recogniser = {
       ctx.counts.seats++;
       ctx.found.seats.push({ seat: r[0], ...(n !== undefined ? { count: n } : {}), page: at.page, line: at.line });
     });
+    ctx.plain(b);
     return 1;
   },
 };
