@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { importText } from '../../src/core/import/index.js';
 import { readPaper } from '../../src/node/import/read.js';
-import { assertRecovered, packFile, packText } from '../core/import.test.js';
+import { assertRecovered, packFile, packText } from '../core/import-expected.js';
 import { docxOf, pdfOf } from './import-papers.js';
 import { fakeIO } from './util.js';
 
