@@ -12,12 +12,8 @@ export interface Span {
 /** The cells of a line: by tabs when it has any, else by runs of 2+ spaces, with their columns. */
 export function spansOf(line: string): Span[] {
   if (line.includes('\t')) {
-    const spans: Span[] = [];
-    let at = 0;
-    line.split('\t').forEach((cell, i) => {
-      spans.push({ text: cell.trim(), start: i });
-      at += cell.length + 1;
-    });
+    // For tabbed lines, `start` is the cell's column number.
+    const spans: Span[] = line.split('\t').map((cell, i) => ({ text: cell.trim(), start: i }));
     // Leading tabs are indentation, not empty cells.
     while (spans.length > 1 && spans[0].text === '') spans.shift();
     return spans;
