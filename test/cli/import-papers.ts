@@ -60,9 +60,10 @@ export async function docxOf(text: string): Promise<Buffer> {
   let header = '';
   pages.forEach((lines, p) => {
     const filled = lines.map((l, i) => (l.trim() === '' ? -1 : i)).filter((i) => i >= 0);
-    // The running header and the page number go to Word's header and footer.
-    header = lines[filled[0]].trim();
-    const body = lines.filter((_, i) => i !== filled[0] && i !== filled[filled.length - 1]);
+    // The running header and the page number of a paper of pages go to Word's header and footer.
+    const furnished = pages.length > 1;
+    if (furnished) header = lines[filled[0]].trim();
+    const body = furnished ? lines.filter((_, i) => i !== filled[0] && i !== filled[filled.length - 1]) : lines;
     if (p > 0) children.push(new docx.Paragraph({ children: [new docx.PageBreak()] }));
     let para: string[] = [];
     const flush = () => {
@@ -87,7 +88,8 @@ export async function docxOf(text: string): Promise<Buffer> {
         continue;
       }
       const standalone = /\S {2,}\S/.test(line.trim()) || (/^[^a-z]+$/.test(line.trim()) && /[A-Z]{3}/.test(line));
-      if (MARKER.test(line) || standalone) flush();
+      // A numbered clause, or a labelled line ("Present: …"), starts a Word paragraph of its own.
+      if (MARKER.test(line) || standalone || /^[A-Z][\w ]{2,30}:\s/.test(line.trim())) flush();
       if (standalone) {
         children.push(new docx.Paragraph({ children: [new docx.TextRun(line.trim().replace(/ {2,}/g, '\t'))] }));
         continue;
@@ -101,6 +103,7 @@ export async function docxOf(text: string): Promise<Buffer> {
     sections: [
       {
         headers: { default: new docx.Header({ children: [new docx.Paragraph(header)] }) },
+        // (an empty header when the paper had no pages to repeat it on)
         footers: { default: new docx.Footer({ children: [new docx.Paragraph({ children: [new docx.TextRun({ children: ['Page ', docx.PageNumber.CURRENT] })] })] }) },
         children,
       },

@@ -12,7 +12,7 @@ import { fixturesDir } from '../helpers.js';
 export const packFile = join(fixturesDir, 'import', 'trafford-hwb-pack.txt');
 export const packText = readFileSync(packFile, 'utf8');
 
-interface Expected {
+export interface Expected {
   documents: Array<{
     fileName: string;
     type: string;
@@ -50,13 +50,13 @@ export function recovered(result: ImportResult, fileName: string) {
 }
 
 /** Asserts every expected document and what it holds; shared by the PDF and Word tests. */
-export function assertRecovered(result: ImportResult): void {
+export function assertRecovered(result: ImportResult, want: Expected = expected): void {
   assert.deepEqual(
     result.documents.map((d) => d.fileName),
-    expected.documents.map((d) => d.fileName),
+    want.documents.map((d) => d.fileName),
     'one document per paper of the pack, in order, named <body>-<kind>-<date>.md',
   );
-  for (const e of expected.documents) {
+  for (const e of want.documents) {
     const got = recovered(result, e.fileName);
     assert.equal(got.doc.type, e.type, `${e.fileName}: type`);
     if (e.items && e.type === 'agenda') assert.deepEqual(got.items, e.items, `${e.fileName}: agenda items with pages and presenters`);

@@ -13,7 +13,8 @@ import { importText } from '../../src/core/import/index.js';
 import { parse } from '../../src/core/parse/parse.js';
 import { checkDocument } from '../../src/core/rules/run.js';
 import { resolveConfig } from '../../src/core/config.js';
-import { assertRecovered, expected, packText, recovered } from './import-expected.js';
+import { assertRecovered, expected, packText, recovered, type Expected } from './import-expected.js';
+import { fixturesDir } from '../helpers.js';
 
 describe('import: a plain-text agenda pack', () => {
   const result = importText(packText, { name: 'trafford-hwb-pack.txt' });
@@ -54,7 +55,7 @@ describe('import: a plain-text agenda pack', () => {
   });
 
   it('keeps every word of the source (nothing discarded but the furniture it lists)', () => {
-    const out = result.documents.map((d) => d.markdown).join('\n').replace(/\\/g, '');
+    const out = result.documents.map((d) => d.markdown).join('\n').replace(/\\(.)/g, '$1');
     const words = (s: string) => s.match(/[\p{L}\d][\p{L}\d'’&#/-]*/gu) ?? [];
     const have = new Set(words(out));
     const missing = words(packText.replace(/TRAFFORD COUNCIL|Page \d+/g, '')).filter((w) => !have.has(w));
@@ -95,6 +96,23 @@ describe('import: a plain-text agenda pack', () => {
         ['7', '19 - 20', 'Governance Officer'],
       ],
     );
+  });
+});
+
+describe('import: a one-page minutes paper of another shape', () => {
+  const want = JSON.parse(readFileSync(join(fixturesDir, 'import', 'gloucestershire-hwb-minutes.expected.json'), 'utf8')) as Expected;
+  const result = importText(readFileSync(join(fixturesDir, 'import', 'gloucestershire-hwb-minutes.txt'), 'utf8'), { name: 'gloucestershire-hwb-minutes.txt' });
+
+  it('recovers the labelled attendance lines, the items and the "Resolved that:" clauses', () => {
+    assertRecovered(result, want);
+  });
+
+  it('writes minutes govmark reads with the same decisions and people, and no error', () => {
+    const doc = parse(result.documents[0].markdown, { uri: 'file:///import/glos.md' });
+    assert.deepEqual(checkDocument(doc, resolveConfig({})).filter((m) => m.severity === 'error'), []);
+    assert.deepEqual(doc.data.content.resolutions?.map((r) => r.identifier), ['7.1', '7.2', '8']);
+    assert.equal(doc.data.content.attendance?.present?.length, 5);
+    assert.equal(doc.data.content.attendance?.apologies?.length, 2);
   });
 });
 

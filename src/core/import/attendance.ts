@@ -57,6 +57,28 @@ export const attendance: Recogniser = {
   kinds: ['minutes'],
   take(blocks, i, ctx) {
     const b = blocks[i];
+    // "Present: Cllr A. Smith (Chair), Dr B. Jones": the label as a heading, the names as its list.
+    const labelled = b.type === 'paragraph' ? /^([\p{L} ]{4,40}?)\s*:\s+(\S.*)$/u.exec(b.text) : null;
+    const labelKind = labelled ? attendanceKind(labelled[1]) : undefined;
+    if (labelled && labelKind) {
+      ctx.out.push(`## ${inline(labelled[1])}`, '');
+      for (const name of splitNames(labelled[2])) {
+        if (!NAME.test(name.split(',')[0].trim())) ctx.unsure('import/not-a-name', `'${name}' read as a person`, b.at, name);
+        ctx.out.push(`- ${inline(name)}`);
+        const place = { name, page: b.at.page, line: b.at.line };
+        if (labelKind === 'apologies') {
+          ctx.counts.apologies++;
+          ctx.found.apologies.push(place);
+        } else {
+          ctx.counts.attendees++;
+          ctx.found.attendees.push(place);
+        }
+      }
+      ctx.out.push('');
+      // What follows is no longer under the label.
+      ctx.section = undefined;
+      return 1;
+    }
     const kind = attendanceKind(ctx.section);
     if (!kind) {
       // "Apologies for absence were received from …" under another heading: govmark reads the sentence as it is.

@@ -16,6 +16,8 @@ export type Block =
   | { type: 'table'; table: ParsedTable; at: SourceLine; lines: SourceLine[] };
 
 const ENDS_SENTENCE = /[.:;!?)"”’]$/;
+/** "Present: …", "Apologies: …", "Date: …": a line that says what it is starts a paragraph of its own. */
+const LABEL_LINE = /^(?:present|members present|in attendance|also present|attendees|apologies(?: for absence)?|absent|date|time|venue|place|location|chair)\s*:/i;
 const indentOf = (s: string) => s.length - s.trimStart().length;
 
 /** The heading a line is, if it is one: capitals, with or without a number and a right-hand cell. */
@@ -80,7 +82,7 @@ export function toBlocks(lines: readonly SourceLine[]): Block[] {
       continue;
     }
     // A line that goes on from the one before: same paragraph (or item).
-    if (open && (!crossesPage ? !blank(i - 1) : true)) {
+    if (open && !LABEL_LINE.test(text) && (!crossesPage ? !blank(i - 1) : true)) {
       const last = open.text;
       const continues = !crossesPage || !ENDS_SENTENCE.test(last);
       if (continues && !(isAllCaps(text) && !isAllCaps(last))) {

@@ -60,7 +60,7 @@ export function renderBlocks(blocks: readonly Block[], kind: ImportKind): Render
     switch (b.type) {
       case 'heading': {
         const number = b.number !== undefined ? `${b.number}. ` : '';
-        const depth = !titled ? 1 : b.number !== undefined && /[.(]/.test(b.number) ? 3 : 2;
+        const depth = !titled && b.number === undefined ? 1 : b.number !== undefined && /[.(]/.test(b.number) ? 3 : 2;
         titled = true;
         out.push(`${'#'.repeat(depth)} ${number}${inline(b.text)}${b.aside ? ` (${b.aside})` : ''}`, '');
         return;

@@ -20,7 +20,9 @@ export const resolved: Recogniser = {
     const m = MARKER.exec(b.text);
     if (!m) return 0;
     const word = m[1];
-    const rest = m[2].trim();
+    // "Resolved that:" is a marker with nothing after it, written as it was.
+    const intro = /^that\s*:?$/i.test(m[2].trim());
+    const rest = intro ? '' : m[2].trim();
     // Clauses run on after the marker: "(1) That … (2) That …".
     const runOn = /^\(?1[.)]\s/.test(rest) ? rest.split(/\s(?=\(?\d{1,2}[.)]\s)/) : undefined;
     if (rest !== '' && !runOn) {
@@ -45,12 +47,13 @@ export const resolved: Recogniser = {
         j++;
       }
     }
+    const written = intro ? `${word} ${m[2].trim().replace(/:?$/, ':')}` : `${word}:`;
     if (clauses.length === 0) {
       ctx.unsure('import/resolved-empty', `'${word}' with no decision after it`, b.at, b.text);
-      ctx.out.push(`${word}:`, '');
+      ctx.out.push(written, '');
       return 1;
     }
-    ctx.out.push(`${word}:`, '');
+    ctx.out.push(written, '');
     const digits = clauses.every((c) => /^\d+$/.test(c.number));
     clauses.forEach((c, k) => {
       if (digits && k > 0 && Number(c.number) !== Number(clauses[k - 1].number) + 1) {

@@ -73,6 +73,11 @@ export function splitDocuments(lines: readonly SourceLine[], pageCount: number):
       const s = pageStart(lines, i);
       if (s) starts.push({ at: i, ...s });
     } else if (pageCount === 1) {
+      const top = i === 0 ? pageStart(lines, 0) : undefined;
+      if (top) {
+        starts.push({ at: 0, ...top });
+        continue;
+      }
       const t = lines[i].text.trim();
       const kind = isAllCaps(t) && (i === 0 || lines[i - 1].text.trim() === '') ? titleKind(t) : undefined;
       if (kind) starts.push({ at: i, kind, title: lines[i] });
