@@ -37,3 +37,4 @@ export { getSchemaForType, builtinSchemas, SCHEMA_BASE } from './core/schemas/re
 export type { BundledSchemaFile } from './core/schemas/bundled.js';
 export { exporters, exportDocuments, EXPORT_FORMATS, type ExportFormat, type Exporter, type ExportDocument, type ExportInput } from './core/export/index.js';
 export { toPopolo, type PopoloExport, type PopoloPerson, type PopoloOrganization, type PopoloPost, type PopoloMembership, type PopoloEvent, type PopoloMotion, type PopoloVoteEvent, type PopoloSource } from './core/export/popolo.js';
+export { importText, paperFromText, type ImportResult, type ImportedDocument, type SourcePaper, type SourceLine, type SourcePlace, type ImportCounts, type ImportKind, type ImportReport, type ImportUncertainty, type FoundItems, type Furniture, type DocumentMeta } from './core/import/index.js';

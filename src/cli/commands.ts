@@ -43,5 +43,9 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Export the documents as Popolo JSON, Akoma Ntoso XML, iCalendar or CSV, each item with its file and line',
     load: async () => (await import('./commands/export.js')).exportCommand,
   },
+  import: {
+    summary: 'Import plain-text, Word and PDF papers (an agenda pack) as govmark documents, with a report of what to review',
+    load: async () => (await import('./commands/import.js')).importCommand,
+  },
   timeline: { summary: 'Draw the timeline of the documents (milestones, meetings, actions, reviews) as HTML or SVG', load: async () => (await import('./commands/timeline.js')).timeline },
 };

@@ -13,6 +13,7 @@ import {
   type ValidateWorkspaceResult,
 } from '../protocol/requests.js';
 import type { DocumentsStore } from './documents.js';
+import { importDocument } from './import.js';
 import { reveal } from './ranges.js';
 
 type DocType = NewDocumentParams['type'];
@@ -31,6 +32,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     vscode.commands.registerCommand('govmark.newDocument', (params?: Partial<NewDocumentParams>) => newDocument(client, store, params)),
     vscode.commands.registerCommand('govmark.reveal', (uri: string, range: LspRange) => reveal(uri, range)),
     vscode.commands.registerCommand('govmark.refreshTree', () => store.refresh()),
+    vscode.commands.registerCommand('govmark.importDocument', (uri?: vscode.Uri) => importDocument(client, uri)),
   );
 }
 

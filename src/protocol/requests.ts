@@ -142,6 +142,26 @@ export interface NewDocumentResult {
   fileName: string;
 }
 
+/** `govmark/importDocument`: a paper (plain text, Word, PDF) imported as govmark documents, for the editor to write and open. */
+export const ImportDocumentRequest = 'govmark/importDocument';
+export interface ImportDocumentParams {
+  /** The paper's `file:` URI. */
+  uri: string;
+}
+export interface ImportDocumentResult {
+  /** The documents found, in order; none when the paper could not be read (see `error`). */
+  documents: Array<{
+    fileName: string;
+    markdown: string;
+    type?: string;
+    /** "16 resolutions, 8 apologies" and the like. */
+    summary: string;
+    /** The places to review: message (with source page and line) and the output line marked. */
+    uncertain: Array<{ code: string; message: string; line?: number }>;
+  }>;
+  error?: string;
+}
+
 /**
  * `govmark/indexChanged` (server → client notification): the server's index of
  * governance documents changed — first built, files changed on disk, settings

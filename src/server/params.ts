@@ -24,7 +24,7 @@ import type {
   WillSaveTextDocumentParams,
   WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
-import type { NewDocumentParams, TimelineParams } from '../protocol/requests.js';
+import type { ImportDocumentParams, NewDocumentParams, TimelineParams } from '../protocol/requests.js';
 
 type Check<T> = (params: unknown) => T | undefined;
 type Fields = Record<string, unknown>;
@@ -116,6 +116,8 @@ export const newDocumentParams: Check<NewDocumentParams> = (p) => {
     ...(p.date !== undefined ? { date: p.date } : {}),
   };
 };
+
+export const importDocumentParams: Check<ImportDocumentParams> = (p) => (isObject(p) && isUri(p.uri) && p.uri.startsWith('file:') ? { uri: p.uri } : undefined);
 
 /** `govmark/documents` and `govmark/validateWorkspace` take no params: whatever comes is ignored. */
 export const noParams: Check<Record<string, never>> = () => ({});

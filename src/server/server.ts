@@ -37,6 +37,8 @@ import {
   DocumentsRequest,
   IndexChangedNotification,
   NewDocumentRequest,
+  ImportDocumentRequest,
+  type ImportDocumentResult,
   TimelineRequest,
   ValidateWorkspaceRequest,
   type DocumentsResult,
@@ -62,6 +64,7 @@ import {
   fileEvents,
   initializeParams,
   newDocumentParams,
+  importDocumentParams,
   noParams,
   referenceParams,
   textDocumentParams,
@@ -520,6 +523,11 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
       await store.currentAll();
       return publisher.publishAll();
     }),
+  );
+
+  connection.onRequest(
+    ImportDocumentRequest,
+    guard(log, ImportDocumentRequest, (): ImportDocumentResult => ({ documents: [] }), importDocumentParams, async (params) => (await import('./import-document.js')).importDocument(params)),
   );
 
   connection.onRequest(
