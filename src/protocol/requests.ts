@@ -29,6 +29,8 @@ export interface TimelineEntry {
   status?: MilestoneStatus;
   /** The date has passed and the entry is not done (planned / at risk / delayed milestones, actions, reviews). */
   overdue?: boolean;
+  /** The date has passed and it is not done, but the document is a historical record (core/overdue.ts): not overdue. */
+  outcomeNotRecorded?: boolean;
   /** Title of the document it comes from. */
   source: string;
 }
@@ -63,6 +65,8 @@ export interface DocumentNode {
   resolutions: { identifier?: string; text: string; range: LspRange }[];
   actions: { text: string; owner?: string; due?: FuzzyDate; overdue?: boolean; range: LspRange }[];
   milestones: { title: string; date: FuzzyDate; status?: MilestoneStatus; overdue?: boolean; range: LspRange }[];
+  /** The review date of terms of reference (`review:` or `next-review:`). */
+  review?: { date: FuzzyDate; overdue?: boolean; range: LspRange };
 }
 export interface DocumentsResult {
   today: string;

@@ -9,14 +9,12 @@
  * Undated and impossible dates are kept: the drawing puts them in their own lane.
  */
 import type { TimelineEntry, TimelineModel } from '../../protocol/requests.js';
-import { compareFuzzyDates, isPast, parseFrontMatterDate } from '../dates/index.js';
-import type { Action, FuzzyDate, GovDocument, Milestone } from '../model.js';
+import { compareFuzzyDates, parseFrontMatterDate } from '../dates/index.js';
+import type { Action, FuzzyDate, GovDocument } from '../model.js';
+import { dueStatesByPath, type DueState } from '../overdue.js';
 import { locate, pointer } from '../source-map.js';
 import type { Range } from '../text/range.js';
 import { toLspRange } from './lsp-range.js';
-
-/** Milestone statuses that say the work is still to be done: past their date, they are overdue. */
-const OPEN_STATUSES: ReadonlySet<string> = new Set(['planned', 'at-risk', 'delayed']);
 
 /** One document's entries, in date order (undated last). */
 export function timelineOf(doc: GovDocument, today: string): TimelineModel {
@@ -48,6 +46,10 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
   const add = (path: string, fields: Omit<TimelineEntry, 'id' | 'uri' | 'range' | 'source'>) =>
     entries.push({ id: `${doc.uri}#${path}`, uri: doc.uri, range: toLspRange(rangeFor(doc, path)), source, ...fields });
 
+  // Overdue or outcome not recorded, as core/overdue.ts decides for the rule and the tree.
+  const due = dueStatesByPath(doc, today);
+  const dueMark = (path: string) => marksFor(due.get(path));
+
   const meeting = isMinutes(doc) ? parseFrontMatterDate(meta.date) : undefined;
   if (meeting) add('/meta/date', { kind: 'meeting', title: meetingTitle(doc, meeting), date: meeting });
 
@@ -58,7 +60,7 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
       kind: 'review',
       title: `Review of ${source}`,
       date: review,
-      ...(overdueDate(review, today) ? { overdue: true } : {}),
+      ...dueMark(pointer('meta', reviewKey)),
     });
   }
 
@@ -68,7 +70,7 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
       title: m.title,
       date: m.date,
       ...(m.status !== undefined ? { status: m.status } : {}),
-      ...(milestoneOverdue(m, today) ? { overdue: true } : {}),
+      ...dueMark(pointer('content', 'milestones', i)),
     });
   });
 
@@ -78,19 +80,16 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
       kind: 'action',
       title: actionTitle(doc, a),
       date: a.due,
-      ...(overdueDate(a.due, today) ? { overdue: true } : {}),
+      ...dueMark(pointer('content', 'actions', i)),
     });
   });
   return entries;
 }
 
-/** As the `overdue` rule decides: only a milestone still marked planned, at risk or delayed. */
-function milestoneOverdue(m: Milestone, today: string): boolean {
-  return m.status !== undefined && OPEN_STATUSES.has(m.status) && overdueDate(m.date, today);
-}
-
-function overdueDate(d: FuzzyDate, today: string): boolean {
-  return d.invalid === undefined && isPast(d, today);
+function marksFor(state: DueState | undefined): Pick<TimelineEntry, 'overdue' | 'outcomeNotRecorded'> {
+  if (state === 'overdue') return { overdue: true };
+  if (state === 'outcome-not-recorded') return { outcomeNotRecorded: true };
+  return {};
 }
 
 function isMinutes(doc: GovDocument): boolean {
