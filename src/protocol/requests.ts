@@ -33,6 +33,20 @@ export interface TimelineEntry {
   outcomeNotRecorded?: boolean;
   /** Title of the document it comes from. */
   source: string;
+  /** The body the document belongs to (`body:`), for swimlanes and filters. */
+  body?: string;
+  /** The heading section the entry sits under (its workstream), when the document has sections below its title. */
+  workstream?: string;
+  /** Diagnostics about this entry that the drawing shows: out of written order, not a real date. */
+  problems?: TimelineProblem[];
+}
+
+/** A diagnostic drawn on the timeline, linked to where it is reported. */
+export interface TimelineProblem {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  range: LspRange;
 }
 
 /** What a timeline shows: a title, today's date, and its entries (milestones, meetings, actions, reviews). */

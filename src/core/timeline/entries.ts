@@ -8,7 +8,10 @@
  * - actions of standalone resolutions too.
  * Undated and impossible dates are kept: the drawing puts them in their own lane.
  */
-import type { TimelineEntry, TimelineModel } from '../../protocol/requests.js';
+import type { TimelineEntry, TimelineModel, TimelineProblem } from '../../protocol/requests.js';
+import { resolveConfig } from '../config.js';
+import type { GovMessage, MessageInput } from '../message.js';
+import { milestoneOrder } from '../rules/milestone-order.js';
 import { compareFuzzyDates, parseFrontMatterDate } from '../dates/index.js';
 import type { Action, FuzzyDate, GovDocument } from '../model.js';
 import { dueStatesByPath, type DueState } from '../overdue.js';
@@ -43,8 +46,23 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
   const { meta, content } = doc.data;
   const source = documentTitle(doc);
   const entries: TimelineEntry[] = [];
-  const add = (path: string, fields: Omit<TimelineEntry, 'id' | 'uri' | 'range' | 'source'>) =>
-    entries.push({ id: `${doc.uri}#${path}`, uri: doc.uri, range: toLspRange(rangeFor(doc, path)), source, ...fields });
+  const body = text(meta.body);
+  const problems = entryProblems(doc, today);
+  const add = (path: string, fields: Omit<TimelineEntry, 'id' | 'uri' | 'range' | 'source'>) => {
+    const range = rangeFor(doc, path);
+    const workstream = workstreamAt(doc, range.start.offset);
+    const own = problems.filter((p) => p.range.start.offset >= range.start.offset && p.range.end.offset <= range.end.offset);
+    entries.push({
+      id: `${doc.uri}#${path}`,
+      uri: doc.uri,
+      range: toLspRange(range),
+      source,
+      ...(body !== undefined ? { body } : {}),
+      ...(workstream !== undefined ? { workstream } : {}),
+      ...fields,
+      ...(own.length > 0 ? { problems: own.map(toProblem) } : {}),
+    });
+  };
 
   // Overdue or outcome not recorded, as core/overdue.ts decides for the rule and the tree.
   const due = dueStatesByPath(doc, today);
@@ -84,6 +102,41 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
     });
   });
   return entries;
+}
+
+/**
+ * The diagnostics the drawing marks, as the editor reports them: impossible
+ * dates (read while parsing) and milestones out of written order (the
+ * `milestone-order` rule, run here on this document alone). Other messages
+ * are not about an entry's place in time.
+ */
+function entryProblems(doc: GovDocument, today: string): GovMessage[] {
+  const found = doc.messages.filter((m) => m.ruleId === 'impossible-date');
+  if (doc.type === 'timeline') {
+    const config = resolveConfig({ today });
+    const report = (m: MessageInput) =>
+      found.push({ ruleId: milestoneOrder.id, severity: m.severity ?? milestoneOrder.defaultSeverity, reason: m.reason, uri: doc.uri, range: m.range, source: 'govmark' });
+    try {
+      milestoneOrder.check({ doc, config, today, report });
+    } catch {
+      // The rule's own failure is reported by the rule runner; the drawing goes on without its marks.
+    }
+  }
+  return found;
+}
+
+function toProblem(m: GovMessage): TimelineProblem {
+  return { ruleId: m.ruleId, severity: m.severity, message: m.reason, range: toLspRange(m.range) };
+}
+
+/** The heading section (below the document's title) that `offset` sits under. */
+function workstreamAt(doc: GovDocument, offset: number): string | undefined {
+  let found: string | undefined;
+  doc.data.content.sections.forEach((s, i) => {
+    const r = locate(doc, pointer('content', 'sections', i))?.entry.range;
+    if (r && r.start.offset <= offset && s.depth > 1 && text(s.title) !== undefined) found = s.title.trim();
+  });
+  return found;
 }
 
 function marksFor(state: DueState | undefined): Pick<TimelineEntry, 'overdue' | 'outcomeNotRecorded'> {
