@@ -25,7 +25,7 @@ type Node =
 
 /** An action or a milestone with a date, for the workspace-wide list. */
 interface Dated {
-  what: 'action' | 'milestone';
+  what: 'action' | 'milestone' | 'review';
   uri: string;
   text: string;
   date: FuzzyDate;
@@ -107,8 +107,8 @@ export class GovernanceTree implements vscode.TreeDataProvider<Node> {
         const { item: d } = node;
         const item = leaf(d.text, d.uri, d.range);
         item.description = `${d.date.text} · ${d.source}`;
-        item.iconPath = new vscode.ThemeIcon(d.what === 'action' ? 'person' : 'milestone');
-        item.tooltip = `${d.what === 'action' ? 'Action' : 'Milestone'} — ${d.date.text}${d.overdue ? ' (overdue)' : ''}\n${d.source}`;
+        item.iconPath = new vscode.ThemeIcon(d.what === 'action' ? 'person' : d.what === 'review' ? 'history' : 'milestone');
+        item.tooltip = `${d.what === 'action' ? 'Action' : d.what === 'review' ? 'Review' : 'Milestone'} — ${d.date.text}${d.overdue ? ' (overdue)' : ''}\n${d.source}`;
         return item;
       }
       case 'register': {
@@ -183,11 +183,12 @@ export class GovernanceTree implements vscode.TreeDataProvider<Node> {
     }
   }
 
-  /** Actions and open milestones across the workspace, by date. */
+  /** Reviews, actions and open milestones across the workspace, by date; overdue as the server marks them (core/overdue.ts). */
   private dated(which: 'overdue' | 'upcoming'): Dated[] {
     const today = this.store.today;
     const all: Dated[] = [];
     for (const doc of this.store.documents) {
+      if (doc.review) all.push({ what: 'review', uri: doc.uri, text: `Review of ${doc.title}`, date: doc.review.date, overdue: !!doc.review.overdue, range: doc.review.range, source: doc.title });
       for (const a of doc.actions) {
         if (a.due) all.push({ what: 'action', uri: doc.uri, text: a.owner ? `${a.owner}: ${a.text}` : a.text, date: a.due, overdue: !!a.overdue, range: a.range, source: doc.title });
       }

@@ -29,8 +29,24 @@ export interface TimelineEntry {
   status?: MilestoneStatus;
   /** The date has passed and the entry is not done (planned / at risk / delayed milestones, actions, reviews). */
   overdue?: boolean;
+  /** The date has passed and it is not done, but the document is a historical record (core/overdue.ts): not overdue. */
+  outcomeNotRecorded?: boolean;
   /** Title of the document it comes from. */
   source: string;
+  /** The body the document belongs to (`body:`), for swimlanes and filters. */
+  body?: string;
+  /** The heading section the entry sits under (its workstream), when the document has sections below its title. */
+  workstream?: string;
+  /** Diagnostics about this entry that the drawing shows: out of written order, not a real date. */
+  problems?: TimelineProblem[];
+}
+
+/** A diagnostic drawn on the timeline, linked to where it is reported. */
+export interface TimelineProblem {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info' | 'hint';
+  message: string;
+  range: LspRange;
 }
 
 /** What a timeline shows: a title, today's date, and its entries (milestones, meetings, actions, reviews). */
@@ -63,6 +79,8 @@ export interface DocumentNode {
   resolutions: { identifier?: string; text: string; range: LspRange }[];
   actions: { text: string; owner?: string; due?: FuzzyDate; overdue?: boolean; range: LspRange }[];
   milestones: { title: string; date: FuzzyDate; status?: MilestoneStatus; overdue?: boolean; range: LspRange }[];
+  /** The review date of terms of reference (`review:` or `next-review:`). */
+  review?: { date: FuzzyDate; overdue?: boolean; range: LspRange };
 }
 export interface DocumentsResult {
   today: string;

@@ -4,7 +4,7 @@
  */
 export { renderTimelineSvg, renderTimelineSvgDocument, summaryLine, tooltip, type SvgOptions } from './svg.js';
 export { renderTimelineHtml, contentSecurityPolicy, type HtmlOptions, type StandaloneHtmlOptions, type WebviewHtmlOptions } from './html.js';
-export { layoutTimeline, shapeOf, entryDays, dateLabel, type TimelineLayout, type EntryBox, type LayoutOptions, type Shape } from './layout.js';
+export { layoutTimeline, shapeOf, entryDays, dateLabel, type TimelineLayout, type EntryBox, type LayoutOptions, type Shape, type GroupBy } from './layout.js';
 export { createScale, type TimeScale, type TickUnit } from './scale.js';
 export { escapeXml, escapeHtml } from './escape.js';
 export { createNonce } from './nonce.js';

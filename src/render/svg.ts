@@ -13,12 +13,16 @@ import { describeFuzzyDate, formatShortDate } from '../core/dates/describe.js';
 import { escapeXml } from './escape.js';
 import {
   BAR_HEIGHT,
+  dateLabel,
   KIND_WORDS,
   layoutTimeline,
+  LINE_HEIGHT,
+  tagOf,
   POINT_RADIUS,
   STATUS_WORDS,
   statusKey,
   type EntryBox,
+  type LabelBox,
   type LayoutOptions,
   type LegendItem,
   type TimelineLayout,
@@ -70,6 +74,7 @@ function svgMarkup(model: TimelineModel, layout: TimelineLayout, options: SvgOpt
   if (head) out.push(head);
   out.push(`<rect class="bg"${attrs({ x: 0, y: 0, width: layout.width, height: layout.height })}/>`);
   if (layout.title) out.push(`<text class="doc-title"${attrs({ x: layout.title.x, y: layout.title.y })}>${escapeXml(layout.title.text)}</text>`);
+  out.push(...lanes(layout));
   out.push(...axis(layout));
   if (layout.empty) out.push(`<text class="empty"${attrs({ x: layout.empty.x, y: layout.empty.y })}>${escapeXml(layout.empty.text)}</text>`);
   out.push(...todayLine(layout));
@@ -90,12 +95,30 @@ function svgMarkup(model: TimelineModel, layout: TimelineLayout, options: SvgOpt
 export function summaryLine(model: TimelineModel): string {
   const count = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
   const overdue = model.entries.filter((e) => e.overdue).length;
+  const notRecorded = model.entries.filter((e) => e.outcomeNotRecorded).length;
+  const problems = model.entries.filter((e) => e.problems?.length).length;
   const undated = model.entries.filter((e) => e.date.start === undefined || e.date.end === undefined || e.date.invalid !== undefined).length;
   const parts = [count(model.entries.length, 'entry').replace(/entrys$/, 'entries')];
   if (overdue > 0) parts.push(`${overdue} overdue`);
+  if (notRecorded > 0) parts.push(`${notRecorded} outcome${notRecorded === 1 ? '' : 's'} not recorded`);
+  if (problems > 0) parts.push(`${problems} with a problem`);
   if (undated > 0) parts.push(`${undated} without a date`);
   parts.push(`today ${formatShortDate(model.today)}`);
   return parts.join(' · ');
+}
+
+/** Swimlanes: a band per lane (alternate ones shaded) and the lane's full name above its rows. */
+function lanes(layout: TimelineLayout): string[] {
+  const named = layout.lanes.filter((l) => l.title.length > 0);
+  if (named.length === 0) return [];
+  const out = ['<g class="lanes">'];
+  for (const lane of named) {
+    out.push(`<rect class="swimlane${lane.index % 2 === 1 ? ' alt' : ''}"${attrs({ x: 4, y: lane.top, width: layout.width - 8, height: lane.bottom - lane.top + 2 })}/>`);
+    const lines = lane.title.map((t, i) => `<tspan${attrs({ x: 12, dy: i === 0 ? undefined : LINE_HEIGHT })}>${escapeXml(t)}</tspan>`).join('');
+    out.push(`<text class="lane-name"${attrs({ x: 12, y: lane.titleY })}>${lines}</text>`);
+  }
+  out.push('</g>');
+  return out;
 }
 
 function axis(layout: TimelineLayout): string[] {
@@ -116,17 +139,35 @@ function axis(layout: TimelineLayout): string[] {
 /** The tooltip: what the entry is, the date as understood, its status, where it comes from. */
 export function tooltip(e: TimelineEntry): string {
   const status = e.status ? STATUS_WORDS[e.status] ?? e.status : STATUS_WORDS.none;
+  const due = e.overdue ? ' · OVERDUE: the date has passed' : e.outcomeNotRecorded ? ' · Outcome not recorded: the date has passed in a historical record' : '';
   return [
     e.title,
     describeFuzzyDate(e.date),
-    `${KIND_WORDS[e.kind]} · ${status}${e.overdue ? ' · OVERDUE: the date has passed' : ''}`,
+    `${KIND_WORDS[e.kind]} · ${status}${due}`,
+    ...(e.problems ?? []).map((p) => `${p.severity === 'error' ? 'Error' : 'Warning'} (${p.ruleId}, line ${p.range.start.line + 1}): ${p.message}`),
     `From: ${e.source} (line ${e.range.start.line + 1})`,
   ].join('\n');
 }
 
+/** The accessible name: everything the label and the marks say, in one line, never cut. */
+export function accessibleName(e: TimelineEntry): string {
+  const status = e.status ? STATUS_WORDS[e.status] ?? e.status : undefined;
+  const tag = tagOf(e);
+  const problems = (e.problems ?? []).map((p) => `problem: ${p.message}`);
+  return [`${dateLabel(e)}: ${e.title}`, KIND_WORDS[e.kind], ...(status ? [status] : []), ...(tag ? [tag] : []), ...problems, `from ${e.source}`].join('. ');
+}
+
 function entryAttrs(box: EntryBox, options: SvgOptions): string {
   const e = box.entry;
-  const classes = ['entry', box.shape, `kind-${e.kind}`, `st-${statusKey(e)}`, ...(e.overdue ? ['overdue'] : [])];
+  const classes = [
+    'entry',
+    box.shape,
+    `kind-${e.kind}`,
+    `st-${statusKey(e)}`,
+    ...(e.overdue ? ['overdue'] : []),
+    ...(e.outcomeNotRecorded ? ['not-recorded'] : []),
+    ...(e.problems?.length ? ['problem', ...new Set(e.problems.map((p) => `rule-${p.ruleId}`))] : []),
+  ];
   return attrs({
     class: classes.join(' '),
     'data-id': e.id,
@@ -139,16 +180,43 @@ function entryAttrs(box: EntryBox, options: SvgOptions): string {
     'data-precision': e.date.precision,
     'data-start': e.date.start,
     'data-end': e.date.end,
+    'data-body': e.body,
     tabindex: options.interactive ? '0' : undefined,
-    role: options.interactive ? 'button' : undefined,
+    role: options.interactive ? 'button' : 'img',
+    'aria-label': accessibleName(e),
   });
 }
 
+/** The label, one `<tspan>` line after another; the text content reads as the whole label, in order. */
 function label(box: EntryBox): string {
-  const l = box.label;
-  const tag = l.overdue ? `<tspan class="overdue-tag"> overdue</tspan>` : '';
-  const title = l.title === '' ? '' : `<tspan class="title"> ${escapeXml(l.title)}</tspan>`;
-  return `<text class="${l.inside ? 'label inside' : 'label'}"${attrs({ x: l.x, y: l.y, 'text-anchor': l.anchor === 'end' ? 'end' : undefined })}><tspan class="date">${escapeXml(l.date)}</tspan>${title}${tag}</text>`;
+  const l: LabelBox = box.label;
+  const parts: string[] = [];
+  l.lines.forEach((line, i) => {
+    const pos = i === 0 ? '' : attrs({ x: l.x, dy: LINE_HEIGHT });
+    const bits: string[] = [];
+    if (line.date !== undefined) bits.push(`<tspan class="date">${escapeXml(line.date)}</tspan>`);
+    const lead = line.date !== undefined ? ' ' : '';
+    if (line.text !== '') bits.push(`<tspan class="title">${lead}${escapeXml(line.text)}</tspan>`);
+    if (line.tag) bits.push(`<tspan class="${l.overdue ? 'overdue-tag' : 'not-recorded-tag'}">${line.text !== '' || line.date !== undefined ? ' ' : ''}${escapeXml(line.tag)}</tspan>`);
+    // A space where the line breaks (at its end, where it shows nothing), so the text content reads as the whole label.
+    if (i < l.lines.length - 1) bits.push(' ');
+    parts.push(`<tspan class="line"${pos}>${bits.join('')}</tspan>`);
+  });
+  return `<text class="${l.inside ? 'label inside' : 'label'}"${attrs({ x: l.x, y: l.y, 'text-anchor': l.anchor === 'end' ? 'end' : undefined })}>${parts.join('')}</text>`;
+}
+
+/** A warning triangle with "!" where an entry has a problem (out of order, not a date), linked to its line. */
+function problemMark(box: EntryBox): string {
+  const p = box.problem;
+  const first = box.entry.problems?.[0];
+  if (!p || !first) return '';
+  const r = 7;
+  const error = box.entry.problems!.some((x) => x.severity === 'error');
+  return (
+    `<g class="problem-mark${error ? ' error' : ''}"${attrs({ 'data-line': String(first.range.start.line), 'data-character': String(first.range.start.character), 'data-rule': first.ruleId })}>` +
+    `<polygon${attrs({ points: `${n(p.x)},${n(p.y - r)} ${n(p.x + r)},${n(p.y + r - 1)} ${n(p.x - r)},${n(p.y + r - 1)}` })}/>` +
+    `<text class="bang"${attrs({ x: p.x, y: p.y + 4.5, 'text-anchor': 'middle' })}>!</text></g>`
+  );
 }
 
 function entry(box: EntryBox, options: SvgOptions): string {
@@ -156,12 +224,15 @@ function entry(box: EntryBox, options: SvgOptions): string {
   const cy = box.y;
   if (box.shape === 'span') {
     parts.push(`<rect class="mark"${attrs({ x: box.x0, y: cy - BAR_HEIGHT / 2, width: box.x1 - box.x0, height: BAR_HEIGHT, rx: 3 })}/>`);
+    // Cut by a zoomed view: an arrow at the cut edge says the bar goes on.
+    if (box.clipped?.start) parts.push(`<polygon class="cut"${attrs({ points: `${n(box.x0)},${n(cy - 5)} ${n(box.x0 - 5)},${n(cy)} ${n(box.x0)},${n(cy + 5)}` })}/>`);
+    if (box.clipped?.end) parts.push(`<polygon class="cut"${attrs({ points: `${n(box.x1)},${n(cy - 5)} ${n(box.x1 + 5)},${n(cy)} ${n(box.x1)},${n(cy + 5)}` })}/>`);
   } else {
     const cx = (box.x0 + box.x1) / 2;
     parts.push(pointMark(box.entry.kind, cx, cy));
     if (box.entry.overdue) parts.push(`<circle class="overdue-ring"${attrs({ cx, cy, r: POINT_RADIUS + 3.5 })}/>`);
   }
-  parts.push(label(box), '</g>');
+  parts.push(problemMark(box), label(box), '</g>');
   return parts.join('');
 }
 
@@ -189,7 +260,7 @@ function undatedLane(layout: TimelineLayout, options: SvgOptions): string[] {
   out.push(`<rect class="lane"${attrs({ x: left - 8, y: lane.top, width: right - left + 16, height: lane.bottom - lane.top, rx: 4 })}/>`);
   out.push(`<text class="lane-title"${attrs({ x: left, y: lane.titleY })}>${escapeXml(lane.title)}</text>`);
   for (const box of lane.entries) {
-    out.push(`<g${entryAttrs(box, options)}><title>${escapeXml(tooltip(box.entry))}</title><circle class="mark"${attrs({ cx: (box.x0 + box.x1) / 2, cy: box.y, r: POINT_RADIUS })}/>${label(box)}</g>`);
+    out.push(`<g${entryAttrs(box, options)}><title>${escapeXml(tooltip(box.entry))}</title><circle class="mark"${attrs({ cx: (box.x0 + box.x1) / 2, cy: box.y, r: POINT_RADIUS })}/>${problemMark(box)}${label(box)}</g>`);
   }
   out.push('</g>');
   return out;
@@ -227,6 +298,12 @@ function legend(items: readonly LegendItem[]): string[] {
         break;
       case 'overdue':
         swatch = `<g class="swatch point st-planned overdue"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
+        break;
+      case 'not-recorded':
+        swatch = `<g class="swatch point st-planned not-recorded"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
+        break;
+      case 'problem':
+        swatch = `<g class="problem-mark"><polygon${attrs({ points: `${n(cx)},${n(cy - 6)} ${n(cx + 6)},${n(cy + 5)} ${n(cx - 6)},${n(cy + 5)}` })}/><text class="bang"${attrs({ x: cx, y: cy + 4, 'text-anchor': 'middle' })}>!</text></g>`;
         break;
       case 'today':
         swatch = `<line class="today-line"${attrs({ x1: cx, y1: cy - 7, x2: cx, y2: cy + 7 })}/>`;

@@ -20,6 +20,9 @@ const LIGHT = {
   tbc: 'var(--vscode-charts-purple, #652d90)',
   overdue: 'var(--vscode-charts-red, #e51400)',
   today: 'var(--vscode-editorCursor-foreground, #0550ae)',
+  problem: 'var(--vscode-editorWarning-foreground, #9a6700)',
+  error: 'var(--vscode-editorError-foreground, #cf222e)',
+  band: 'var(--vscode-editorWidget-background, #f6f8fa)',
 };
 
 const DARK: typeof LIGHT = {
@@ -37,6 +40,9 @@ const DARK: typeof LIGHT = {
   tbc: 'var(--vscode-charts-purple, #b180d7)',
   overdue: 'var(--vscode-charts-red, #f14c4c)',
   today: 'var(--vscode-editorCursor-foreground, #aeafad)',
+  problem: 'var(--vscode-editorWarning-foreground, #d29922)',
+  error: 'var(--vscode-editorError-foreground, #f85149)',
+  band: 'var(--vscode-editorWidget-background, #161b22)',
 };
 
 function variables(c: typeof LIGHT): string {
@@ -55,6 +61,9 @@ function variables(c: typeof LIGHT): string {
     `--gm-tbc: ${c.tbc};`,
     `--gm-overdue: ${c.overdue};`,
     `--gm-today: ${c.today};`,
+    `--gm-problem: ${c.problem};`,
+    `--gm-error: ${c.error};`,
+    `--gm-band: ${c.band};`,
   ].join(' ');
 }
 
@@ -84,7 +93,16 @@ export function timelineCss(): string {
 .govmark-timeline .st-cancelled { --c: var(--gm-cancelled); }
 .govmark-timeline .st-tbc { --c: var(--gm-tbc); }
 .govmark-timeline .mark { fill: var(--c); stroke: var(--c); stroke-width: 1.5; }
-.govmark-timeline .span .mark { fill-opacity: 0.3; }
+.govmark-timeline .span .mark { fill-opacity: 0.3; stroke-dasharray: 4 2; }
+.govmark-timeline .cut { fill: var(--c); }
+.govmark-timeline .swimlane { fill: none; stroke: var(--gm-grid); stroke-width: 1; }
+.govmark-timeline .swimlane.alt { fill: var(--gm-band); fill-opacity: 0.6; }
+.govmark-timeline .lane-name { fill: var(--gm-muted); font-weight: 600; font-size: 12px; }
+.govmark-timeline .problem-mark polygon { fill: var(--gm-problem); stroke: var(--gm-bg); stroke-width: 1; }
+.govmark-timeline .problem-mark.error polygon { fill: var(--gm-error); }
+.govmark-timeline .problem-mark .bang { fill: var(--gm-bg); font-weight: 700; font-size: 11px; stroke: none; }
+.govmark-timeline .not-recorded .mark { stroke: var(--gm-cancelled); stroke-dasharray: 2 2; }
+.govmark-timeline .label .not-recorded-tag { fill: var(--gm-muted); font-style: italic; }
 .govmark-timeline .st-none .mark { fill: var(--gm-bg); fill-opacity: 1; stroke-width: 2; }
 .govmark-timeline .undated .mark { fill: none; stroke-dasharray: 3 2; }
 .govmark-timeline .overdue .mark { stroke: var(--gm-overdue); stroke-width: 2.5; }
@@ -98,6 +116,7 @@ export function timelineCss(): string {
 .govmark-timeline .swatch.shape .mark { fill: var(--gm-muted); stroke: var(--gm-muted); }
 .govmark-timeline .legend text { fill: var(--gm-muted); font-size: 11px; }
 .govmark-timeline.interactive .entry { cursor: pointer; }
+.govmark-timeline.interactive .problem-mark { cursor: help; }
 .govmark-timeline.interactive .entry:hover .mark, .govmark-timeline.interactive .entry:focus .mark { stroke-width: 3; }
 .govmark-timeline.interactive .entry:focus { outline: none; }
 .govmark-timeline.interactive .entry:focus .label { text-decoration: underline; }

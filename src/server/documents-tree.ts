@@ -4,9 +4,8 @@
  * actions (with overdue marks), milestones.
  */
 import type { CancellationToken } from 'vscode-languageserver/node';
-import { isPast } from '../core/dates/index.js';
-import type { FuzzyDate } from '../core/model.js';
 import type { GovMessage } from '../core/message.js';
+import { dueItems, dueStatesByPath } from '../core/overdue.js';
 import type { Range } from '../core/text/range.js';
 import { actionRegister, type RegisterEvent } from '../core/workspace/register.js';
 import type { WorkspaceIndex } from '../core/workspace/summary.js';
@@ -16,18 +15,18 @@ import { bodyKey, candidatesInForce, inForceFrom, termsInForceOn } from '../core
 import { toLspRange } from './edge.js';
 import { documentTitle } from './names.js';
 
-const OPEN_STATUSES = new Set(['planned', 'at-risk', 'delayed']);
 const LINE_ONE: Range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-
-function overdue(date: FuzzyDate | undefined, today: string): boolean {
-  return date !== undefined && date.invalid === undefined && isPast(date, today);
-}
 
 export function documentNode(analysis: DocumentAnalysis, messages: readonly GovMessage[], today: string): DocumentNode | undefined {
   const { doc, summary } = analysis;
   if (doc.type === undefined) return undefined;
   const at = (p: string) => doc.sourceMap.get(p)?.range;
   const { resolutions = [], actions = [], milestones = [] } = doc.data.content;
+  // Overdue as the rule and the timeline decide it (core/overdue.ts): only in documents that are current.
+  const due = dueStatesByPath(doc, today);
+  const overdue = (path: string) => due.get(path) === 'overdue';
+  const review = dueItems(doc).find((d) => d.kind === 'review');
+  const reviewRange = review ? at(review.path) : undefined;
   const node: DocumentNode = {
     uri: doc.uri,
     type: doc.type,
@@ -49,7 +48,7 @@ export function documentNode(analysis: DocumentAnalysis, messages: readonly GovM
           text: a.text,
           ...(a.owner !== undefined ? { owner: a.owner } : {}),
           ...(a.due ? { due: a.due } : {}),
-          ...(overdue(a.due, today) ? { overdue: true } : {}),
+          ...(overdue(`/content/actions/${i}`) ? { overdue: true } : {}),
           range: toLspRange(range),
         },
       ];
@@ -57,10 +56,11 @@ export function documentNode(analysis: DocumentAnalysis, messages: readonly GovM
     milestones: milestones.flatMap((m, i) => {
       const range = at(`/content/milestones/${i}`);
       if (!range) return [];
-      const late = m.status !== undefined && OPEN_STATUSES.has(m.status) && overdue(m.date, today);
+      const late = overdue(`/content/milestones/${i}`);
       return [{ title: m.title, date: m.date, ...(m.status !== undefined ? { status: m.status } : {}), ...(late ? { overdue: true } : {}), range: toLspRange(range) }];
     }),
   };
+  if (review && reviewRange) node.review = { date: review.date, ...(overdue(review.path) ? { overdue: true } : {}), range: toLspRange(reviewRange) };
   if (summary.body !== undefined) node.body = summary.body;
   if (summary.id !== undefined) node.id = summary.id;
   if (summary.date !== undefined) node.date = summary.date;

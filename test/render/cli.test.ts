@@ -82,7 +82,7 @@ describe('cli: govmark timeline in a child process', function () {
   it('an output file whose format cannot be told, or a bad --today, exits 2 with the reason', () => {
     const png = govmark('timeline', valid, '--out', join(dir, 'x.png'));
     assert.equal(png.status, 2);
-    assert.match(png.stderr, /^govmark: cannot tell the format from '.*x\.png': name it \.html or \.svg, or give --format html\|svg\n$/);
+    assert.match(png.stderr, /^govmark: cannot tell the format from '.*x\.png': name it \.html, \.svg or \.json, or give --format html\|svg\|json\n$/);
     const today = govmark('timeline', valid, '--today', '2021-02-30');
     assert.equal(today.status, 2);
     assert.equal(today.stderr, "govmark: option '--today' must be a date written YYYY-MM-DD, not '2021-02-30'\n");

@@ -48,7 +48,7 @@ describe('render: timeline HTML', () => {
       const withStyle = renderTimelineHtml(uncertainModel(), { ...WEBVIEW, styleUri: 'https://x.vscode-cdn.net/media/a.css?v="1"' });
       assert.match(withStyle, /<link rel="stylesheet" href="https:\/\/x\.vscode-cdn\.net\/media\/a\.css\?v=&quot;1&quot;">/);
       assert.match(html, /<svg [^>]*class="govmark-timeline interactive"/);
-      assert.match(html, /<g class="entry [^"]*"[^>]* tabindex="0" role="button">/);
+      assert.match(html, /<g class="entry [^"]*"[^>]* tabindex="0" role="button" aria-label="[^"]+">/);
     });
 
     it('refuses a nonce or a source that could end the policy and start another directive', () => {

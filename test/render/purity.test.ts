@@ -19,9 +19,11 @@ describe('render: host-free sources', () => {
       const files = sources(dir);
       assert.ok(files.length > 0);
       for (const file of files) {
+        // Comments and string literals ('document' is a swimlane choice, not the DOM) are not code that runs.
         const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+        const bare = code.replace(/'(?:[^'\\\n]|\\.)*'/g, "''");
         assert.doesNotMatch(code, /from ['"](node:|fs|path|crypto|os|url)['"]/, file);
-        assert.doesNotMatch(code, /\b(document|window|navigator|innerHTML|DOMParser)\b/, file);
+        assert.doesNotMatch(bare, /\b(document|window|navigator|innerHTML|DOMParser)\b/, file);
         assert.doesNotMatch(code, /Math\.random/, file);
       }
     });

@@ -70,8 +70,9 @@ describe('server: diagnostics', function () {
       'invalid/yaml-syntax-error.md': ['3:6-3:42 1 yaml-syntax'],
       'invalid/minutes-inquorate.md': ['10:0-10:10 2 quorum-not-met'],
       'invalid/minutes-missing-date.md': ['0:0-3:41 1 schema'],
-      'invalid/tor-missing-membership.md': ['0:0-9:3 2 quorum-missing', '8:8-8:18 3 overdue', '11:0-11:48 1 required-sections'],
-      'invalid/tor-review-before-adoption.md': ['0:0-9:3 2 quorum-missing', '8:8-8:18 3 overdue', '8:8-8:18 1 review-before-adoption'],
+      // A review due in 2021 of terms with no status, seen in 2026: a hint that the outcome is not recorded.
+      'invalid/tor-missing-membership.md': ['0:0-9:3 2 quorum-missing', '8:8-8:18 4 overdue', '11:0-11:48 1 required-sections'],
+      'invalid/tor-review-before-adoption.md': ['0:0-9:3 2 quorum-missing', '8:8-8:18 4 overdue', '8:8-8:18 1 review-before-adoption'],
       // An action due in 2020 is a hint only: the minutes are a historical record.
       'valid/trafford-hwb-minutes-2020-10-16.md': ['80:3-80:69 4 overdue'],
       'valid/gloucestershire-icp-timeline.md': [],
@@ -167,6 +168,6 @@ describe('server: diagnostics', function () {
     const tor = ws.uri('valid/trafford-hwb-terms-of-reference.md');
     client.open(tor, readFileSync(ws.path('valid/trafford-hwb-terms-of-reference.md'), 'utf8'));
     const p = await client.waitForDiagnostics(tor, (x) => x.version === 1);
-    assert.deepEqual(compact(p), ['10:8-10:18 3 overdue']);
+    assert.deepEqual(compact(p), ['10:8-10:18 4 overdue']);
   });
 });

@@ -13,11 +13,11 @@ import { readDocuments, todayOption } from '../documents.js';
 import { EXIT_OK, UsageError, type CliIO } from '../io.js';
 import { writeOutput, CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
 
-const FORMATS = ['html', 'svg'] as const;
+const FORMATS = ['html', 'svg', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 const options: OptionSpecs = {
-  out: { type: 'string', short: 'o', valueName: 'file', description: 'Write to this file (.html or .svg) instead of stdout' },
+  out: { type: 'string', short: 'o', valueName: 'file', description: 'Write to this file (.html, .svg or .json) instead of stdout' },
   format: { type: 'string', short: 'f', choices: FORMATS, valueName: 'name', description: "Output format; default: from --out's extension, else html" },
   today: { type: 'string', valueName: 'YYYY-MM-DD', description: "The day to draw as today and judge overdue by; default: the config's today, else the real one" },
   title: { type: 'string', valueName: 'text', description: 'Title of the drawing; default: the document title, or "Timeline" for several' },
@@ -33,7 +33,8 @@ export const timeline: Command = {
     'time axis: a point for a known day, a bar for a month, quarter, season,',
     'financial year or range, a lane for dates still to be confirmed, overdue',
     'entries marked. The HTML is a self-contained page (no scripts); the SVG a',
-    'standalone file with its styles embedded.',
+    'standalone file with its styles embedded; the JSON is the model drawn (entries',
+    'with their dates, ranges, overdue and outcome-not-recorded marks).',
     '',
     'Exit codes: 0 written, 2 govmark could not run (bad arguments, unreadable path).',
   ].join('\n'),
@@ -53,7 +54,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const model = docs.length === 1 ? timelineOf(docs[0], today) : workspaceTimeline(docs, today, 'Timeline');
   if (typeof args.options.title === 'string') model.title = args.options.title;
   const layout = width !== undefined ? { width } : {};
-  const output = format === 'svg' ? renderTimelineSvgDocument(model, layout) : renderTimelineHtml(model, { mode: 'standalone', ...layout });
+  const output =
+    format === 'json'
+      ? `${JSON.stringify(model, null, 2)}\n`
+      : format === 'svg'
+        ? renderTimelineSvgDocument(model, layout)
+        : renderTimelineHtml(model, { mode: 'standalone', ...layout });
 
   if (out === undefined) {
     io.stdout.write(output);
@@ -70,5 +76,6 @@ function formatOption(args: ParsedArgs, out: string | undefined): Format {
   const ext = extname(out).toLowerCase();
   if (ext === '.svg') return 'svg';
   if (ext === '.html' || ext === '.htm') return 'html';
-  throw new UsageError(`cannot tell the format from '${out}': name it .html or .svg, or give --format html|svg`);
+  if (ext === '.json') return 'json';
+  throw new UsageError(`cannot tell the format from '${out}': name it .html, .svg or .json, or give --format html|svg|json`);
 }

@@ -8,15 +8,16 @@
  * - actions of standalone resolutions too.
  * Undated and impossible dates are kept: the drawing puts them in their own lane.
  */
-import type { TimelineEntry, TimelineModel } from '../../protocol/requests.js';
-import { compareFuzzyDates, isPast, parseFrontMatterDate } from '../dates/index.js';
-import type { Action, FuzzyDate, GovDocument, Milestone } from '../model.js';
+import type { TimelineEntry, TimelineModel, TimelineProblem } from '../../protocol/requests.js';
+import { resolveConfig } from '../config.js';
+import type { GovMessage, MessageInput } from '../message.js';
+import { milestoneOrder } from '../rules/milestone-order.js';
+import { compareFuzzyDates, parseFrontMatterDate } from '../dates/index.js';
+import type { Action, FuzzyDate, GovDocument } from '../model.js';
+import { dueStatesByPath, type DueState } from '../overdue.js';
 import { locate, pointer } from '../source-map.js';
 import type { Range } from '../text/range.js';
 import { toLspRange } from './lsp-range.js';
-
-/** Milestone statuses that say the work is still to be done: past their date, they are overdue. */
-const OPEN_STATUSES: ReadonlySet<string> = new Set(['planned', 'at-risk', 'delayed']);
 
 /** One document's entries, in date order (undated last). */
 export function timelineOf(doc: GovDocument, today: string): TimelineModel {
@@ -45,8 +46,27 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
   const { meta, content } = doc.data;
   const source = documentTitle(doc);
   const entries: TimelineEntry[] = [];
-  const add = (path: string, fields: Omit<TimelineEntry, 'id' | 'uri' | 'range' | 'source'>) =>
-    entries.push({ id: `${doc.uri}#${path}`, uri: doc.uri, range: toLspRange(rangeFor(doc, path)), source, ...fields });
+  const body = text(meta.body);
+  const problems = entryProblems(doc, today);
+  const add = (path: string, fields: Omit<TimelineEntry, 'id' | 'uri' | 'range' | 'source'>) => {
+    const range = rangeFor(doc, path);
+    const workstream = workstreamAt(doc, range.start.offset);
+    const own = problems.filter((p) => p.range.start.offset >= range.start.offset && p.range.end.offset <= range.end.offset);
+    entries.push({
+      id: `${doc.uri}#${path}`,
+      uri: doc.uri,
+      range: toLspRange(range),
+      source,
+      ...(body !== undefined ? { body } : {}),
+      ...(workstream !== undefined ? { workstream } : {}),
+      ...fields,
+      ...(own.length > 0 ? { problems: own.map(toProblem) } : {}),
+    });
+  };
+
+  // Overdue or outcome not recorded, as core/overdue.ts decides for the rule and the tree.
+  const due = dueStatesByPath(doc, today);
+  const dueMark = (path: string) => marksFor(due.get(path));
 
   const meeting = isMinutes(doc) ? parseFrontMatterDate(meta.date) : undefined;
   if (meeting) add('/meta/date', { kind: 'meeting', title: meetingTitle(doc, meeting), date: meeting });
@@ -58,7 +78,7 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
       kind: 'review',
       title: `Review of ${source}`,
       date: review,
-      ...(overdueDate(review, today) ? { overdue: true } : {}),
+      ...dueMark(pointer('meta', reviewKey)),
     });
   }
 
@@ -68,7 +88,7 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
       title: m.title,
       date: m.date,
       ...(m.status !== undefined ? { status: m.status } : {}),
-      ...(milestoneOverdue(m, today) ? { overdue: true } : {}),
+      ...dueMark(pointer('content', 'milestones', i)),
     });
   });
 
@@ -78,19 +98,51 @@ function entriesOf(doc: GovDocument, today: string): TimelineEntry[] {
       kind: 'action',
       title: actionTitle(doc, a),
       date: a.due,
-      ...(overdueDate(a.due, today) ? { overdue: true } : {}),
+      ...dueMark(pointer('content', 'actions', i)),
     });
   });
   return entries;
 }
 
-/** As the `overdue` rule decides: only a milestone still marked planned, at risk or delayed. */
-function milestoneOverdue(m: Milestone, today: string): boolean {
-  return m.status !== undefined && OPEN_STATUSES.has(m.status) && overdueDate(m.date, today);
+/**
+ * The diagnostics the drawing marks, as the editor reports them: impossible
+ * dates (read while parsing) and milestones out of written order (the
+ * `milestone-order` rule, run here on this document alone). Other messages
+ * are not about an entry's place in time.
+ */
+function entryProblems(doc: GovDocument, today: string): GovMessage[] {
+  const found = doc.messages.filter((m) => m.ruleId === 'impossible-date');
+  if (doc.type === 'timeline') {
+    const config = resolveConfig({ today });
+    const report = (m: MessageInput) =>
+      found.push({ ruleId: milestoneOrder.id, severity: m.severity ?? milestoneOrder.defaultSeverity, reason: m.reason, uri: doc.uri, range: m.range, source: 'govmark' });
+    try {
+      milestoneOrder.check({ doc, config, today, report });
+    } catch {
+      // The rule's own failure is reported by the rule runner; the drawing goes on without its marks.
+    }
+  }
+  return found;
 }
 
-function overdueDate(d: FuzzyDate, today: string): boolean {
-  return d.invalid === undefined && isPast(d, today);
+function toProblem(m: GovMessage): TimelineProblem {
+  return { ruleId: m.ruleId, severity: m.severity, message: m.reason, range: toLspRange(m.range) };
+}
+
+/** The heading section (below the document's title) that `offset` sits under. */
+function workstreamAt(doc: GovDocument, offset: number): string | undefined {
+  let found: string | undefined;
+  doc.data.content.sections.forEach((s, i) => {
+    const r = locate(doc, pointer('content', 'sections', i))?.entry.range;
+    if (r && r.start.offset <= offset && s.depth > 1 && text(s.title) !== undefined) found = s.title.trim();
+  });
+  return found;
+}
+
+function marksFor(state: DueState | undefined): Pick<TimelineEntry, 'overdue' | 'outcomeNotRecorded'> {
+  if (state === 'overdue') return { overdue: true };
+  if (state === 'outcome-not-recorded') return { outcomeNotRecorded: true };
+  return {};
 }
 
 function isMinutes(doc: GovDocument): boolean {
