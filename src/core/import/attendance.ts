@@ -52,6 +52,17 @@ const LEAD = /^(?:apologies(?:\s+for\s+absence)?\s+(?:were|was)\s+received\s+fro
 /** A person as minutes write one: capitals start, few words, no verb-like sentence. */
 const NAME = /^(?:\p{Lu}|Dr\.?|Cllr)[\p{L}.'’\- ]*(?:\s*\([^)]*\))?$/u;
 
+/** One person the import found: counted, and kept with their place for the report. */
+function record(ctx: RenderContext, kind: 'present' | 'inAttendance' | 'apologies', place: { name: string; page: number; line: number }): void {
+  if (kind === 'apologies') {
+    ctx.counts.apologies++;
+    ctx.found.apologies.push(place);
+  } else {
+    ctx.counts.attendees++;
+    ctx.found.attendees.push(place);
+  }
+}
+
 export const attendance: Recogniser = {
   id: 'attendance',
   kinds: ['minutes'],
@@ -65,14 +76,7 @@ export const attendance: Recogniser = {
       for (const name of splitNames(labelled[2])) {
         if (!NAME.test(name.split(',')[0].trim())) ctx.unsure('import/not-a-name', `'${name}' read as a person`, b.at, name);
         ctx.out.push(`- ${inline(name)}`);
-        const place = { name, page: b.at.page, line: b.at.line };
-        if (labelKind === 'apologies') {
-          ctx.counts.apologies++;
-          ctx.found.apologies.push(place);
-        } else {
-          ctx.counts.attendees++;
-          ctx.found.attendees.push(place);
-        }
+        record(ctx, labelKind, { name, page: b.at.page, line: b.at.line });
       }
       ctx.out.push('');
       // What follows is no longer under the label.
@@ -84,10 +88,7 @@ export const attendance: Recogniser = {
       // "Apologies for absence were received from …" under another heading: govmark reads the sentence as it is.
       if (b.type !== 'paragraph' || !LEAD.test(b.text) || !/^apologies/i.test(b.text)) return 0;
       ctx.plain(b);
-      for (const name of splitNames(b.text.replace(LEAD, ''))) {
-        ctx.counts.apologies++;
-        ctx.found.apologies.push({ name, page: b.at.page, line: b.at.line });
-      }
+      for (const name of splitNames(b.text.replace(LEAD, ''))) record(ctx, 'apologies', { name, page: b.at.page, line: b.at.line });
       return 1;
     }
     const people: Array<{ name: string; lead?: string; block: Block }> = [];
@@ -120,14 +121,7 @@ export const attendance: Recogniser = {
       const first = p.name.split(',')[0].trim();
       if (!NAME.test(first) || first.split(/\s+/).length > 6) ctx.unsure('import/not-a-name', `'${p.name}' read as a person`, p.block.at, p.name);
       ctx.out.push(`- ${inline(p.name)}`);
-      const place = { name: p.name, page: p.block.at.page, line: p.block.at.line };
-      if (kind === 'apologies') {
-        ctx.counts.apologies++;
-        ctx.found.apologies.push(place);
-      } else {
-        ctx.counts.attendees++;
-        ctx.found.attendees.push(place);
-      }
+      record(ctx, kind, { name: p.name, page: p.block.at.page, line: p.block.at.line });
     }
     ctx.out.push('');
     return j - i;
