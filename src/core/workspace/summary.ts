@@ -299,12 +299,13 @@ export function summarize(doc: GovDocument): DocumentSummary {
   // yet (new minutes' seat checklist), is not "nobody came".
   const presentRange = rangeOf(doc, '/content/attendance/present');
   if (content.attendance && presentRange && content.attendance.present.length > 0) {
-    const voting = content.attendance.present.filter((a) => a.voting !== false);
+    // Each voting person with their place in the Present list, for their range.
+    const places = content.attendance.present.flatMap((a, i) => (a.voting !== false ? [i] : []));
+    const voting = places.map((i) => content.attendance!.present[i]);
     summary.presentVoting = { count: voting.length, range: presentHeadingRange(doc, presentRange) };
     if (voting.length <= 300) {
       summary.presentVoting.names = voting.map((a) => clip(a.name));
-      const present = content.attendance.present;
-      const at = voting.map((a) => rangeOf(doc, `/content/attendance/present/${present.indexOf(a)}`));
+      const at = places.map((i) => rangeOf(doc, `/content/attendance/present/${i}`));
       if (at.every((r) => r !== undefined)) summary.presentVoting.at = at as Range[];
       if (voting.some((a) => a.substituteFor !== undefined)) summary.presentVoting.substituteFor = voting.map((a) => (a.substituteFor !== undefined ? clip(a.substituteFor) : undefined));
     }
