@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { main } from '../../src/cli/main.js';
 import { csvCell } from '../../src/cli/formatters/csv.js';
-import { fakeIO, removeTree, tempTree } from './util.js';
+import { fakeIO, removeTree, runCli, tempTree } from './util.js';
 
 const head = (date: string, status = 'approved', body = 'Trafford Health and Wellbeing Board') => `---
 type: minutes
@@ -113,11 +113,7 @@ describe('govmark actions', function () {
   });
   after(() => removeTree(dir));
 
-  async function run(args: string[]) {
-    const io = fakeIO(['actions', ...args], dir);
-    const code = await main(io);
-    return { code, stdout: io.stdout.text, stderr: io.stderr.text };
-  }
+  const run = (args: string[]) => runCli(dir, ['actions', ...args]);
   const json = async (args: string[]) => {
     const r = await run([...args, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);

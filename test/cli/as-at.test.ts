@@ -4,21 +4,15 @@
  * named members, the meetings up to the day and the actions still open.
  */
 import assert from 'node:assert/strict';
-import { main } from '../../src/cli/main.js';
-import { fakeIO, removeTree, tempTree } from './util.js';
+import { removeTree, runCli, tempTree } from './util.js';
 
 const BODY = 'Trafford Health and Wellbeing Board';
 
-const TERMS_2020 = `---
-type: terms-of-reference
-id: hwb-tor-2020-21
-body: ${BODY}
-period: 2020/21
-adopted: 2020-11-25
-review: 2021-11-25
-quorum: 5
----
+/** Front matter of the body's terms of reference, `fields` on top of what both sets share. */
+const termsFront = (fields: Record<string, string | number>) =>
+  ['---', 'type: terms-of-reference', `body: ${BODY}`, ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`), '---', ''].join('\n');
 
+const TERMS_2020 = `${termsFront({ id: 'hwb-tor-2020-21', period: '2020/21', adopted: '2020-11-25', review: '2021-11-25', quorum: 5 })}
 # Health and Wellbeing Board: Terms of Reference 2020/21
 
 ## Membership
@@ -30,17 +24,7 @@ quorum: 5
 | CCG representatives | NHS Trafford CCG | 3 | yes |
 `;
 
-const TERMS_2021 = `---
-type: terms-of-reference
-id: hwb-tor-2021-22
-body: ${BODY}
-period: 2021/22
-adopted: 2021-05-25
-supersedes: hwb-tor-2020-21
-review: 2022-05-25
-quorum: 3
----
-
+const TERMS_2021 = `${termsFront({ id: 'hwb-tor-2021-22', period: '2021/22', adopted: '2021-05-25', supersedes: 'hwb-tor-2020-21', review: '2022-05-25', expires: '2022-05-24', quorum: 3 })}
 # Health and Wellbeing Board: Terms of Reference 2021/22
 
 ## Membership
@@ -87,11 +71,7 @@ describe('govmark as-at', function () {
   });
   after(() => removeTree(dir));
 
-  async function run(args: string[]) {
-    const io = fakeIO(['as-at', ...args], dir);
-    const code = await main(io);
-    return { code, stdout: io.stdout.text, stderr: io.stderr.text };
-  }
+  const run = (args: string[]) => runCli(dir, ['as-at', ...args]);
 
   it('names the terms in force on the day, their quorum and who holds each seat', async () => {
     const r = await run(['--date', '2021-09-01', '--body', BODY, '--format', 'json']);
@@ -125,6 +105,12 @@ describe('govmark as-at', function () {
     const r = await run(['--date', '2020-06-01', '--body', 'trafford  health and wellbeing BOARD']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /No terms of reference in force: the earliest terms of reference of this body came into force on 2020-11-25\./);
+  });
+
+  it('says the terms expired when the last ones had, not that several were in force', async () => {
+    const r = await run(['--date', '2023-01-01', '--body', BODY]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /No terms of reference in force: the terms of reference of this body expired on 2022-05-24 and none in force after them were found\./);
   });
 
   it('asks for the body when the documents have several, naming them, and for a real date', async () => {

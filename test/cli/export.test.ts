@@ -7,9 +7,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { main } from '../../src/cli/main.js';
 import { examplesDir } from '../helpers.js';
-import { fakeIO, removeTree, tempTree } from './util.js';
+import { removeTree, runCli, tempTree } from './util.js';
 
 const seed = (f: string) => readFileSync(join(examplesDir, 'valid', f), 'utf8');
 
@@ -26,11 +25,7 @@ describe('govmark export', function () {
   });
   after(() => removeTree(dir));
 
-  async function run(args: string[]) {
-    const io = fakeIO(['export', ...args], dir);
-    const code = await main(io);
-    return { code, stdout: io.stdout.text, stderr: io.stderr.text };
-  }
+  const run = (args: string[]) => runCli(dir, ['export', ...args]);
 
   it('writes Popolo JSON of the folder, each source a path relative to it with a line', async () => {
     const r = await run(['--format', 'popolo', '--today', '2021-03-01']);

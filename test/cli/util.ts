@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CliIO } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
 import type { GovMessage, Severity } from '../../src/core/message.js';
 import type { Range } from '../../src/core/text/range.js';
 import type { FileResult } from '../../src/node/contract.js';
@@ -51,6 +52,13 @@ export function capture(isTTY?: boolean): Captured {
 /** A CliIO with captured streams; `io.stdout.text` and `io.stderr.text` hold what was written. */
 export function fakeIO(argv: string[], cwd: string, extra: Partial<CliIO> = {}): CliIO & { stdout: Captured; stderr: Captured } {
   return { argv, cwd, stdout: capture(), stderr: capture(), env: {}, ...extra } as CliIO & { stdout: Captured; stderr: Captured };
+}
+
+/** Runs `govmark ARGS…` in `cwd` with captured streams: the exit code and what was written. */
+export async function runCli(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const io = fakeIO(args, cwd);
+  const code = await main(io);
+  return { code, stdout: io.stdout.text, stderr: io.stderr.text };
 }
 
 /** A fresh temp folder holding `files` (path → text); remove it with `rmSync(dir, { recursive: true })`. */

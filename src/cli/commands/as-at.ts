@@ -10,8 +10,9 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GovDocument, Seat } from '../../core/model.js';
 import { quorumNeeded } from '../../core/read/phrases/numbers.js';
-import { bodyKey, inForceFrom, termsInForceOn } from '../../core/workspace/in-force.js';
-import { createIndex, summarize, type DocumentSummary } from '../../core/workspace/summary.js';
+import { rangeOf } from '../../core/source-map.js';
+import { bodyKey, candidatesInForce, inForceFrom, termsInForceOn } from '../../core/workspace/in-force.js';
+import { createIndex, summarize, type DocumentSummary, type WorkspaceIndex } from '../../core/workspace/summary.js';
 import { minutesOfBody, openActionsOn } from '../../core/workspace/workspace.js';
 import type { OptionSpecs, ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
@@ -84,7 +85,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     date,
     body,
     ...(terms ? { terms: termsRow(terms, file) } : {}),
-    ...(terms?.quorum ? { quorum: { text: terms.quorum.text, ...(quorumNeeded(terms.quorum, terms.votingSeats) !== undefined ? { needed: quorumNeeded(terms.quorum, terms.votingSeats) } : {}), line: terms.quorum.range.start.line } } : {}),
+    ...(terms?.quorum ? { quorum: quorumRow(terms.quorum, terms.votingSeats) } : {}),
     seats,
     meetings: meetings.map((s) => ({ date: s.date!, file: file(s.uri), line: (s.titleRange ?? s.anchor).start.line, ...(s.status ? { status: s.status } : {}) })),
     openActions: open.map((e) => ({
@@ -95,7 +96,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
       ...(e.due ? { due: e.due.text } : {}),
       ...(e.overdue ? { overdueSince: e.overdue.since } : {}),
     })),
-    ...(terms ? {} : { why: noTermsReason(summaries, key, date) }),
+    ...(terms ? {} : { why: noTermsReason(index, body, date) }),
   };
   const output = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : textOf(result);
   if (out === undefined) io.stdout.write(output);
@@ -114,6 +115,11 @@ function bodyOption(args: ParsedArgs, summaries: readonly DocumentSummary[]): st
   throw new UsageError(`option '--body' is required: the documents belong to ${names.length} bodies (${names.slice(0, 5).map((n) => `'${n}'`).join(', ')}${names.length > 5 ? ', …' : ''})`);
 }
 
+function quorumRow(quorum: NonNullable<DocumentSummary['quorum']>, votingSeats: DocumentSummary['votingSeats']) {
+  const needed = quorumNeeded(quorum, votingSeats);
+  return { text: quorum.text, ...(needed !== undefined ? { needed } : {}), line: quorum.range.start.line };
+}
+
 function termsRow(t: DocumentSummary, file: (uri: string) => string) {
   return {
     ...(t.id !== undefined ? { id: t.id } : {}),
@@ -129,7 +135,7 @@ function termsRow(t: DocumentSummary, file: (uri: string) => string) {
 function seatRows(doc: GovDocument): SeatRow[] {
   const seats: Seat[] = doc.data.content.seats ?? [];
   return seats.map((s, i) => {
-    const line = doc.sourceMap.get(`/content/seats/${i}`)?.range?.start.line;
+    const line = rangeOf(doc, `/content/seats/${i}`)?.start.line;
     return {
       seat: s.label,
       ...(s.organization ? { organization: s.organization } : {}),
@@ -143,14 +149,19 @@ function seatRows(doc: GovDocument): SeatRow[] {
   });
 }
 
-/** Why no terms are in force: none of the body, none adopted yet, several at once. */
-function noTermsReason(summaries: readonly DocumentSummary[], key: string, date: string): string {
-  const mine = summaries.filter((s) => s.type === 'terms-of-reference' && s.body !== undefined && bodyKey(s.body) === key);
+/** Why no terms are in force: none of the body, none adopted yet, all expired, several at once. */
+function noTermsReason(index: WorkspaceIndex, body: string, date: string): string {
+  const key = bodyKey(body);
+  const mine = index.all().filter((s) => s.type === 'terms-of-reference' && s.body !== undefined && bodyKey(s.body) === key);
   if (mine.length === 0) return 'no terms of reference of this body were found (terms of reference are matched by `body:`)';
   const dated = mine.filter((s) => inForceFrom(s) !== undefined);
   if (dated.length === 0) return `the ${mine.length === 1 ? 'terms of reference of this body do' : `${mine.length} sets of terms of reference of this body do`} not say when they were adopted (\`adopted:\` or \`effective:\`)`;
   if (dated.every((s) => inForceFrom(s)! > date)) return `the earliest terms of reference of this body came into force on ${dated.map((s) => inForceFrom(s)!).sort()[0]}`;
-  return 'several sets of terms of reference of this body were in force on the day and none supersedes the others (`supersedes:`)';
+  if (candidatesInForce(index, body, date).length > 1) return 'several sets of terms of reference of this body were in force on the day and none supersedes the others (`supersedes:`)';
+  const expired = dated.filter((s) => s.expires !== undefined && s.expires < date).map((s) => s.expires!).sort();
+  return expired.length > 0
+    ? `the terms of reference of this body expired on ${expired[expired.length - 1]} and none in force after them were found`
+    : 'none of the terms of reference of this body was in force on the day';
 }
 
 type Result = {

@@ -109,8 +109,11 @@ export function termsInForceOn(index: WorkspaceIndex, query: { date?: string; te
  * answer; several mean the repository does not say which (no `supersedes:`).
  */
 export function candidatesInForce(index: WorkspaceIndex, body: string, date: string): DocumentSummary[] {
-  return termsOfBody(index, body)
-    .filter((s) => inForceFrom(s) !== undefined && inForceFrom(s)! <= date && (s.expires === undefined || s.expires >= date))
-    // Not replaced by other candidates in force by then.
-    .filter((s, _, all) => !all.some((o) => o !== s && o.refs.some((r) => r.key === 'supersedes' && r.id === s.id)));
+  const adopted = termsOfBody(index, body).filter((s) => inForceFrom(s) !== undefined && inForceFrom(s)! <= date);
+  return (
+    adopted
+      .filter((s) => s.expires === undefined || s.expires >= date)
+      // Not replaced by terms in force by then, even if those have expired since: superseded terms never come back.
+      .filter((s) => !adopted.some((o) => o !== s && o.refs.some((r) => r.key === 'supersedes' && r.id === s.id)))
+  );
 }
