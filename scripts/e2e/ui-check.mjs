@@ -102,7 +102,7 @@ export async function runUiCheck(server, { folder, screenshot }) {
     await runCommand(page, 'Explorer: Focus on Outline View');
     const outline = await poll(async () => {
       const text = await page.locator('.outline-pane').innerText({ timeout: 500 });
-      return /govmark/.test(text) && /Attendance/.test(text) && text;
+      return /govmark: what the document records/.test(text) && /Attendance/.test(text) && text;
     });
     check('Outline: the outline of meaning (attendance, agenda items, resolutions)', outline, outline);
     await palette(page, '@18.2');
@@ -207,7 +207,7 @@ export async function runUiCheck(server, { folder, screenshot }) {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: '18.2 That the Winter Plan' }).first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
     // Unfold govmark's outline down to the resolutions of item 18.
-    for (const label of [/^govmark$/, /^18\. COVID/]) {
+    for (const label of [/^govmark: what the document records$/, /^18\. COVID/]) {
       const row = page.locator('.outline-pane .monaco-list-row').filter({ has: page.locator('.monaco-highlighted-label, .label-name', { hasText: label }) }).first();
       if ((await row.getAttribute('aria-expanded', { timeout: 3000 }).catch(() => null)) === 'false') await row.locator('.monaco-tl-twistie').click().catch(() => {});
     }

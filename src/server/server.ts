@@ -262,7 +262,8 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        documentSymbolProvider: { label: 'govmark' },
+        // The Outline shows each provider as a group under its label: ours beside VS Code's Markdown headings.
+        documentSymbolProvider: { label: 'govmark: what the document records' },
         workspaceSymbolProvider: true,
         hoverProvider: true,
         completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },

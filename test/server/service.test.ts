@@ -87,6 +87,21 @@ describe('govmark/server: getLanguageService()', () => {
     ]);
   });
 
+  it('keeps people written on one line in written order in the Outline, sorted by position as VS Code sorts', () => {
+    const service = getLanguageService();
+    const text = '---\ntype: minutes\nbody: Test Board\ndate: 2021-01-01\n---\n\n# Test Board\n\n**Present:** Councillor Zed, Councillor Adams (Chair), Dr Moss\n\n## Apologies\n\nCllr Young; Cllr Baker and Cllr Carter\n';
+    const attendance = service.documentSymbols({ uri: 'file:///ws/one-line.md', text }).find((s) => s.name === 'Attendance');
+    assert.ok(attendance, 'an Attendance symbol');
+    // VS Code's Outline sorted by position: range start, then name for symbols that start at the same place.
+    const byPosition = (list: typeof attendance.children) =>
+      [...(list ?? [])].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.name.localeCompare(b.name)).map((s) => s.name);
+    const lists = Object.fromEntries((attendance.children ?? []).map((l) => [l.name, byPosition(l.children)]));
+    assert.deepEqual(lists, {
+      Present: ['Councillor Zed', 'Councillor Adams', 'Dr Moss'],
+      Apologies: ['Cllr Young', 'Cllr Baker', 'Cllr Carter'],
+    });
+  });
+
   it('takes a configuration, and says what is wrong with wrong arguments', () => {
     const service = getLanguageService({ config: resolveConfig({ rules: { 'resolution-numbering': 'off' } }) });
     service.setDocument(TOR);

@@ -12,6 +12,8 @@
  * and to the document's `content.attendance`, the union over its meetings.
  */
 import type { List, Nodes, Paragraph, Table } from 'mdast';
+import type { Range } from '../text/range.js';
+import { writtenSpan } from '../text/written.js';
 import { openMeeting } from './meetings.js';
 import {
   looksLikePerson,
@@ -235,22 +237,47 @@ function add(ctx: ReadContext, seen: Set<string>, key: Key, people: Entry[], con
   const meeting = mi === undefined ? undefined : b.content.meetings?.[mi];
   extendSection(ctx, '/content/attendance', key, container);
   if (meeting) extendSection(ctx, `/content/meetings/${mi}/attendance`, key, container);
+  // Several people in one paragraph, row or item ("Present: A, B and C"): each at their own name, in written order.
+  const shared = new Map<Nodes, number>();
+  for (const { node } of people) shared.set(node, (shared.get(node) ?? 0) + 1);
+  const cursor = new Map<Nodes, number>();
   for (const { attendee, absent, node, to: inline } of people) {
     const to = absent ? 'apologies' : inline ?? key;
     if (to === 'inAttendance' && attendee.voting === undefined) attendee.voting = false;
+    const range = shared.get(node)! > 1 ? writtenRange(ctx, node, attendee, cursor) : rangeOfNode(node);
     if (meeting) {
       const list = meeting.attendance[to];
       if (list.some((a) => personKey(to, a.name) === personKey(to, attendee.name))) continue;
-      b.map(`/content/meetings/${mi}/attendance/${to}/${list.length}`, rangeOfNode(node));
+      b.map(`/content/meetings/${mi}/attendance/${to}/${list.length}`, range);
       list.push(attendee);
     }
     const k = personKey(to, attendee.name);
     if (seen.has(k)) continue;
     seen.add(k);
     const list = b.content.attendance![to];
-    b.map(`/content/attendance/${to}/${list.length}`, rangeOfNode(node));
+    b.map(`/content/attendance/${to}/${list.length}`, range);
     list.push(meeting ? { ...attendee } : attendee);
   }
+}
+
+/**
+ * Where a person's name is written in a node that names several: searched
+ * from after the previous person of the same node, honorific first
+ * ("Cllr Baker", else "Baker"); the whole node when it cannot be found.
+ */
+function writtenRange(ctx: ReadContext, node: Nodes, attendee: AttendeeEntry['attendee'], cursor: Map<Nodes, number>): Range | undefined {
+  const whole = rangeOfNode(node);
+  if (!whole) return undefined;
+  const from = cursor.get(node) ?? whole.start.offset;
+  const forms = attendee.honorificPrefix ? [`${attendee.honorificPrefix} ${attendee.name}`, attendee.name] : [attendee.name];
+  for (const form of forms) {
+    const span = writtenSpan(ctx.text, from, whole.end.offset, form);
+    if (span) {
+      cursor.set(node, span[1]);
+      return ctx.b.range(span[0], span[1]);
+    }
+  }
+  return whole;
 }
 
 /** The range of an attendance section grows over every list, table or paragraph it holds. */
