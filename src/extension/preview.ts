@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TimelineModel } from '../protocol/requests.js';
-import { createNonce, renderTimelineHtml } from '../render/index.js';
+import { createNonce, GROUP_BY, renderTimelineHtml, type GroupBy } from '../render/index.js';
 import type { FromPreview, PreviewState, RenderedReport, ToPreview } from '../webview/protocol.js';
 import type { DocumentsStore } from './documents.js';
 import { exportTimeline, type ExportFormat } from './export.js';
@@ -62,7 +62,9 @@ export class TimelinePreview implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (this.panel && e.affectsConfiguration('govmark.preview')) void this.update();
+        // A new swimlane setting applies to the open panel too, over the Lanes control's choice.
+        if (e.affectsConfiguration('govmark.timeline.groupBy')) this.state = { ...this.state, groupBy: groupBySetting() };
+        if (this.panel && (e.affectsConfiguration('govmark.preview') || e.affectsConfiguration('govmark.timeline'))) void this.update();
       }),
     );
   }
@@ -108,12 +110,12 @@ export class TimelinePreview implements vscode.Disposable {
       near = uri;
       model = await fetchTimeline(this.client, uri ? 'document' : 'workspace', uri?.toString());
     }
-    return exportTimeline(model, this.state.scope === 'workspace' ? undefined : near, format, target);
+    return exportTimeline(model, this.state.scope === 'workspace' ? undefined : near, format, target, this.panel ? { groupBy: this.groupBy() } : {});
   }
 
   private defaultState(): PreviewState {
     const scope = vscode.workspace.getConfiguration('govmark.preview').get<Scope>('scope', 'document');
-    return { scope: scope === 'workspace' ? 'workspace' : 'document' };
+    return { scope: scope === 'workspace' ? 'workspace' : 'document', groupBy: groupBySetting() };
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -165,7 +167,7 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   private post(model: TimelineModel): void {
-    const message: ToPreview = { type: 'model', model, scope: this.state.scope, ...(this.state.uri ? { uri: this.state.uri } : {}) };
+    const message: ToPreview = { type: 'model', model, scope: this.state.scope, groupBy: this.groupBy(), ...(this.state.uri ? { uri: this.state.uri } : {}) };
     void this.panel?.webview.postMessage(message);
   }
 
@@ -178,7 +180,13 @@ export class TimelinePreview implements vscode.Disposable {
       scriptUri: media('dist', 'webview.js'),
       styleUri: media('media', 'preview.css'),
       interactive: true,
+      groupBy: this.groupBy(),
     });
+  }
+
+  /** The panel's swimlanes: chosen in the panel, else the setting. */
+  private groupBy(): GroupBy {
+    return this.state.groupBy ?? groupBySetting();
   }
 
   /** Messages from the page are checked before use: the page shows document text. */
@@ -199,6 +207,10 @@ export class TimelinePreview implements vscode.Disposable {
         if (message.scope !== 'document' && message.scope !== 'workspace') return;
         this.state = { ...this.state, scope: message.scope };
         await this.update();
+        return;
+      case 'setGroupBy':
+        if (!GROUP_BY.includes(message.groupBy)) return;
+        this.state = { ...this.state, groupBy: message.groupBy };
         return;
       case 'export':
         if (message.format === 'svg' || message.format === 'html') await this.export(message.format);
@@ -228,9 +240,20 @@ function resourceSource(cspSource: string): string {
   return sources.length === 1 ? sources[0] : sources.find((s) => /^https?:/.test(s)) ?? cspSource;
 }
 
+/** `govmark.timeline.groupBy`, `none` when unset or not one of the four. */
+function groupBySetting(): GroupBy {
+  const value = vscode.workspace.getConfiguration('govmark.timeline').get<string>('groupBy', 'none');
+  return (GROUP_BY as readonly string[]).includes(value) ? (value as GroupBy) : 'none';
+}
+
 function isState(value: unknown): value is PreviewState {
   const v = value as PreviewState | undefined;
-  return !!v && (v.scope === 'document' || v.scope === 'workspace') && (v.uri === undefined || typeof v.uri === 'string');
+  return (
+    !!v &&
+    (v.scope === 'document' || v.scope === 'workspace') &&
+    (v.uri === undefined || typeof v.uri === 'string') &&
+    (v.groupBy === undefined || GROUP_BY.includes(v.groupBy))
+  );
 }
 
 function isRange(value: unknown): value is { start: { line: number; character: number }; end: { line: number; character: number } } {

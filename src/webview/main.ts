@@ -8,7 +8,7 @@
  * the page other than through that markup and `textContent`.
  */
 import type { TimelineModel } from '../protocol/requests.js';
-import { renderTimelineSvg, summaryLine } from '../render/index.js';
+import { GROUP_BY, renderTimelineSvg, summaryLine, type GroupBy } from '../render/index.js';
 import type { FromPreview, PreviewState, ToPreview } from './protocol.js';
 
 interface VsCodeApi {
@@ -21,13 +21,15 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const post = (message: FromPreview) => vscode.postMessage(message);
 let current: { model: TimelineModel; scope: PreviewState['scope']; uri?: string } | undefined;
+const saved = vscode.getState();
+let groupBy: GroupBy = saved?.groupBy && GROUP_BY.includes(saved.groupBy) ? saved.groupBy : 'none';
 
 const main = document.querySelector('main') ?? document.body;
 const container = document.getElementById('timeline') ?? main.appendChild(document.createElement('div'));
 const heading = document.querySelector('h1');
 const summary = document.querySelector('.summary');
 
-/** The toolbar: document/workspace scope, export as SVG or HTML. */
+/** The toolbar: document/workspace scope, swimlanes, export as SVG or HTML. */
 const toolbar = document.createElement('nav');
 toolbar.className = 'govmark-toolbar';
 toolbar.setAttribute('aria-label', 'Timeline');
@@ -48,7 +50,28 @@ const exportButtons = (['svg', 'html'] as const).map((format) => {
   button.addEventListener('click', () => post({ type: 'export', format }));
   return button;
 });
-toolbar.append(...scopeButtons, spacer(), ...exportButtons);
+const LANE_WORDS: Record<GroupBy, string> = { none: 'None', body: 'By body', document: 'By document', workstream: 'By workstream' };
+const lanesLabel = document.createElement('label');
+lanesLabel.className = 'lanes';
+lanesLabel.textContent = 'Lanes ';
+const lanesSelect = document.createElement('select');
+lanesSelect.id = 'govmark-lanes';
+for (const g of GROUP_BY) {
+  const option = document.createElement('option');
+  option.value = g;
+  option.textContent = LANE_WORDS[g];
+  lanesSelect.append(option);
+}
+lanesSelect.addEventListener('change', () => {
+  const value = lanesSelect.value as GroupBy;
+  if (!GROUP_BY.includes(value)) return;
+  groupBy = value;
+  post({ type: 'setGroupBy', groupBy });
+  saveState();
+  draw();
+});
+lanesLabel.append(lanesSelect);
+toolbar.append(...scopeButtons, lanesLabel, spacer(), ...exportButtons);
 main.prepend(toolbar);
 
 function spacer(): HTMLElement {
@@ -64,7 +87,9 @@ function width(): number {
 function draw(): void {
   if (!current) return;
   const { model, scope } = current;
-  container.innerHTML = renderTimelineSvg(model, { title: false, interactive: true, width: width() });
+  lanesSelect.value = groupBy;
+  // The renderer escapes every document string: this markup is the only HTML set from a model.
+  container.innerHTML = renderTimelineSvg(model, { title: false, interactive: true, width: width(), groupBy });
   if (heading) heading.textContent = model.title;
   if (summary) summary.textContent = summaryLine(model);
   // The table under the drawing belongs to the first page only; it would go stale.
@@ -74,7 +99,13 @@ function draw(): void {
     id: g.dataset.id ?? '',
     title: g.querySelector('title')?.textContent?.split('\n')[0] ?? '',
   }));
-  post({ type: 'rendered', scope, entries: drawn });
+  const lanes = [...container.querySelectorAll('text.lane-name')].map((t) => t.textContent ?? '');
+  post({ type: 'rendered', scope, entries: drawn, groupBy, lanes });
+}
+
+function saveState(): void {
+  if (!current) return;
+  vscode.setState({ scope: current.scope, ...(current.uri ? { uri: current.uri } : {}), groupBy });
 }
 
 /** A click (or Enter/Space) on an entry reveals its line in the editor. */
@@ -99,7 +130,8 @@ window.addEventListener('message', (event: MessageEvent<ToPreview>) => {
   const message = event.data;
   if (message?.type !== 'model') return;
   current = { model: message.model, scope: message.scope, uri: message.uri };
-  vscode.setState({ scope: message.scope, ...(message.uri ? { uri: message.uri } : {}) });
+  if (message.groupBy && GROUP_BY.includes(message.groupBy)) groupBy = message.groupBy;
+  saveState();
   draw();
 });
 
