@@ -252,7 +252,9 @@ function isState(value: unknown): value is PreviewState {
     !!v &&
     (v.scope === 'document' || v.scope === 'workspace') &&
     (v.uri === undefined || typeof v.uri === 'string') &&
-    (v.groupBy === undefined || GROUP_BY.includes(v.groupBy))
+    (v.groupBy === undefined || GROUP_BY.includes(v.groupBy)) &&
+    (v.view === undefined || (typeof v.view === 'object' && v.view !== null && Number.isFinite(v.view.start) && Number.isFinite(v.view.end))) &&
+    [v.hiddenStatuses, v.hiddenBodies].every((list) => list === undefined || (Array.isArray(list) && list.every((k) => typeof k === 'string')))
   );
 }
 

@@ -9,5 +9,5 @@ export { createScale, type TimeScale, type TickUnit } from './scale.js';
 export { escapeXml, escapeHtml } from './escape.js';
 export { createNonce } from './nonce.js';
 export { timelineCss, pageCss } from './theme.js';
-export { fullPeriod, zoomView, panView, panViewBy, normaliseView, MIN_VIEW_DAYS, ZOOM_STEP, PAN_STEP, type ViewWindow } from './view.js';
+export { fullPeriod, zoomView, panView, panViewBy, normaliseView, fractionAt, daysPerPixel, describeView, MIN_VIEW_DAYS, ZOOM_STEP, PAN_STEP, type ViewWindow } from './view.js';
 export { filterModel, filterChoices, bodyKey, type TimelineFilter, type FilterChoice } from './filter.js';

@@ -27,7 +27,8 @@ export const POINT_RADIUS = 6;
 export const BAR_HEIGHT = 14;
 /** The narrowest bar: a week in a ten-year view is still visibly a bar, not a point. */
 export const MIN_BAR_WIDTH = 5;
-const MARGIN = 20;
+/** Left and right of the plot: the axis runs from MARGIN to width − MARGIN. */
+export const MARGIN = 20;
 const LABEL_GAP = 6;
 const PACK_GAP = 12;
 const DEFAULT_WIDTH = 960;

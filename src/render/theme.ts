@@ -116,7 +116,9 @@ export function timelineCss(): string {
 .govmark-timeline .swatch.shape .mark { fill: var(--gm-muted); stroke: var(--gm-muted); }
 .govmark-timeline .legend text { fill: var(--gm-muted); font-size: 11px; }
 .govmark-timeline.interactive .entry { cursor: pointer; }
-.govmark-timeline.interactive .problem-mark { cursor: help; }
+.govmark-timeline.interactive .problem-mark { cursor: pointer; }
+.govmark-timeline.interactive .problem-mark:focus { outline: none; }
+.govmark-timeline.interactive .problem-mark:hover polygon, .govmark-timeline.interactive .problem-mark:focus polygon { stroke: var(--gm-fg); stroke-width: 2; }
 .govmark-timeline.interactive .entry:hover .mark, .govmark-timeline.interactive .entry:focus .mark { stroke-width: 3; }
 .govmark-timeline.interactive .entry:focus { outline: none; }
 .govmark-timeline.interactive .entry:focus .label { text-decoration: underline; }

@@ -8,7 +8,10 @@
  * `undefined` is the whole period (Fit): zooming out as far as the whole
  * period, or further, goes back to it.
  */
-import { layoutTimeline, type LayoutOptions } from './layout.js';
+import type { TimelineModel } from '../protocol/requests.js';
+import { civilFromDays, formatIsoDate } from '../core/dates/calendar.js';
+import { formatShortDate } from '../core/dates/describe.js';
+import { entryDays, layoutTimeline, MARGIN, type LayoutOptions } from './layout.js';
 
 /** Days drawn, inclusive at both ends. */
 export interface ViewWindow {
@@ -24,7 +27,7 @@ export const ZOOM_STEP = 2;
 export const PAN_STEP = 0.2;
 
 /** The whole period a drawing covers unzoomed (whole ticks), or undefined when nothing has a date. */
-export function fullPeriod(model: Parameters<typeof layoutTimeline>[0], options: Omit<LayoutOptions, 'view'> = {}): ViewWindow | undefined {
+export function fullPeriod(model: TimelineModel, options: Omit<LayoutOptions, 'view'> = {}): ViewWindow | undefined {
   const scale = layoutTimeline(model, { ...options, view: undefined }).scale;
   return scale ? { start: scale.startDays, end: scale.endDays - 1 } : undefined;
 }
@@ -73,4 +76,35 @@ export function normaliseView(value: unknown, full: ViewWindow | undefined): Vie
   const start = Math.round(Math.min(v.start, v.end));
   const length = Math.max(MIN_VIEW_DAYS, Math.round(Math.max(v.start, v.end)) - start + 1);
   return clampTo(start, length, full);
+}
+
+/** Where `x` (pixels from the drawing's left) falls on the axis of a drawing `width` wide: 0 its start, 1 its end. */
+export function fractionAt(x: number, width: number): number {
+  const w = Math.max(320, Math.round(width));
+  return Math.min(Math.max((x - MARGIN) / (w - 2 * MARGIN), 0), 1);
+}
+
+/** How many days one pixel of the axis is, for dragging: the view's days over the plot's width. */
+export function daysPerPixel(view: ViewWindow, width: number): number {
+  return days(view) / (Math.max(320, Math.round(width)) - 2 * MARGIN);
+}
+
+function isoOf(d: number): string {
+  const c = civilFromDays(d);
+  return formatIsoDate(c.year, c.month, c.day);
+}
+
+/** What a zoomed view shows, in words, with the entries left out: `Showing 3 Jan 2021 – 10 Feb 2021 · 4 earlier, 2 later not shown`. */
+export function describeView(model: TimelineModel, view: ViewWindow | undefined): string {
+  if (!view) return 'Showing the whole period';
+  let before = 0;
+  let after = 0;
+  for (const e of model.entries) {
+    const d = entryDays(e);
+    if (!d) continue;
+    if (d.end < view.start) before++;
+    else if (d.start > view.end) after++;
+  }
+  const hidden = [before > 0 ? `${before} earlier` : '', after > 0 ? `${after} later` : ''].filter(Boolean).join(', ');
+  return `Showing ${formatShortDate(isoOf(view.start))} – ${formatShortDate(isoOf(view.end))}${hidden ? ` · ${hidden} not shown` : ''}`;
 }

@@ -14,6 +14,11 @@ export interface PreviewState {
   uri?: string;
   /** Swimlanes chosen in the panel (else the `govmark.timeline.groupBy` setting). */
   groupBy?: GroupBy;
+  /** The days shown when zoomed (days since 1970-01-01, inclusive); absent: the whole period. */
+  view?: { start: number; end: number };
+  /** Statuses and bodies unticked in the filter (src/render/filter.ts keys). */
+  hiddenStatuses?: string[];
+  hiddenBodies?: string[];
 }
 
 /** A model to draw, with the panel's swimlanes as the extension knows them. */
