@@ -510,9 +510,12 @@ function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number
     Object.assign(label, wrapLabel(date, entry.title, tag, Infinity), { x: x0 + lead + LABEL_GAP, inside: true });
     extent = [x0, x1];
   } else {
-    const side = rightRoom >= Math.min(want, MIN_WRAP) || rightRoom >= leftRoom ? 'right' : 'left';
+    // Right when the label fits there as wide as it wants; else left if it fits there; else
+    // wherever there is more room (so a label near the right edge is not squeezed into a
+    // narrow column while the whole left of the drawing is empty).
+    const side = rightRoom >= want ? 'right' : leftRoom >= want ? 'left' : rightRoom >= leftRoom ? 'right' : 'left';
     const wrapTo = Math.max(40, Math.min(room.maxLabel, side === 'right' ? rightRoom : leftRoom));
-    Object.assign(label, wrapLabel(date, entry.title, tag, wrapTo));
+    Object.assign(label, balancedWrap(date, entry.title, tag, wrapTo));
     if (side === 'right') {
       label.x = x1 + LABEL_GAP;
       extent = [x0 - lead, x1 + LABEL_GAP + label.width];
@@ -524,6 +527,25 @@ function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number
   const box: EntryBox = { entry, shape, x0, x1, y: 0, row: 0, label, extent, top: 0, bottom: 0, ...(clipped ? { clipped } : {}), ...(problems ? { problem: { x: x0 - PROBLEM_ROOM / 2 - 1, y: 0 } } : {}) };
   if (problems && label.inside) box.problem = { x: x0 + PROBLEM_ROOM / 2 + 1, y: 0 };
   return box;
+}
+
+/**
+ * Wrapped onto as few lines as `room` allows, with the lines as even as that number of lines
+ * allows (the narrowest room that needs no more lines), so a label does not end on one
+ * stranded word.
+ */
+function balancedWrap(date: string, title: string, tag: string | undefined, room: number): { lines: LabelLine[]; width: number } {
+  const first = wrapLabel(date, title, tag, room);
+  const count = first.lines.length;
+  if (count < 2) return first;
+  let lo = Math.max(40, room / (count + 1));
+  let hi = room;
+  for (let i = 0; i < 10 && hi - lo > 4; i++) {
+    const mid = (lo + hi) / 2;
+    if (wrapLabel(date, title, tag, mid).lines.length <= count) hi = mid;
+    else lo = mid;
+  }
+  return hi < room ? wrapLabel(date, title, tag, hi) : first;
 }
 
 export const STATUS_WORDS: Record<string, string> = {
