@@ -397,6 +397,13 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
     }
     // In the model's (date) order: the SVG writes entries in time order for Tab and screen readers, whatever their row.
     layout.dated = dated.map((e) => placed.get(e)!);
+    if (view && dated.length === 0) {
+      // Zoomed into days with nothing on them: say so, and where the entries are.
+      const { before = 0, after = 0 } = layout.outside ?? {};
+      const where = [before > 0 ? `${before} earlier` : '', after > 0 ? `${after} later` : ''].filter(Boolean).join(', ');
+      layout.empty = { x: left, y: y + 18, text: `Nothing dated in these days${where ? ` (${where})` : ''}.` };
+      y += 30;
+    }
     layout.rows = row;
     layout.rowsBottom = y;
 

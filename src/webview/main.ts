@@ -135,7 +135,8 @@ viewStatus.setAttribute('aria-live', 'polite');
 
 toolbar.append(...scopeButtons, lanesLabel, zoomGroup, spacer(), ...exportButtons, filters);
 main.prepend(toolbar);
-toolbar.after(viewStatus);
+// Just above the drawing: what the axis shows.
+container.before(viewStatus);
 
 function spacer(): HTMLElement {
   const span = document.createElement('span');
@@ -293,11 +294,11 @@ document.addEventListener('keydown', (e) => {
   switch (e.key) {
     case '+':
     case '=':
-      zoomBy(ZOOM_STEP);
+      zoomBy(ZOOM_STEP, focusedFraction());
       break;
     case '-':
     case '_':
-      zoomBy(1 / ZOOM_STEP);
+      zoomBy(1 / ZOOM_STEP, focusedFraction());
       break;
     case '0':
     case 'Home':
@@ -313,6 +314,16 @@ document.addEventListener('keydown', (e) => {
   }
   if (handled) e.preventDefault();
 });
+
+/** Zooming from the keyboard keeps the focused entry where it is; else the middle. */
+function focusedFraction(): number {
+  const el = document.activeElement;
+  const g = el instanceof Element && container.contains(el) ? el.closest('g.entry:not(.undated), g.problem-mark') : null;
+  const mark = g?.classList.contains('problem-mark') ? g : g?.querySelector('.mark');
+  if (!mark) return 0.5;
+  const r = mark.getBoundingClientRect();
+  return axisFraction(r.x + r.width / 2);
+}
 
 /** Where a pointer is along the axis: 0 at its start, 1 at its end. */
 function axisFraction(clientX: number): number {

@@ -76,6 +76,14 @@ describe('render: zoom and pan (view window)', () => {
     assert.equal(zoomed.dated.length + zoomed.outside!.before + zoomed.outside!.after, whole.dated.length);
   });
 
+  it('a zoomed view with nothing in it says so, and where the entries are', () => {
+    const m = examplesModel();
+    const layout = layoutTimeline(m, { width: 960, view: { start: daysFromCivil(2021, 7, 1), end: daysFromCivil(2021, 7, 10) } });
+    assert.equal(layout.dated.length, 0);
+    assert.match(layout.empty!.text, /^Nothing dated in these days \(\d+ earlier, \d+ later\)\.$/);
+    assert.ok(layout.empty!.y > layout.axis!.top && layout.empty!.y < layout.rowsBottom);
+  });
+
   it('the whole period of a one-day plan is whole ticks around it; nothing dated has no period', () => {
     const d = daysFromCivil(2022, 3, 15);
     const p = fullPeriod(model([{ id: 'a', uri: 'file:///p.md', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, kind: 'milestone', title: 'Go live', source: 'Plan', date: { text: '2022-03-15', precision: 'day', start: '2022-03-15', end: '2022-03-15' } }], '2022-03-15'))!;

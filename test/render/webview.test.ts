@@ -7,7 +7,7 @@
  * overlap when wrapped.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -17,7 +17,7 @@ import { renderTimelineHtml } from '../../src/render/html.js';
 import type { TimelineModel } from '../../src/protocol/requests.js';
 import { repoRoot } from '../helpers.js';
 import { launch, type Browser } from './chromium.js';
-import { seedModel } from './models.js';
+import { outDir, seedModel } from './models.js';
 
 /** VS Code's webview API as the page sees it: posted messages and the state are kept on `window`. */
 const FAKE_VSCODE = `
@@ -164,6 +164,8 @@ describe('render: the preview script in headless Chromium', function () {
     const zoomed = await axisLabels(page);
     assert.ok(zoomed.length >= 7 && zoomed.every((t) => /^\d{1,2}$/.test(t)), `day numbers when zoomed in: ${zoomed.join(' ')}`);
     assert.match((await status())!, /^Showing \d+ \w+ \d{4} – \d+ \w+ \d{4} · (\d+ earlier)?(, )?(\d+ later)? not shown$/);
+    mkdirSync(outDir, { recursive: true });
+    await page.screenshot({ path: join(outDir, 'webview-zoomed.png'), fullPage: true });
     const state = await page.evaluate(() => (window as unknown as { __state: { view?: { start: number; end: number } } }).__state);
     assert.ok(state.view && state.view.end - state.view.start < 31, 'the view is kept for the serializer');
 
@@ -207,6 +209,17 @@ describe('render: the preview script in headless Chromium', function () {
     await page.close();
   });
 
+  it('zooming from the keyboard keeps the focused entry in view and focused', async () => {
+    const { page } = await open(model);
+    const target = model.entries.find((e) => e.kind === 'meeting')!; // the earliest day: far from the middle
+    await page.focus(`g.entry[data-id="${target.id}"]`);
+    for (let i = 0; i < 6; i++) await page.keyboard.press('+');
+    assert.equal(await page.locator(`g.entry[data-id="${target.id}"]`).count(), 1, 'still drawn');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), target.id);
+    assert.ok((await page.locator('svg g.entry:not(.undated)').count()) < model.entries.length - 1, 'zoomed');
+    await page.close();
+  });
+
   it('the Lanes control draws a lane per body, tells the extension, and keeps it in the state', async () => {
     const { page } = await open(model);
     assert.equal(await page.locator('svg text.lane-name').count(), 0);
@@ -241,6 +254,8 @@ describe('render: the preview script in headless Chromium', function () {
     const bodies = await page.$$eval('svg g.entry', (gs) => [...new Set(gs.map((g) => g.getAttribute('data-body')))]);
     assert.deepEqual(bodies, ['Gloucestershire Health and Wellbeing Board']);
     const hidden = model.entries.filter((e) => e.body?.startsWith('Trafford')).length;
+    mkdirSync(outDir, { recursive: true });
+    await page.screenshot({ path: join(outDir, 'webview-filtered.png'), fullPage: true });
     assert.match((await page.textContent('.summary'))!, new RegExp(` · ${hidden} hidden by the filter$`));
     assert.equal(await page.textContent('details.filters summary'), `Filter (${hidden} hidden)`);
     const none = page.getByRole('checkbox', { name: /^No status given/ });
