@@ -319,23 +319,7 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
   }
 
   if (allDated.length > 0) {
-    let scale: TimeScale;
-    if (view) scale = createViewScale(view.start, view.end, left, right);
-    else {
-      const spans = dated.map((e) => entryDays(e)!);
-      let first = Math.min(...spans.map((s) => s.start));
-      let last = Math.max(...spans.map((s) => s.end));
-      // Today widens the period when it is near (a plan in progress), not when
-      // it is years away from a historical record: then an arrow says where it is.
-      if (todayDays !== undefined) {
-        const slack = (last - first + 1) / 2 + 31;
-        if (todayDays >= first - slack && todayDays <= last + slack) {
-          first = Math.min(first, todayDays);
-          last = Math.max(last, todayDays);
-        }
-      }
-      scale = createScale(first, last, left, right);
-    }
+    const scale: TimeScale = view ? createViewScale(view.start, view.end, left, right) : wholeScale(dated, todayDays, left, right);
     layout.scale = scale;
     const yearY = y + 12;
     const labelY = scale.yearLabels.length > 0 ? yearY + 16 : yearY;
@@ -482,6 +466,38 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
   return layout;
 }
 
+/**
+ * The unzoomed axis: from the first to the last day of the dated entries, widened to whole
+ * ticks. Today widens the period when it is near (a plan in progress), not when it is years
+ * away from a historical record: then an arrow says where it is.
+ */
+function wholeScale(dated: readonly TimelineEntry[], todayDays: number | undefined, left: number, right: number): TimeScale {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of dated) {
+    const d = entryDays(e)!;
+    if (d.start < first) first = d.start;
+    if (d.end > last) last = d.end;
+  }
+  if (todayDays !== undefined) {
+    const slack = (last - first + 1) / 2 + 31;
+    if (todayDays >= first - slack && todayDays <= last + slack) {
+      first = Math.min(first, todayDays);
+      last = Math.max(last, todayDays);
+    }
+  }
+  return createScale(first, last, left, right);
+}
+
+/** The days the unzoomed drawing of `model` covers at `width` (whole ticks), without laying it out; undefined when nothing has a date. */
+export function wholePeriod(model: TimelineModel, width = DEFAULT_WIDTH): { start: number; end: number } | undefined {
+  const dated = model.entries.filter((e) => entryDays(e) !== undefined);
+  if (dated.length === 0) return undefined;
+  const w = Math.max(320, Math.round(width));
+  const scale = wholeScale(dated, daysOf(model.today), MARGIN, w - MARGIN);
+  return { start: scale.startDays, end: scale.endDays - 1 };
+}
+
 function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number; maxX: number; maxLabel: number; view?: { start: number; end: number } }): EntryBox {
   const days = entryDays(entry)!;
   const shape = shapeOf(entry);
@@ -537,22 +553,23 @@ function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number
 }
 
 /**
- * Wrapped onto as few lines as `room` allows, with the lines as even as that number of lines
- * allows (the narrowest room that needs no more lines), so a label does not end on one
- * stranded word.
+ * Wrapped onto as few lines as `room` allows, with the lines about as even as that number of
+ * lines allows, so a label does not end on one stranded word.
  */
 function balancedWrap(date: string, title: string, tag: string | undefined, room: number): { lines: LabelLine[]; width: number } {
   const first = wrapLabel(date, title, tag, room);
   const count = first.lines.length;
-  if (count < 2) return first;
-  let lo = Math.max(40, room / (count + 1));
-  let hi = room;
-  for (let i = 0; i < 10 && hi - lo > 4; i++) {
-    const mid = (lo + hi) / 2;
-    if (wrapLabel(date, title, tag, mid).lines.length <= count) hi = mid;
-    else lo = mid;
+  // Worth it only when the last line is short: most wrapped labels are already even enough.
+  if (count < 2 || lineWidth(first.lines[count - 1]) > first.width * 0.6) return first;
+  // A few widths from the even share of the whole label up; the first that needs no more lines.
+  const natural = wrapLabel(date, title, tag, Infinity).width;
+  for (const stretch of [1.08, 1.2, 1.4]) {
+    const w = (natural / count) * stretch;
+    if (w >= room) break;
+    const even = wrapLabel(date, title, tag, Math.max(40, w));
+    if (even.lines.length <= count) return even;
   }
-  return hi < room ? wrapLabel(date, title, tag, hi) : first;
+  return first;
 }
 
 export const STATUS_WORDS: Record<string, string> = {

@@ -11,7 +11,7 @@
 import type { TimelineModel } from '../protocol/requests.js';
 import { civilFromDays, formatIsoDate } from '../core/dates/calendar.js';
 import { formatShortDate } from '../core/dates/describe.js';
-import { entryDays, layoutTimeline, MARGIN, type LayoutOptions } from './layout.js';
+import { entryDays, MARGIN, wholePeriod, type LayoutOptions } from './layout.js';
 
 /** Days drawn, inclusive at both ends. */
 export interface ViewWindow {
@@ -27,9 +27,8 @@ export const ZOOM_STEP = 2;
 export const PAN_STEP = 0.2;
 
 /** The whole period a drawing covers unzoomed (whole ticks), or undefined when nothing has a date. */
-export function fullPeriod(model: TimelineModel, options: Omit<LayoutOptions, 'view'> = {}): ViewWindow | undefined {
-  const scale = layoutTimeline(model, { ...options, view: undefined }).scale;
-  return scale ? { start: scale.startDays, end: scale.endDays - 1 } : undefined;
+export function fullPeriod(model: TimelineModel, options: Pick<LayoutOptions, 'width'> = {}): ViewWindow | undefined {
+  return wholePeriod(model, options.width);
 }
 
 function days(view: ViewWindow): number {
