@@ -172,9 +172,10 @@ function fillFieldset(set: { element: HTMLFieldSetElement; keys: string }, choic
       label.append(box, document.createTextNode(` ${choice.text} (${choice.count})`));
       set.element.append(label);
     }
-    set.element.hidden = choices.length < 2;
   }
   const off = new Set(hidden());
+  // One choice is nothing to filter by, unless it is the one hidden (the way back must stay).
+  set.element.hidden = choices.length < 2 && !choices.some((c) => off.has(c.key));
   for (const box of set.element.querySelectorAll('input')) box.checked = !off.has(box.value);
 }
 
@@ -220,6 +221,7 @@ function draw(): void {
   fillFieldset(statusSet, choices.statuses, () => hiddenStatuses, (k) => (hiddenStatuses = k));
   fillFieldset(bodySet, choices.bodies, () => hiddenBodies, (k) => (hiddenBodies = k));
   filtersSummary.textContent = hidden > 0 ? `Filter (${hidden} hidden)` : 'Filter';
+  filters.hidden = statusSet.element.hidden && bodySet.element.hidden;
   const length = view ? view.end - view.start + 1 : undefined;
   zoomInButton.setAttribute('aria-disabled', String(!full || (length !== undefined && length <= MIN_VIEW_DAYS)));
   zoomOutButton.setAttribute('aria-disabled', String(view === undefined));

@@ -268,6 +268,16 @@ describe('render: the preview script in headless Chromium', function () {
     await page.close();
   });
 
+  it('offers no filter where there is nothing to choose between: one body, one status', async () => {
+    const one = { ...model, entries: model.entries.filter((e) => e.body?.startsWith('Trafford') && e.kind !== 'meeting') };
+    assert.ok(one.entries.length >= 2 && new Set(one.entries.map((e) => e.status ?? 'none')).size === 1);
+    const { page } = await open(one);
+    assert.equal(await page.locator('details.filters').isVisible(), false);
+    await page.evaluate((mm) => window.postMessage({ type: 'model', model: mm, scope: 'workspace' }, '*'), model);
+    await page.waitForFunction(() => !(document.querySelector('details.filters') as HTMLElement).hidden);
+    await page.close();
+  });
+
   for (const width of [1000, 480]) {
     it(`at ${width} px, grouped by body: wrapped labels never overlap each other, the marks, or leave the drawing`, async () => {
       const { page } = await open(model, { width, groupBy: 'body' });
