@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TimelineModel } from '../protocol/requests.js';
-import { createNonce, GROUP_BY, renderTimelineHtml, type GroupBy } from '../render/index.js';
+import { createNonce, filterModel, GROUP_BY, renderTimelineHtml, type GroupBy, type TimelineFilter } from '../render/index.js';
 import type { FromPreview, PreviewState, RenderedReport, ToPreview } from '../webview/protocol.js';
 import type { DocumentsStore } from './documents.js';
 import { exportTimeline, type ExportFormat } from './export.js';
@@ -101,8 +101,8 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   /** Export Timeline: of the preview's model, or of the active document when no preview is open. */
-  async export(format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    let model = this.panel ? this.model : undefined;
+  async export(format?: ExportFormat, target?: vscode.Uri, filter: TimelineFilter = {}): Promise<vscode.Uri | undefined> {
+    let model = this.panel && this.model ? filterModel(this.model, filter) : undefined;
     let near = this.state.uri ? vscode.Uri.parse(this.state.uri) : undefined;
     if (!model) {
       const editor = vscode.window.activeTextEditor;
@@ -213,7 +213,8 @@ export class TimelinePreview implements vscode.Disposable {
         this.state = { ...this.state, groupBy: message.groupBy };
         return;
       case 'export':
-        if (message.format === 'svg' || message.format === 'html') await this.export(message.format);
+        // The panel's filter, so the file shows what the panel shows (keys are only compared, never shown).
+        if (message.format === 'svg' || message.format === 'html') await this.export(message.format, undefined, { hiddenStatuses: strings(message.hiddenStatuses), hiddenBodies: strings(message.hiddenBodies) });
         return;
       case 'rendered':
         if (!Array.isArray(message.entries)) return;
@@ -238,6 +239,10 @@ export class TimelinePreview implements vscode.Disposable {
 function resourceSource(cspSource: string): string {
   const sources = cspSource.split(/\s+/).filter(Boolean);
   return sources.length === 1 ? sources[0] : sources.find((s) => /^https?:/.test(s)) ?? cspSource;
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** `govmark.timeline.groupBy`, `none` when unset or not one of the four. */

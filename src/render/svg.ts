@@ -325,7 +325,7 @@ function legend(items: readonly LegendItem[]): string[] {
         swatch = `<g class="swatch point st-planned overdue"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
         break;
       case 'not-recorded':
-        swatch = `<g class="swatch point st-planned not-recorded"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
+        swatch = `<g class="swatch point st-none not-recorded"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
         break;
       case 'problem':
         swatch = `<g class="problem-mark"><polygon${attrs({ points: `${n(cx)},${n(cy - 6)} ${n(cx + 6)},${n(cy + 5)} ${n(cx - 6)},${n(cy + 5)}` })}/><text class="bang"${attrs({ x: cx, y: cy + 4, 'text-anchor': 'middle' })}>!</text></g>`;

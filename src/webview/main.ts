@@ -84,7 +84,7 @@ const scopeButtons = (['document', 'workspace'] as const).map((scope) => {
   b.dataset.scope = scope;
   return b;
 });
-const exportButtons = (['svg', 'html'] as const).map((format) => button(`Export ${format.toUpperCase()}`, 'export', undefined, () => post({ type: 'export', format })));
+const exportButtons = (['svg', 'html'] as const).map((format) => button(`Export ${format.toUpperCase()}`, 'export', undefined, () => post({ type: 'export', format, hiddenStatuses, hiddenBodies })));
 
 const LANE_WORDS: Record<GroupBy, string> = { none: 'None', body: 'By body', document: 'By document', workstream: 'By workstream' };
 const lanesLabel = document.createElement('label');

@@ -40,4 +40,12 @@ export interface SetGroupBy {
   groupBy: GroupBy;
 }
 
-export type FromPreview = WebviewToExtension | RenderedReport | SetGroupBy;
+/** Export what the panel shows: the shared message plus the filter in force. */
+export interface ExportShown {
+  type: 'export';
+  format: 'svg' | 'html';
+  hiddenStatuses?: string[];
+  hiddenBodies?: string[];
+}
+
+export type FromPreview = Exclude<WebviewToExtension, { type: 'export' }> | ExportShown | RenderedReport | SetGroupBy;

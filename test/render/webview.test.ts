@@ -258,6 +258,9 @@ describe('render: the preview script in headless Chromium', function () {
     await page.screenshot({ path: join(outDir, 'webview-filtered.png'), fullPage: true });
     assert.match((await page.textContent('.summary'))!, new RegExp(` · ${hidden} hidden by the filter$`));
     assert.equal(await page.textContent('details.filters summary'), `Filter (${hidden} hidden)`);
+    // Export takes the filter with it, so the file shows what the panel shows.
+    await page.getByRole('button', { name: 'Export SVG' }).click();
+    assert.deepEqual(await lastOf(page, 'export'), { type: 'export', format: 'svg', hiddenStatuses: [], hiddenBodies: ['trafford health and wellbeing board'] });
     const none = page.getByRole('checkbox', { name: /^No status given/ });
     await none.uncheck();
     assert.ok((await page.locator('svg g.entry').count()) < model.entries.length - hidden);
