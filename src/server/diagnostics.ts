@@ -65,6 +65,12 @@ export class DiagnosticsPublisher {
   constructor(
     private readonly connection: Connection,
     private readonly store: DocumentStore,
+    /**
+     * `workspace` (the default): every governance document's problems stay in
+     * the Problems panel, open or not, following the disk; `openFiles`: only
+     * open documents' (and those of an explicit Validate Workspace).
+     */
+    private readonly scope: () => 'openFiles' | 'workspace' = () => 'workspace',
   ) {
     store.onDidAnalyse((snapshot, dependentsMayChange) => {
       this.publishSnapshot(snapshot, true);
@@ -96,11 +102,52 @@ export class DiagnosticsPublisher {
       if (!sent || sent.version !== version || !this.store.isReported(uri)) continue;
       this.send(uri, version, this.store.messagesFor(uri), false);
     }
+    if (this.scope() === 'workspace' && !this.store.isIndexing) {
+      this.publishClosed();
+      return;
+    }
     for (const [uri, sent] of this.sent) {
       // Closed documents published by "validate workspace" follow the disk.
       if (sent.version !== undefined || this.store.isOpen(uri)) continue;
       this.send(uri, undefined, this.store.isReported(uri) ? this.store.messagesFor(uri) : [], false);
     }
+  }
+
+  /**
+   * Every closed document's messages as the disk has it (workspace scope):
+   * new and changed files published, unchanged ones skipped, files that are
+   * gone (or no governance document any more) cleared.
+   */
+  private publishClosed(): void {
+    const all = this.store.allMessages();
+    for (const [uri, messages] of all) {
+      if (this.store.isOpen(uri)) continue;
+      this.send(uri, undefined, messages, false);
+    }
+    for (const [uri, sent] of [...this.sent]) {
+      if (sent.version !== undefined || this.store.isOpen(uri) || all.has(uri)) continue;
+      this.clear(uri);
+    }
+  }
+
+  /**
+   * The document was closed in the editor. Workspace scope: its problems stay,
+   * as the disk copy gives them once the store has read it (`refreshOpen` on
+   * the index change); open-files scope: they go.
+   */
+  closed(uri: string): void {
+    if (this.scope() === 'openFiles') {
+      this.clear(uri);
+      return;
+    }
+    const sent = this.sent.get(uri);
+    // Not tied to an editor version any more: the next refresh re-sends it from the disk if it differs.
+    if (sent) this.sent.set(uri, { ...sent, version: undefined });
+  }
+
+  /** The scope changed to open files: closed documents' problems go (an explicit Validate Workspace brings them back). */
+  clearClosed(): void {
+    for (const [uri, sent] of [...this.sent]) if (sent.version === undefined && !this.store.isOpen(uri)) this.clear(uri);
   }
 
   /** Publishes every known document's messages (validate workspace); returns the counts. */

@@ -234,6 +234,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
   async function reconfigure(): Promise<void> {
     const { store } = await ready.promise;
     settings = await loadSettings();
+    if (settings.validateScope === 'openFiles') started?.publisher.clearClosed();
     const run = store.beginIndexing();
     try {
       await store.reconfigure(settings.config);
@@ -284,7 +285,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
       settings = await loadSettings();
       const store = new DocumentStore(host, settings.config, { workerUrl: options.workerUrl, log });
       store.setRoots(folders);
-      const publisher = new DiagnosticsPublisher(connection, store);
+      const publisher = new DiagnosticsPublisher(connection, store, () => settings?.validateScope ?? 'workspace');
       started = { store, publisher };
       store.onDidChangeIndex(() => {
         if (!store.isIndexing) void connection.sendNotification(IndexChangedNotification, { documents: store.analyses().length } satisfies IndexChangedParams);
@@ -349,7 +350,7 @@ export function createServer(connection: Connection, host: ServerHost): GovmarkS
   documents.onDidClose(({ document }) => {
     if (!started) return;
     const { store, publisher } = started;
-    publisher.clear(document.uri);
+    publisher.closed(document.uri);
     store.close(document.uri, canonical(document.uri)).catch((error) => log(`govmark: closing ${document.uri}: ${describeError(error)}`));
   });
 

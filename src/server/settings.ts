@@ -22,13 +22,15 @@ export interface ClientSettings {
   rules?: Record<string, unknown>;
   customTypes?: Record<string, { schema?: unknown; extends?: unknown; requiredSections?: unknown }>;
   schemas?: Record<string, unknown>;
-  validate?: { debounceMs?: unknown };
+  validate?: { debounceMs?: unknown; scope?: unknown };
 }
 
 export interface ServerSettings {
   config: ResolvedConfig;
   /** Milliseconds to wait after the last edit before checking a document. */
   debounceMs: number;
+  /** Whose problems are published: every governance document of the workspace (default), or open ones only. */
+  validateScope: 'openFiles' | 'workspace';
   /** What was wrong in the configuration or settings, one line each, for the user. */
   problems: string[];
   /** The config file read (the workspace folder's nearest), and the folder nested configs are found below. */
@@ -124,5 +126,9 @@ export async function resolveSettings(
     customTypes: [...customTypes.values()],
     ...(overrides.today ? { today: overrides.today } : {}),
   });
-  return { config, debounceMs, problems, ...(loaded?.file !== undefined ? { configFile: loaded.file } : {}), ...(baseDir !== undefined ? { configDir: baseDir } : {}), ...(overrides.trusted === false ? { trusted: false } : {}) };
+  const validateScope = settings.validate?.scope === 'openFiles' ? 'openFiles' : 'workspace';
+  if (settings.validate?.scope !== undefined && settings.validate.scope !== 'openFiles' && settings.validate.scope !== 'workspace') {
+    problems.push(`govmark.validate.scope must be "workspace" or "openFiles", not ${JSON.stringify(settings.validate.scope)}: using "workspace"`);
+  }
+  return { config, debounceMs, validateScope, problems, ...(loaded?.file !== undefined ? { configFile: loaded.file } : {}), ...(baseDir !== undefined ? { configDir: baseDir } : {}), ...(overrides.trusted === false ? { trusted: false } : {}) };
 }

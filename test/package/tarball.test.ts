@@ -16,6 +16,7 @@ import { TestClient } from '../server/client.js';
 
 // 250 KB until issue 9 added the exporters (Popolo, Akoma Ntoso, iCalendar), votes and scaffolding (279 KB);
 // 300 KB until issue 12 added the importer (src/core/import, its node readers and the import command: 309 KB);
+// 320 KB until the importer and the timeline's overdue module and layout together made it 322.9 KB;
 // the budget catches what should never ship (maps, screenshots, the extension), which the test also names.
 const TARBALL_BUDGET = 340 * 1024;
 const DATE_PARSER_BUDGET = 20 * 1024;

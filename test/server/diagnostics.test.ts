@@ -143,14 +143,7 @@ describe('server: diagnostics', function () {
     }
   });
 
-  it('clears a document’s diagnostics when it is closed', async () => {
-    const uri = ws.uri('invalid/timeline-impossible-date.md');
-    assert.ok(client.last(uri)!.diagnostics.length > 0);
-    const since = client.published.length;
-    client.close(uri);
-    const p = await client.waitForDiagnostics(uri, () => true, 5000, since);
-    assert.deepEqual(p.diagnostics, []);
-  });
+  // Closing a document: test/server/workspace-diagnostics.test.ts (kept with the workspace scope, cleared with openFiles).
 
   it('leaves plain Markdown alone: an empty list, whatever it contains', async () => {
     const plain = [

@@ -183,6 +183,41 @@ suite('govmark in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('problems of files never opened are in the Problems panel, and stay when editors close', async () => {
+    // govmark.validate.scope defaults to workspace: no Validate Workspace needed.
+    const never = file('invalid/timeline-impossible-date.md');
+    assert.ok(
+      await waitFor(() => ours(never).some((d) => codeOf(d) === 'impossible-date')),
+      `impossible-date on a file never opened; got ${JSON.stringify(ours(never).map(codeOf))}`,
+    );
+    const gap = file('invalid/minutes-resolution-gap.md');
+    assert.ok(ours(gap).some((d) => codeOf(d) === 'resolution-numbering'), 'opened earlier, it has its warning');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await sleep(2000);
+    assert.ok(
+      ours(gap).some((d) => codeOf(d) === 'resolution-numbering' && d.range.start.line === 25),
+      `the warning stays after Close All Editors; got ${JSON.stringify(ours(gap).map(codeOf))}`,
+    );
+    assert.ok(ours(never).some((d) => codeOf(d) === 'impossible-date'));
+  });
+
+  test('a closed file\u2019s problems follow it when it changes on disk', async () => {
+    const written = file('invalid/e2e-written-timeline.md');
+    const text = (date: string) =>
+      `---\ntype: timeline\nid: e2e-written\ntitle: Written on disk\nbody: E2E Board\n---\n\n# Plan\n\n- ${date} — The board meets.\n`;
+    const write = (s: string) => vscode.workspace.fs.writeFile(written, new TextEncoder().encode(s));
+    await write(text('2022-02-30'));
+    const bad = await waitFor(() => ours(written).find((d) => codeOf(d) === 'impossible-date'));
+    assert.ok(bad, `impossible-date on a file written to disk; got ${JSON.stringify(ours(written).map(codeOf))}`);
+    assert.equal(bad.range.start.line, 9);
+    await write(text('2022-02-28'));
+    assert.ok(await waitFor(() => !ours(written).some((d) => codeOf(d) === 'impossible-date')), 'fixed on disk: the error goes');
+    await write(text('2022-02-31'));
+    assert.ok(await waitFor(() => ours(written).some((d) => codeOf(d) === 'impossible-date')), 'broken again: it comes back');
+    await vscode.workspace.fs.delete(written);
+    assert.ok(await waitFor(() => ours(written).length === 0), 'deleted: its problems go');
+  });
+
   test('Validate Workspace checks every file and reports counts', async () => {
     const result = await vscode.commands.executeCommand<{ files: number; errors: number; warnings: number }>('govmark.validateWorkspace');
     assert.ok(result.files >= 12, JSON.stringify(result));
