@@ -4,12 +4,17 @@
  */
 import * as vscode from 'vscode';
 import type { TimelineModel } from '../protocol/requests.js';
-import { renderTimelineHtml, renderTimelineSvgDocument } from '../render/index.js';
+import { renderTimelineHtml, renderTimelineSvgDocument, type GroupBy } from '../render/index.js';
 
 export type ExportFormat = 'svg' | 'html';
 
-export function standalone(model: TimelineModel, format: ExportFormat): string {
-  return format === 'svg' ? renderTimelineSvgDocument(model) : renderTimelineHtml(model, { mode: 'standalone' });
+/** How the export is drawn: the preview's swimlanes. */
+export interface ExportLayout {
+  groupBy?: GroupBy;
+}
+
+export function standalone(model: TimelineModel, format: ExportFormat, layout: ExportLayout = {}): string {
+  return format === 'svg' ? renderTimelineSvgDocument(model, layout) : renderTimelineHtml(model, { mode: 'standalone', ...layout });
 }
 
 /**
@@ -21,6 +26,7 @@ export async function exportTimeline(
   near: vscode.Uri | undefined,
   format?: ExportFormat,
   target?: vscode.Uri,
+  layout: ExportLayout = {},
 ): Promise<vscode.Uri | undefined> {
   if (!format) {
     const picked = await vscode.window.showQuickPick(
@@ -43,7 +49,7 @@ export async function exportTimeline(
     });
     if (!target) return undefined;
   }
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(standalone(model, format)));
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(standalone(model, format, layout)));
   void vscode.window.showInformationMessage(`govmark: timeline exported to ${vscode.workspace.asRelativePath(target)}`);
   return target;
 }

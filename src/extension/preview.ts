@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { TimelineModel } from '../protocol/requests.js';
-import { createNonce, renderTimelineHtml } from '../render/index.js';
+import { createNonce, filterModel, GROUP_BY, renderTimelineHtml, type GroupBy, type TimelineFilter } from '../render/index.js';
 import type { FromPreview, PreviewState, RenderedReport, ToPreview } from '../webview/protocol.js';
 import type { DocumentsStore } from './documents.js';
 import { exportTimeline, type ExportFormat } from './export.js';
@@ -62,7 +62,9 @@ export class TimelinePreview implements vscode.Disposable {
         }
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (this.panel && e.affectsConfiguration('govmark.preview')) void this.update();
+        // A new swimlane setting applies to the open panel too, over the Lanes control's choice.
+        if (e.affectsConfiguration('govmark.timeline.groupBy')) this.state = { ...this.state, groupBy: groupBySetting() };
+        if (this.panel && (e.affectsConfiguration('govmark.preview') || e.affectsConfiguration('govmark.timeline'))) void this.update();
       }),
     );
   }
@@ -99,8 +101,8 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   /** Export Timeline: of the preview's model, or of the active document when no preview is open. */
-  async export(format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    let model = this.panel ? this.model : undefined;
+  async export(format?: ExportFormat, target?: vscode.Uri, filter: TimelineFilter = {}): Promise<vscode.Uri | undefined> {
+    let model = this.panel && this.model ? filterModel(this.model, filter) : undefined;
     let near = this.state.uri ? vscode.Uri.parse(this.state.uri) : undefined;
     if (!model) {
       const editor = vscode.window.activeTextEditor;
@@ -108,12 +110,12 @@ export class TimelinePreview implements vscode.Disposable {
       near = uri;
       model = await fetchTimeline(this.client, uri ? 'document' : 'workspace', uri?.toString());
     }
-    return exportTimeline(model, this.state.scope === 'workspace' ? undefined : near, format, target);
+    return exportTimeline(model, this.state.scope === 'workspace' ? undefined : near, format, target, this.panel ? { groupBy: this.groupBy() } : {});
   }
 
   private defaultState(): PreviewState {
     const scope = vscode.workspace.getConfiguration('govmark.preview').get<Scope>('scope', 'document');
-    return { scope: scope === 'workspace' ? 'workspace' : 'document' };
+    return { scope: scope === 'workspace' ? 'workspace' : 'document', groupBy: groupBySetting() };
   }
 
   private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -165,7 +167,7 @@ export class TimelinePreview implements vscode.Disposable {
   }
 
   private post(model: TimelineModel): void {
-    const message: ToPreview = { type: 'model', model, scope: this.state.scope, ...(this.state.uri ? { uri: this.state.uri } : {}) };
+    const message: ToPreview = { type: 'model', model, scope: this.state.scope, groupBy: this.groupBy(), ...(this.state.uri ? { uri: this.state.uri } : {}) };
     void this.panel?.webview.postMessage(message);
   }
 
@@ -178,7 +180,13 @@ export class TimelinePreview implements vscode.Disposable {
       scriptUri: media('dist', 'webview.js'),
       styleUri: media('media', 'preview.css'),
       interactive: true,
+      groupBy: this.groupBy(),
     });
+  }
+
+  /** The panel's swimlanes: chosen in the panel, else the setting. */
+  private groupBy(): GroupBy {
+    return this.state.groupBy ?? groupBySetting();
   }
 
   /** Messages from the page are checked before use: the page shows document text. */
@@ -200,8 +208,13 @@ export class TimelinePreview implements vscode.Disposable {
         this.state = { ...this.state, scope: message.scope };
         await this.update();
         return;
+      case 'setGroupBy':
+        if (!GROUP_BY.includes(message.groupBy)) return;
+        this.state = { ...this.state, groupBy: message.groupBy };
+        return;
       case 'export':
-        if (message.format === 'svg' || message.format === 'html') await this.export(message.format);
+        // The panel's filter, so the file shows what the panel shows (keys are only compared, never shown).
+        if (message.format === 'svg' || message.format === 'html') await this.export(message.format, undefined, { hiddenStatuses: strings(message.hiddenStatuses), hiddenBodies: strings(message.hiddenBodies) });
         return;
       case 'rendered':
         if (!Array.isArray(message.entries)) return;
@@ -228,9 +241,26 @@ function resourceSource(cspSource: string): string {
   return sources.length === 1 ? sources[0] : sources.find((s) => /^https?:/.test(s)) ?? cspSource;
 }
 
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** `govmark.timeline.groupBy`, `none` when unset or not one of the four. */
+function groupBySetting(): GroupBy {
+  const value = vscode.workspace.getConfiguration('govmark.timeline').get<string>('groupBy', 'none');
+  return (GROUP_BY as readonly string[]).includes(value) ? (value as GroupBy) : 'none';
+}
+
 function isState(value: unknown): value is PreviewState {
   const v = value as PreviewState | undefined;
-  return !!v && (v.scope === 'document' || v.scope === 'workspace') && (v.uri === undefined || typeof v.uri === 'string');
+  return (
+    !!v &&
+    (v.scope === 'document' || v.scope === 'workspace') &&
+    (v.uri === undefined || typeof v.uri === 'string') &&
+    (v.groupBy === undefined || GROUP_BY.includes(v.groupBy)) &&
+    (v.view === undefined || (typeof v.view === 'object' && v.view !== null && Number.isFinite(v.view.start) && Number.isFinite(v.view.end))) &&
+    [v.hiddenStatuses, v.hiddenBodies].every((list) => list === undefined || (Array.isArray(list) && list.every((k) => typeof k === 'string')))
+  );
 }
 
 function isRange(value: unknown): value is { start: { line: number; character: number }; end: { line: number; character: number } } {

@@ -27,7 +27,8 @@ export const POINT_RADIUS = 6;
 export const BAR_HEIGHT = 14;
 /** The narrowest bar: a week in a ten-year view is still visibly a bar, not a point. */
 export const MIN_BAR_WIDTH = 5;
-const MARGIN = 20;
+/** Left and right of the plot: the axis runs from MARGIN to width − MARGIN. */
+export const MARGIN = 20;
 const LABEL_GAP = 6;
 const PACK_GAP = 12;
 const DEFAULT_WIDTH = 960;
@@ -318,23 +319,7 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
   }
 
   if (allDated.length > 0) {
-    let scale: TimeScale;
-    if (view) scale = createViewScale(view.start, view.end, left, right);
-    else {
-      const spans = dated.map((e) => entryDays(e)!);
-      let first = Math.min(...spans.map((s) => s.start));
-      let last = Math.max(...spans.map((s) => s.end));
-      // Today widens the period when it is near (a plan in progress), not when
-      // it is years away from a historical record: then an arrow says where it is.
-      if (todayDays !== undefined) {
-        const slack = (last - first + 1) / 2 + 31;
-        if (todayDays >= first - slack && todayDays <= last + slack) {
-          first = Math.min(first, todayDays);
-          last = Math.max(last, todayDays);
-        }
-      }
-      scale = createScale(first, last, left, right);
-    }
+    const scale: TimeScale = view ? createViewScale(view.start, view.end, left, right) : wholeScale(dated, todayDays, left, right);
     layout.scale = scale;
     const yearY = y + 12;
     const labelY = scale.yearLabels.length > 0 ? yearY + 16 : yearY;
@@ -396,6 +381,13 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
     }
     // In the model's (date) order: the SVG writes entries in time order for Tab and screen readers, whatever their row.
     layout.dated = dated.map((e) => placed.get(e)!);
+    if (view && dated.length === 0) {
+      // Zoomed into days with nothing on them: say so, and where the entries are.
+      const { before = 0, after = 0 } = layout.outside ?? {};
+      const where = [before > 0 ? `${before} earlier` : '', after > 0 ? `${after} later` : ''].filter(Boolean).join(', ');
+      layout.empty = { x: left, y: y + 18, text: `Nothing dated in these days${where ? ` (${where})` : ''}.` };
+      y += 30;
+    }
     layout.rows = row;
     layout.rowsBottom = y;
 
@@ -474,6 +466,38 @@ export function layoutTimeline(model: TimelineModel, options: LayoutOptions = {}
   return layout;
 }
 
+/**
+ * The unzoomed axis: from the first to the last day of the dated entries, widened to whole
+ * ticks. Today widens the period when it is near (a plan in progress), not when it is years
+ * away from a historical record: then an arrow says where it is.
+ */
+function wholeScale(dated: readonly TimelineEntry[], todayDays: number | undefined, left: number, right: number): TimeScale {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of dated) {
+    const d = entryDays(e)!;
+    if (d.start < first) first = d.start;
+    if (d.end > last) last = d.end;
+  }
+  if (todayDays !== undefined) {
+    const slack = (last - first + 1) / 2 + 31;
+    if (todayDays >= first - slack && todayDays <= last + slack) {
+      first = Math.min(first, todayDays);
+      last = Math.max(last, todayDays);
+    }
+  }
+  return createScale(first, last, left, right);
+}
+
+/** The days the unzoomed drawing of `model` covers at `width` (whole ticks), without laying it out; undefined when nothing has a date. */
+export function wholePeriod(model: TimelineModel, width = DEFAULT_WIDTH): { start: number; end: number } | undefined {
+  const dated = model.entries.filter((e) => entryDays(e) !== undefined);
+  if (dated.length === 0) return undefined;
+  const w = Math.max(320, Math.round(width));
+  const scale = wholeScale(dated, daysOf(model.today), MARGIN, w - MARGIN);
+  return { start: scale.startDays, end: scale.endDays - 1 };
+}
+
 function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number; maxX: number; maxLabel: number; view?: { start: number; end: number } }): EntryBox {
   const days = entryDays(entry)!;
   const shape = shapeOf(entry);
@@ -509,9 +533,12 @@ function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number
     Object.assign(label, wrapLabel(date, entry.title, tag, Infinity), { x: x0 + lead + LABEL_GAP, inside: true });
     extent = [x0, x1];
   } else {
-    const side = rightRoom >= Math.min(want, MIN_WRAP) || rightRoom >= leftRoom ? 'right' : 'left';
+    // Right when the label fits there as wide as it wants; else left if it fits there; else
+    // wherever there is more room (so a label near the right edge is not squeezed into a
+    // narrow column while the whole left of the drawing is empty).
+    const side = rightRoom >= want ? 'right' : leftRoom >= want ? 'left' : rightRoom >= leftRoom ? 'right' : 'left';
     const wrapTo = Math.max(40, Math.min(room.maxLabel, side === 'right' ? rightRoom : leftRoom));
-    Object.assign(label, wrapLabel(date, entry.title, tag, wrapTo));
+    Object.assign(label, balancedWrap(date, entry.title, tag, wrapTo));
     if (side === 'right') {
       label.x = x1 + LABEL_GAP;
       extent = [x0 - lead, x1 + LABEL_GAP + label.width];
@@ -523,6 +550,26 @@ function placeEntry(entry: TimelineEntry, scale: TimeScale, room: { minX: number
   const box: EntryBox = { entry, shape, x0, x1, y: 0, row: 0, label, extent, top: 0, bottom: 0, ...(clipped ? { clipped } : {}), ...(problems ? { problem: { x: x0 - PROBLEM_ROOM / 2 - 1, y: 0 } } : {}) };
   if (problems && label.inside) box.problem = { x: x0 + PROBLEM_ROOM / 2 + 1, y: 0 };
   return box;
+}
+
+/**
+ * Wrapped onto as few lines as `room` allows, with the lines about as even as that number of
+ * lines allows, so a label does not end on one stranded word.
+ */
+function balancedWrap(date: string, title: string, tag: string | undefined, room: number): { lines: LabelLine[]; width: number } {
+  const first = wrapLabel(date, title, tag, room);
+  const count = first.lines.length;
+  // Worth it only when the last line is short: most wrapped labels are already even enough.
+  if (count < 2 || lineWidth(first.lines[count - 1]) > first.width * 0.6) return first;
+  // A few widths from the even share of the whole label up; the first that needs no more lines.
+  const natural = wrapLabel(date, title, tag, Infinity).width;
+  for (const stretch of [1.08, 1.2, 1.4]) {
+    const w = (natural / count) * stretch;
+    if (w >= room) break;
+    const even = wrapLabel(date, title, tag, Math.max(40, w));
+    if (even.lines.length <= count) return even;
+  }
+  return first;
 }
 
 export const STATUS_WORDS: Record<string, string> = {

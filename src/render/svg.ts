@@ -114,7 +114,8 @@ function lanes(layout: TimelineLayout): string[] {
   const out = ['<g class="lanes">'];
   for (const lane of named) {
     out.push(`<rect class="swimlane${lane.index % 2 === 1 ? ' alt' : ''}"${attrs({ x: 4, y: lane.top, width: layout.width - 8, height: lane.bottom - lane.top + 2 })}/>`);
-    const lines = lane.title.map((t, i) => `<tspan${attrs({ x: 12, dy: i === 0 ? undefined : LINE_HEIGHT })}>${escapeXml(t)}</tspan>`).join('');
+    // A space where a wrapped name breaks, so its text content reads as the whole name.
+    const lines = lane.title.map((t, i) => `<tspan${attrs({ x: 12, dy: i === 0 ? undefined : LINE_HEIGHT })}>${escapeXml(t)}${i < lane.title.length - 1 ? ' ' : ''}</tspan>`).join('');
     out.push(`<text class="lane-name"${attrs({ x: 12, y: lane.titleY })}>${lines}</text>`);
   }
   out.push('</g>');
@@ -205,15 +206,39 @@ function label(box: EntryBox): string {
   return `<text class="${l.inside ? 'label inside' : 'label'}"${attrs({ x: l.x, y: l.y, 'text-anchor': l.anchor === 'end' ? 'end' : undefined })}>${parts.join('')}</text>`;
 }
 
-/** A warning triangle with "!" where an entry has a problem (out of order, not a date), linked to its line. */
-function problemMark(box: EntryBox): string {
+/** The problem mark's accessible name: what is wrong and where it is reported. */
+export function problemName(e: TimelineEntry): string {
+  const problems = e.problems ?? [];
+  return problems.map((p) => `${p.severity === 'error' ? 'Error' : 'Warning'} on line ${p.range.start.line + 1}: ${p.message}`).join('. ') + `. For: ${e.title}`;
+}
+
+/**
+ * A warning triangle with "!" where an entry has a problem (out of order, not
+ * a date), linked to its diagnostic's line. Beside the entry's group, not in
+ * it: in the webview it is a button of its own (Tab reaches it after its
+ * entry; Enter reveals the diagnostic, not the entry).
+ */
+function problemMark(box: EntryBox, options: SvgOptions): string {
   const p = box.problem;
   const first = box.entry.problems?.[0];
   if (!p || !first) return '';
   const r = 7;
   const error = box.entry.problems!.some((x) => x.severity === 'error');
+  const tip = (box.entry.problems ?? []).map((x) => `${x.severity === 'error' ? 'Error' : 'Warning'} (${x.ruleId}, line ${x.range.start.line + 1}): ${x.message}`).join('\n');
   return (
-    `<g class="problem-mark${error ? ' error' : ''}"${attrs({ 'data-line': String(first.range.start.line), 'data-character': String(first.range.start.character), 'data-rule': first.ruleId })}>` +
+    `<g class="problem-mark${error ? ' error' : ''}"${attrs({
+      'data-uri': box.entry.uri,
+      'data-line': String(first.range.start.line),
+      'data-character': String(first.range.start.character),
+      'data-end-line': String(first.range.end.line),
+      'data-end-character': String(first.range.end.character),
+      'data-rule': first.ruleId,
+      'data-for': box.entry.id,
+      tabindex: options.interactive ? '0' : undefined,
+      role: options.interactive ? 'button' : 'img',
+      'aria-label': problemName(box.entry),
+    })}>` +
+    `<title>${escapeXml(tip)}</title>` +
     `<polygon${attrs({ points: `${n(p.x)},${n(p.y - r)} ${n(p.x + r)},${n(p.y + r - 1)} ${n(p.x - r)},${n(p.y + r - 1)}` })}/>` +
     `<text class="bang"${attrs({ x: p.x, y: p.y + 4.5, 'text-anchor': 'middle' })}>!</text></g>`
   );
@@ -232,7 +257,7 @@ function entry(box: EntryBox, options: SvgOptions): string {
     parts.push(pointMark(box.entry.kind, cx, cy));
     if (box.entry.overdue) parts.push(`<circle class="overdue-ring"${attrs({ cx, cy, r: POINT_RADIUS + 3.5 })}/>`);
   }
-  parts.push(problemMark(box), label(box), '</g>');
+  parts.push(label(box), '</g>', problemMark(box, options));
   return parts.join('');
 }
 
@@ -260,7 +285,7 @@ function undatedLane(layout: TimelineLayout, options: SvgOptions): string[] {
   out.push(`<rect class="lane"${attrs({ x: left - 8, y: lane.top, width: right - left + 16, height: lane.bottom - lane.top, rx: 4 })}/>`);
   out.push(`<text class="lane-title"${attrs({ x: left, y: lane.titleY })}>${escapeXml(lane.title)}</text>`);
   for (const box of lane.entries) {
-    out.push(`<g${entryAttrs(box, options)}><title>${escapeXml(tooltip(box.entry))}</title><circle class="mark"${attrs({ cx: (box.x0 + box.x1) / 2, cy: box.y, r: POINT_RADIUS })}/>${problemMark(box)}${label(box)}</g>`);
+    out.push(`<g${entryAttrs(box, options)}><title>${escapeXml(tooltip(box.entry))}</title><circle class="mark"${attrs({ cx: (box.x0 + box.x1) / 2, cy: box.y, r: POINT_RADIUS })}/>${label(box)}</g>${problemMark(box, options)}`);
   }
   out.push('</g>');
   return out;
@@ -300,7 +325,7 @@ function legend(items: readonly LegendItem[]): string[] {
         swatch = `<g class="swatch point st-planned overdue"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
         break;
       case 'not-recorded':
-        swatch = `<g class="swatch point st-planned not-recorded"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
+        swatch = `<g class="swatch point st-none not-recorded"><circle class="mark"${attrs({ cx, cy, r: 5 })}/></g>`;
         break;
       case 'problem':
         swatch = `<g class="problem-mark"><polygon${attrs({ points: `${n(cx)},${n(cy - 6)} ${n(cx + 6)},${n(cy + 5)} ${n(cx - 6)},${n(cy + 5)}` })}/><text class="bang"${attrs({ x: cx, y: cy + 4, 'text-anchor': 'middle' })}>!</text></g>`;

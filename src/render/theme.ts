@@ -97,7 +97,7 @@ export function timelineCss(): string {
 .govmark-timeline .cut { fill: var(--c); }
 .govmark-timeline .swimlane { fill: none; stroke: var(--gm-grid); stroke-width: 1; }
 .govmark-timeline .swimlane.alt { fill: var(--gm-band); fill-opacity: 0.6; }
-.govmark-timeline .lane-name { fill: var(--gm-muted); font-weight: 600; font-size: 12px; }
+.govmark-timeline .lane-name { fill: var(--gm-muted); font-weight: 600; font-size: 12px; paint-order: stroke; stroke: var(--gm-bg); stroke-width: 3px; stroke-linejoin: round; }
 .govmark-timeline .problem-mark polygon { fill: var(--gm-problem); stroke: var(--gm-bg); stroke-width: 1; }
 .govmark-timeline .problem-mark.error polygon { fill: var(--gm-error); }
 .govmark-timeline .problem-mark .bang { fill: var(--gm-bg); font-weight: 700; font-size: 11px; stroke: none; }
@@ -116,7 +116,9 @@ export function timelineCss(): string {
 .govmark-timeline .swatch.shape .mark { fill: var(--gm-muted); stroke: var(--gm-muted); }
 .govmark-timeline .legend text { fill: var(--gm-muted); font-size: 11px; }
 .govmark-timeline.interactive .entry { cursor: pointer; }
-.govmark-timeline.interactive .problem-mark { cursor: help; }
+.govmark-timeline.interactive .problem-mark { cursor: pointer; }
+.govmark-timeline.interactive .problem-mark:focus { outline: none; }
+.govmark-timeline.interactive .problem-mark:hover polygon, .govmark-timeline.interactive .problem-mark:focus polygon { stroke: var(--gm-fg); stroke-width: 2; }
 .govmark-timeline.interactive .entry:hover .mark, .govmark-timeline.interactive .entry:focus .mark { stroke-width: 3; }
 .govmark-timeline.interactive .entry:focus { outline: none; }
 .govmark-timeline.interactive .entry:focus .label { text-decoration: underline; }

@@ -71,6 +71,35 @@ describe('cli: govmark timeline in a child process', function () {
     assert.match(stdout, /<text class="doc-title"[^>]*>Boards &lt;2021&gt;<\/text>/);
   });
 
+  it('--group-by body draws a swimlane named after each body, its entries inside it', () => {
+    const { status, stdout, stderr } = govmark('timeline', valid, '--format', 'svg', '--group-by', 'body', '--today', '2021-01-15');
+    assert.equal(status, 0, stderr);
+    const names = [...stdout.matchAll(/<text class="lane-name"[^>]*>(.*?)<\/text>/g)].map((m) => m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
+    assert.deepEqual(names.sort(), ['Gloucestershire Health and Wellbeing Board', 'Trafford Health and Wellbeing Board']);
+    assert.equal((stdout.match(/<rect class="swimlane/g) ?? []).length, 2);
+    // Every entry drawn inside its body's lane.
+    const lanes = [...stdout.matchAll(/<rect class="swimlane[^"]*" x="[^"]*" y="([\d.]+)" width="[^"]*" height="([\d.]+)"/g)].map((m) => ({ top: Number(m[1]), bottom: Number(m[1]) + Number(m[2]) }));
+    const bodies = [...stdout.matchAll(/<g class="entry [^"]*"[^>]*data-body="([^"]*)"[^>]*>.*?<text class="label[^"]*" x="[\d.]+" y="([\d.]+)"/gs)];
+    assert.equal(bodies.length, 8);
+    const laneOf = (y: number) => lanes.findIndex((l) => y >= l.top && y <= l.bottom);
+    const byBody = new Map<string, Set<number>>();
+    for (const [, body, y] of bodies) byBody.set(body, (byBody.get(body) ?? new Set()).add(laneOf(Number(y))));
+    assert.equal(byBody.size, 2);
+    for (const [body, inLanes] of byBody) assert.equal(inLanes.size, 1, `${body} in one lane`);
+    assert.notDeepEqual([...byBody.values()][0], [...byBody.values()][1]);
+    assert.ok(![...byBody.values()].some((s) => s.has(-1)));
+
+    const none = govmark('timeline', valid, '--format', 'svg', '--today', '2021-01-15');
+    assert.doesNotMatch(none.stdout, /class="swimlane/);
+  });
+
+  it('a --group-by the drawing does not know exits 2 naming the choices', () => {
+    const bad = govmark('timeline', valid, '--group-by', 'bodies');
+    assert.equal(bad.status, 2);
+    assert.equal(bad.stdout, '');
+    assert.match(bad.stderr, /^govmark: option '--group-by' must be one of none, body, document, workstream, not 'bodies'/);
+  });
+
   it('an unreadable path exits 2 with one line on stderr', () => {
     const { status, stdout, stderr } = govmark('timeline', 'no-such-folder', '--out', join(dir, 'x.html'));
     assert.equal(status, 2);

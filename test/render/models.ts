@@ -31,6 +31,27 @@ export function examplesModel(today = '2021-01-15'): TimelineModel {
   return workspaceTimeline(docs, today);
 }
 
+/**
+ * The seed-shaped examples as one workspace: the valid three and the two
+ * invalid timelines that the drawing marks (a milestone out of written order,
+ * a date that does not exist).
+ */
+export const SEED_FILES = [
+  'valid/gloucestershire-icp-timeline.md',
+  'valid/trafford-hwb-minutes-2020-10-16.md',
+  'valid/trafford-hwb-terms-of-reference.md',
+  'invalid/timeline-out-of-order.md',
+  'invalid/timeline-impossible-date.md',
+];
+
+export function seedModel(today = '2021-01-15'): TimelineModel {
+  const docs = SEED_FILES.map((n) => {
+    const path = join(examplesDir, n);
+    return parse(readFileSync(path, 'utf8'), { uri: pathToFileURL(path).href });
+  });
+  return workspaceTimeline(docs, today);
+}
+
 export function date(text: string, precision: FuzzyDate['precision'], start?: string, end = start): FuzzyDate {
   return { text, precision, ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
 }

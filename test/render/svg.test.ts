@@ -251,3 +251,34 @@ describe('render: timeline SVG', () => {
     assert.equal(onlyTbc.undated?.entries.length, 1);
   });
 });
+
+describe('render: problem marks', () => {
+  const problem = { ruleId: 'milestone-order', severity: 'warning' as const, message: 'This milestone is dated before the one above it', range: { start: { line: 14, character: 2 }, end: { line: 14, character: 12 } } };
+  const m = model([
+    entry({ title: 'Consultation opens', date: date('2022-03-01', 'day', '2022-03-01'), status: 'done' }),
+    entry({ title: 'Scoping <report>', date: date('2022-01-10', 'day', '2022-01-10'), status: 'done', problems: [problem] }),
+  ]);
+
+  it('draws a mark beside the entry, linked to the diagnostic range, with the diagnostic as its tooltip and name', () => {
+    const svg = renderTimelineSvg(m, { interactive: true });
+    const marks = [...svg.matchAll(/<g class="problem-mark"([^>]*)><title>([^<]*)<\/title>/g)];
+    assert.equal(marks.length, 1);
+    const attrs = Object.fromEntries([...marks[0][1].matchAll(/ ([a-z-]+)="([^"]*)"/g)].map((a) => [a[1], a[2]]));
+    assert.equal(attrs['data-line'], '14');
+    assert.equal(attrs['data-character'], '2');
+    assert.equal(attrs['data-end-character'], '12');
+    assert.equal(attrs['data-uri'], 'file:///work/plan.md');
+    assert.equal(attrs.tabindex, '0');
+    assert.equal(attrs.role, 'button');
+    assert.equal(attrs['aria-label'], 'Warning on line 15: This milestone is dated before the one above it. For: Scoping &lt;report&gt;');
+    assert.equal(marks[0][2], 'Warning (milestone-order, line 15): This milestone is dated before the one above it');
+    // Its own element after its entry's group (not a button inside a button), in time order.
+    assert.ok(svg.indexOf('Scoping &lt;report&gt;</tspan>') < svg.indexOf('<g class="problem-mark"'));
+    const own = svg.indexOf('aria-label="10 Jan 2022: Scoping');
+    const mark = svg.indexOf('<g class="problem-mark"');
+    assert.ok(own < mark && !svg.slice(own, mark).includes('<g class="entry'), 'right after its entry');
+    const exported = renderTimelineSvgDocument(m);
+    assert.match(exported, /<g class="problem-mark"[^>]*role="img"/);
+    assert.doesNotMatch(exported, /tabindex/);
+  });
+});

@@ -7,6 +7,7 @@
 import { extname, resolve } from 'node:path';
 import { timelineOf, workspaceTimeline } from '../../core/timeline/index.js';
 import { renderTimelineHtml, renderTimelineSvgDocument } from '../../render/index.js';
+import { GROUP_BY, type GroupBy } from '../../render/layout.js';
 import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { readDocuments, todayOption } from '../documents.js';
@@ -22,6 +23,7 @@ const options: OptionSpecs = {
   today: { type: 'string', valueName: 'YYYY-MM-DD', description: "The day to draw as today and judge overdue by; default: the config's today, else the real one" },
   title: { type: 'string', valueName: 'text', description: 'Title of the drawing; default: the document title, or "Timeline" for several' },
   width: { type: 'string', valueName: 'px', description: 'Width of the drawing in pixels (default 960)' },
+  'group-by': { type: 'string', choices: GROUP_BY, valueName: 'lanes', description: 'Swimlanes: one per body, per document or per workstream (heading section); default none' },
   config: CONFIG_OPTION,
   type: TYPE_OPTION,
 };
@@ -32,7 +34,8 @@ export const timeline: Command = {
     'Draws milestones, meeting dates, actions\' due dates and review dates on a',
     'time axis: a point for a known day, a bar for a month, quarter, season,',
     'financial year or range, a lane for dates still to be confirmed, overdue',
-    'entries marked. The HTML is a self-contained page (no scripts); the SVG a',
+    'entries marked; --group-by draws a swimlane per body, document or',
+    'workstream. The HTML is a self-contained page (no scripts); the SVG a',
     'standalone file with its styles embedded; the JSON is the model drawn (entries',
     'with their dates, ranges, overdue and outcome-not-recorded marks).',
     '',
@@ -53,7 +56,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const { docs } = await readDocuments(args, io, loaded, type, { ...(out !== undefined ? { out } : {}), nothing: 'draw' });
   const model = docs.length === 1 ? timelineOf(docs[0], today) : workspaceTimeline(docs, today, 'Timeline');
   if (typeof args.options.title === 'string') model.title = args.options.title;
-  const layout = width !== undefined ? { width } : {};
+  const groupBy = typeof args.options['group-by'] === 'string' ? (args.options['group-by'] as GroupBy) : undefined;
+  const layout = { ...(width !== undefined ? { width } : {}), ...(groupBy !== undefined ? { groupBy } : {}) };
   const output =
     format === 'json'
       ? `${JSON.stringify(model, null, 2)}\n`
