@@ -5,7 +5,10 @@
  * closed, and follow the file on disk; `openFiles` keeps only open documents'.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers.js';
 import { exampleWorkspace, TestClient } from './client.js';
 
 const r = (d: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) =>
@@ -84,5 +87,49 @@ describe('server: workspace diagnostics', function () {
       const p = await client.waitForDiagnostics(uri, () => true, 5000, since);
       assert.deepEqual(p.diagnostics, []);
     });
+  });
+});
+
+describe('server: workspace diagnostics agree with govmark validate', function () {
+  this.timeout(120_000);
+  it('publishes for every file on the examples exactly what the CLI reports, severity for severity (hints included)', async () => {
+    const ws = exampleWorkspace();
+    // Both take the real day, as a user runs them: the editor and CI must not disagree.
+    const client = await TestClient.start({ folder: ws.dir });
+    try {
+      await client.waitForIndex();
+      const run = spawnSync(process.execPath, [join(repoRoot, 'bin', 'govmark.js'), 'validate', ws.dir, '--format', 'json'], { cwd: ws.dir, encoding: 'utf8' });
+      const report = JSON.parse(run.stdout) as {
+        summary: { errors: number; warnings: number; infos: number; hints: number };
+        files: { uri: string; messages: { ruleId: string; severity: string; range: { start: { line: number; column: number } } }[] }[];
+      };
+      assert.ok(report.summary.errors > 0 && report.summary.warnings > 0 && report.summary.infos > 0 && report.summary.hints > 0, JSON.stringify(report.summary));
+      const severity = ['', 'error', 'warning', 'info', 'hint'];
+      const counts = { errors: 0, warnings: 0, infos: 0, hints: 0 };
+      for (const f of report.files) {
+        // The CLI counts lines and columns from 1, LSP from 0.
+        const cli = f.messages.map((m) => `${m.range.start.line - 1}:${m.range.start.column - 1} ${m.ruleId} ${m.severity}`).sort();
+        const key = (p: { diagnostics: { range: { start: { line: number; character: number } }; code?: unknown; severity?: number }[] }) =>
+          p.diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)} ${severity[d.severity ?? 1]}`).sort();
+        let got: string[] = [];
+        if (cli.length > 0) {
+          const published = await client.waitForDiagnostics(f.uri, (p) => JSON.stringify((got = key(p))) === JSON.stringify(cli), 20_000).catch(() => undefined);
+          assert.deepEqual(published ? key(published) : got, cli, f.uri);
+        } else {
+          assert.deepEqual(client.last(f.uri)?.diagnostics ?? [], [], f.uri);
+        }
+        for (const s of cli.map((k) => k.split(' ')[2])) {
+          if (s === 'error') counts.errors++;
+          else if (s === 'warning') counts.warnings++;
+          // The JSON report's `infos` counts info and hint messages, `hints` the hints among them.
+          else counts.infos++;
+          if (s === 'hint') counts.hints++;
+        }
+      }
+      assert.deepEqual(counts, { errors: report.summary.errors, warnings: report.summary.warnings, infos: report.summary.infos, hints: report.summary.hints });
+    } finally {
+      await client.stop();
+      ws.remove();
+    }
   });
 });
