@@ -15,7 +15,8 @@ import type { ResolvedConfig } from '../core/config.js';
 import type { GovMessage } from '../core/message.js';
 import { createIndex, type DocumentSummary } from '../core/workspace/summary.js';
 import { unreadableFileMessage } from '../core/rules/run.js';
-import { analyse, combineEach } from '../core/workspace/workspace.js';
+// Not workspace.js: the workers parse, and this thread loads the Markdown parser only for the cheap pass.
+import { combineEach } from '../core/workspace/combine.js';
 import { ResultCache } from './cache.js';
 import { describeFsError } from './fs-errors.js';
 import { typesByPath } from './custom-types.js';
@@ -88,6 +89,7 @@ export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, conf
       if (screened.skip) return skippedResult(req.uri);
       configType = screened.configType;
     }
+    const { analyse } = await import('../core/workspace/workspace.js');
     return toResult(analyse(text, { uri: req.uri, type: req.type, configType, path: req.relPath, config, mode: 'cheap', cheapReason: why }), req.includeModel === true);
   }
 }
