@@ -288,12 +288,20 @@ function followUp(
 /** Links each approval of "the minutes of the meeting held on …" to those minutes: by date, else the meeting before. */
 function linkApprovals(units: Unit[], approvals: Map<string, Approval>): void {
   const seen = new Set<string>();
+  // The body's meetings by date, in order: one look-up per approval, not a scan of the body's meetings.
+  const onDate = new Map<string, Unit[]>();
+  for (const u of units) {
+    if (u.date === undefined) continue;
+    const list = onDate.get(u.date);
+    if (list) list.push(u);
+    else onDate.set(u.date, [u]);
+  }
   units.forEach((unit, k) => {
     const prev = unit.summary.previousMinutes;
     if (!prev || seen.has(unit.uri)) return;
     seen.add(unit.uri);
     let target: Unit | undefined;
-    if (prev.date !== undefined) target = units.find((u) => u.date === prev.date && u.uri !== unit.uri);
+    if (prev.date !== undefined) target = onDate.get(prev.date)?.find((u) => u.uri !== unit.uri);
     else if (unit.date !== undefined) {
       for (let j = k - 1; j >= 0 && !target; j--) if (units[j].uri !== unit.uri && units[j].date !== undefined && units[j].date! < unit.date) target = units[j];
     }
