@@ -3,7 +3,8 @@
  * made up in memory (no parsing), shaped like a council's repository: bodies
  * with terms of reference renewed each year (`supersedes`), minutes that name
  * their terms (some the wrong year's, some a misspelt id), a few without
- * `terms:` found by `body:`. What every cross-document rule costs as the
+ * `terms:` found by `body:`, 1 in 10 with its agenda (found by body and
+ * date). What every cross-document rule costs as the
  * repository grows: it must grow with the documents, not with their square.
  *
  *   node dist/bench/combine.js [N ...]      (default 10000 50000)
@@ -54,7 +55,13 @@ function summaries(n: number): DocumentSummary[] {
       refs: i % 7 === 0 ? [] : [{ key: 'terms', id: terms, range: range(4) }],
       presentVoting: { count: 2 + (i % 5), range: range(12) },
       anchor: range(1),
+      ...(i % 10 === 0 ? { headings: ['Minutes of the last meeting', 'Budget'] } : {}),
     });
+    // 1 in 10 meetings has its agenda (found by body and date: the rule that once scanned every document for each minutes).
+    if (i % 10 === 0 && out.length < n) {
+      const m = out[out.length - 1];
+      out.push({ uri: m.uri.replace('minutes', 'agenda'), type: 'agenda', id: m.id!.replace('minutes', 'agenda'), body: m.body, date: m.date, refs: [], anchor: range(1), agenda: [{ title: 'Minutes', range: range(3) }, { title: 'Budget', range: range(4) }, { title: 'Risks', range: range(5) }] });
+    }
   }
   return out;
 }

@@ -1,12 +1,30 @@
 /**
- * Per-file results cached by content: a repeated CI run skips unchanged files.
- * One JSON file per cache folder; the key covers the file's URI, the type it
- * was read as and its text; the whole cache is dropped when the configuration,
+ * Per-file results cached across runs: a repeated CI run skips unchanged files.
+ *
+ * A file is known unchanged from its `stat` alone when its size, modification
+ * time, change time and inode are those recorded (nothing is read); else it is
+ * read, and a result is reused when the hash of its text (with its URI and
+ * what else decides how it is read: `--type`, the config's glob type, its
+ * path) is one recorded. The whole cache is dropped when the configuration,
  * the govmark version, the engine's own code (a build from source) or the day
- * (relative-to-today rules) changes. A malformed entry is a miss.
+ * (relative-to-today rules) changes.
+ *
+ * The store is one line-delimited JSON file: a header with the fingerprint,
+ * one line per file, and a last line with a checksum of the lines between, so
+ * that a truncated or hand-edited file is ignored as a whole (an entry of the
+ * wrong shape is also a miss, never a crash). It is written only when
+ * something changed, to a temporary file renamed over the old one, so that
+ * two runs at once never leave a mixture (the last one's entries are kept).
+ *
+ * The limitation of the `stat` path: a file rewritten with the same size
+ * within one tick of its file system's clock, in the same inode, and with its
+ * change time unchanged, is taken as unchanged. Change times cannot be set
+ * back by tools (`touch -d`, `utimes` move them forward), and a file whose
+ * modification time is within a second of the run that read it is not given
+ * the `stat` path (it is hashed next time), as git does with racy entries.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { makeFolders } from './folders.js';
 import { readDataText } from './data-file.js';
 
@@ -15,25 +33,49 @@ const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { ResolvedConfig } from '../core/config.js';
 import { todayIso } from '../core/rules/run.js';
 import { VERSION } from '../version.js';
 import type { AnalysisResult } from './protocol.js';
 
-const FILE = 'results-v2.json';
+export const CACHE_FILE = 'results-v3.ndjson';
 /** Entries kept from earlier runs besides those used now. */
 const MAX_ENTRIES = 100_000;
+/** A file modified this close to the run that reads it is not trusted to its `stat` next time. */
+const RACY_MS = 1000;
 
-/** A cached result with its checksum: an entry edited by hand (messages removed) is a miss, not a pass. */
-interface Entry {
-  r: AnalysisResult;
-  s: string;
+/** What `stat` says of a file: size, modification and change times (ms), inode. */
+export type FileStat = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+/** The file's `FileStat`, undefined when it cannot be had (then the file is read, and fails there). */
+export function fileStat(path: string): FileStat | undefined {
+  try {
+    const s = statSync(path);
+    return s.isFile() ? [s.size, s.mtimeMs, s.ctimeMs, s.ino] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
-interface CacheFile {
-  fingerprint: string;
-  entries: Record<string, Entry>;
+/** One file's line: its URI, how it was read, the hash of that and its text, its stat when trusted, the text's length, and the result (none: not a governance document). */
+interface Entry {
+  u: string;
+  i: string;
+  k: string;
+  st?: FileStat;
+  n: number;
+  r?: AnalysisResult;
+}
+
+/** What a lookup found: the result, or `skipped` for a file found not to be a governance document. */
+export type CacheHit = { skipped: false; result: AnalysisResult } | { skipped: true };
+
+/** How the run used the cache: files reused from their stat alone, reused after reading and hashing, and checked. */
+export interface CacheCounts {
+  unread: number;
+  read: number;
+  missed: number;
 }
 
 /** `node_modules/.cache/govmark` when the folder has node_modules, else the user's cache folder. */
@@ -43,85 +85,142 @@ export function defaultCacheDir(cwd: string): string {
   return join(base, 'govmark', createHash('sha1').update(cwd).digest('hex').slice(0, 16));
 }
 
-/** Results kept on disk by content hash (one JSON file per configuration): a file whose text did not change is not read again. */
+/** Results kept on disk (one store per configuration): an unchanged file is neither read again nor checked. */
 export class ResultCache {
+  /** Entries of this run, by URI. */
   private readonly used = new Map<string, Entry>();
   private dirty = false;
+  private readonly started = Date.now();
+  readonly counts: CacheCounts = { unread: 0, read: 0, missed: 0 };
 
   private constructor(
     private readonly dir: string,
     private readonly fingerprint: string,
-    private readonly old: Record<string, Entry>,
+    /** Entries of earlier runs, by URI. */
+    private readonly old: Map<string, Entry>,
   ) {}
-
-  private sum(key: string, result: AnalysisResult): string {
-    return createHash('sha1').update(this.fingerprint).update('\0').update(key).update('\0').update(JSON.stringify(result)).digest('base64url').slice(0, 22);
-  }
 
   /** Opens (or starts) the cache in `dir` for this configuration; `nested`: the other configs of the run (per-folder configs), which decide results too. */
   static async open(dir: string, config: ResolvedConfig, nested: readonly ResolvedConfig[] = []): Promise<ResultCache> {
     const fingerprint = createHash('sha1')
       .update(JSON.stringify({ VERSION, engine: await engineHash(), config, today: todayIso(config), ...(nested.length > 0 ? { nested } : {}) }))
       .digest('hex');
-    let entries: Record<string, Entry> = {};
+    let old = new Map<string, Entry>();
     try {
       // A regular file only (a FIFO in its place would block the run), and bounded.
-      const file = JSON.parse(await readDataText(join(dir, FILE), { maxBytes: MAX_CACHE_BYTES })) as CacheFile;
-      if (file.fingerprint === fingerprint && file.entries && typeof file.entries === 'object') entries = file.entries;
+      old = readStore(await readDataText(join(dir, CACHE_FILE), { maxBytes: MAX_CACHE_BYTES }), fingerprint);
     } catch {
-      // No cache yet, or unreadable: start afresh.
+      // No cache yet, unreadable, damaged or of another configuration: start afresh.
     }
-    return new ResultCache(dir, fingerprint, entries);
+    return new ResultCache(dir, fingerprint, old);
   }
 
-  private key(uri: string, text: string, type: string | undefined): string {
-    return createHash('sha1').update(uri).update('\0').update(type ?? '').update('\0').update(text).digest('base64url');
+  /** The hash a file's text is known by, with its URI and what else decides how it is read. */
+  private key(uri: string, inputs: string, text: string): string {
+    return createHash('sha1').update(uri).update('\0').update(inputs).update('\0').update(text).digest('base64url');
   }
 
-  /** The cached result for this text, read as `type`, if any. */
-  get(uri: string, text: string, type: string | undefined): AnalysisResult | undefined {
-    const k = this.key(uri, text, type);
-    const fresh = this.used.get(k);
-    if (fresh) return fresh.r;
-    const hit = this.old[k];
-    // An entry of another shape or with the wrong checksum (a hand-edited or truncated cache) is a miss, never a crash.
-    if (!hit || typeof hit !== 'object' || typeof hit.s !== 'string' || !wellFormed(hit.r, text.length) || this.sum(k, hit.r) !== hit.s) return undefined;
-    this.used.set(k, hit);
-    return hit.r;
+  /** The file's result when its stat is the one recorded, read with the same `inputs`: nothing needs reading. */
+  byStat(uri: string, inputs: string, stat: FileStat | undefined): CacheHit | undefined {
+    if (stat === undefined) return undefined;
+    const e = this.old.get(uri);
+    if (!e?.st || e.i !== inputs || !sameStat(e.st, stat)) return undefined;
+    const hit = usable(e, stat[0]);
+    if (!hit) return undefined;
+    this.used.set(uri, e);
+    this.counts.unread++;
+    return hit;
   }
 
-  /** Keeps the result for this text. */
-  set(uri: string, text: string, type: string | undefined, result: AnalysisResult): void {
-    const k = this.key(uri, text, type);
-    this.used.set(k, { r: result, s: this.sum(k, result) });
+  /** The result for this text when it was read before; `stat` (if any) is recorded for next time. */
+  byText(uri: string, inputs: string, text: string, stat: FileStat | undefined): CacheHit | undefined {
+    const k = this.key(uri, inputs, text);
+    const e = this.old.get(uri);
+    if (!e || e.k !== k || e.n !== text.length) return undefined;
+    const hit = usable(e, text.length);
+    if (!hit) return undefined;
+    const st = this.trusted(stat);
+    if (!sameStat(e.st, st)) {
+      this.dirty = true;
+      this.used.set(uri, { ...e, st });
+    } else this.used.set(uri, e);
+    this.counts.read++;
+    return hit;
+  }
+
+  /** Keeps the file's result (undefined: not a governance document). */
+  set(uri: string, inputs: string, text: string, stat: FileStat | undefined, result: AnalysisResult | undefined): void {
+    this.used.set(uri, { u: uri, i: inputs, k: this.key(uri, inputs, text), n: text.length, ...(this.trusted(stat) ? { st: stat } : {}), ...(result ? { r: result } : {}) });
     this.dirty = true;
+    this.counts.missed++;
+  }
+
+  /** A stat recorded only when the file was last modified well before this run read it. */
+  private trusted(stat: FileStat | undefined): FileStat | undefined {
+    return stat !== undefined && stat[1] < this.started - RACY_MS ? stat : undefined;
   }
 
   /** Writes the cache back to disk, if it changed. */
   async save(): Promise<void> {
     if (!this.dirty) return;
-    const entries: Record<string, Entry> = {};
-    let n = 0;
-    for (const [k, v] of this.used) {
-      entries[k] = v;
-      n++;
+    const lines: string[] = [];
+    for (const e of this.used.values()) lines.push(JSON.stringify(e));
+    for (const [uri, e] of this.old) {
+      if (lines.length >= MAX_ENTRIES) break;
+      if (!this.used.has(uri)) lines.push(JSON.stringify(e));
     }
-    for (const k of Object.keys(this.old)) {
-      if (n >= MAX_ENTRIES) break;
-      if (!(k in entries)) {
-        entries[k] = this.old[k];
-        n++;
-      }
-    }
+    const body = lines.join('\n');
+    const text = `${JSON.stringify({ v: 3, fingerprint: this.fingerprint })}\n${body}\n${JSON.stringify({ sum: checksum(body) })}\n`;
+    const tmp = join(this.dir, `${CACHE_FILE}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     try {
       if (!(await makeFolders(this.dir))) return;
-      const tmp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      await writeFile(tmp, JSON.stringify({ fingerprint: this.fingerprint, entries } satisfies CacheFile));
-      await rename(tmp, join(this.dir, FILE));
+      await writeFile(tmp, text);
+      // Atomic: a run reading the cache meanwhile sees the old file or this one, never a part.
+      await rename(tmp, join(this.dir, CACHE_FILE));
     } catch {
       // A cache that cannot be written only costs time next run.
+      await unlink(tmp).catch(() => undefined);
     }
   }
+}
+
+function sameStat(a: FileStat | undefined, b: FileStat | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+}
+
+function checksum(body: string): string {
+  return createHash('sha1').update(body).digest('base64url');
+}
+
+/**
+ * The entries of a store written by `save` for this fingerprint, by URI; an
+ * empty map for another fingerprint, and a throw for a store that is cut
+ * short, damaged or edited (its checksum does not match).
+ */
+function readStore(text: string, fingerprint: string): Map<string, Entry> {
+  const first = text.indexOf('\n');
+  const header = JSON.parse(text.slice(0, first)) as { v?: unknown; fingerprint?: unknown };
+  const entries = new Map<string, Entry>();
+  if (header.v !== 3 || header.fingerprint !== fingerprint) return entries;
+  // The last line is the checksum; a store cut short has none, or the wrong one.
+  const end = text.lastIndexOf('\n', text.length - 2);
+  if (!text.endsWith('\n') || end < first) throw new Error('cache store cut short');
+  const body = text.slice(first + 1, end);
+  const trailer = JSON.parse(text.slice(end + 1)) as { sum?: unknown };
+  if (trailer.sum !== checksum(body)) throw new Error('cache store damaged');
+  for (const line of body === '' ? [] : body.split('\n')) {
+    const e = JSON.parse(line) as Entry;
+    if (e && typeof e === 'object' && typeof e.u === 'string' && typeof e.i === 'string' && typeof e.k === 'string' && Number.isInteger(e.n) && e.n >= 0) entries.set(e.u, e);
+  }
+  return entries;
+}
+
+/** What an entry gives, when it is of the shape this engine writes (for a text of `length`): else nothing, and the file is checked again. */
+function usable(e: Entry, length: number): CacheHit | undefined {
+  if (e.r === undefined) return { skipped: true };
+  if (e.st !== undefined && !(Array.isArray(e.st) && e.st.length === 4 && e.st.every((x) => typeof x === 'number'))) return undefined;
+  return wellFormed(e.r, Math.min(e.n, length)) ? { skipped: false, result: e.r } : undefined;
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'hint']);

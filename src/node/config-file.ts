@@ -15,7 +15,7 @@ import { stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { gitWorkTree } from './paths.js';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { convertPathToPattern } from 'tinyglobby';
 import { expectArgument, expectOptions } from '../core/arguments.js';
 import type { CustomTypeConfig, ResolvedConfig } from '../core/config.js';
@@ -51,12 +51,18 @@ export function configFormatOf(file: string): ConfigFormat | undefined {
 const SCHEMA_URL = new URL('../../../schemas/govmark.config.schema.json', import.meta.url);
 
 // One Ajv instance for the config file, separate from the core's document
-// schemas: created and compiled once, at module load.
+// schemas: created at module load, the config schema compiled on first use (a
+// run without a config file never pays for it).
 // `verbose` puts the offending value and its schema on errors, for one-line reasons.
-const ajv = new Ajv2020({ strict: true, allErrors: false, verbose: true });
+// `validateSchema: false`: the config schema is ours (test/core/schemas.test.ts checks it against the
+// meta-schema), and checking it here would compile the meta-schema at every start (100-200 ms).
+// A custom type's schema is still checked, explicitly, in `readTypeSchema`.
+const ajv = new Ajv2020({ strict: true, allErrors: false, verbose: true, validateSchema: false });
 ajv.addKeyword('markdownDescription');
-const configSchema = JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>;
-const validateConfigShape = ajv.compile(configSchema);
+let configShape: ValidateFunction | undefined;
+function validateConfigShape(): ValidateFunction {
+  return (configShape ??= ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>));
+}
 
 
 /** What `loadConfig` read: the resolved configuration and where it came from. */
@@ -208,8 +214,9 @@ export async function readConfigLayer(file: string, cwd: string = process.cwd(),
       if (!ids.includes(id)) fail(`unknown rule '${id}'${didYouMean(id, ids)}`, `rules.${id}`, ['rules', id], 'key');
     }
   }
-  if (!validateConfigShape(raw)) {
-    const { message, key, path, part } = describeSchemaError(validateConfigShape.errors?.[0]);
+  const validateShape = validateConfigShape();
+  if (!validateShape(raw)) {
+    const { message, key, path, part } = describeSchemaError(validateShape.errors?.[0]);
     return fail(message, key, path, part);
   }
   const data = raw as ConfigFileShape;

@@ -60,6 +60,12 @@ export interface RunOptions {
   workerUrl?: URL | string;
   /** Called as files finish, for a progress indicator. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called once, after the files are checked, with how the cache served them:
+   * files reused without being read (their size, times and inode unchanged),
+   * reused after reading (same text), and checked. Not called without a cache.
+   */
+  onCache?: (counts: { unread: number; read: number; missed: number }) => void;
 }
 
 /** The shape of `validatePaths`, for hosts that pass it on (`fixPaths`). */

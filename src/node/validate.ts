@@ -15,8 +15,9 @@ import type { ResolvedConfig } from '../core/config.js';
 import type { GovMessage } from '../core/message.js';
 import { createIndex, type DocumentSummary } from '../core/workspace/summary.js';
 import { unreadableFileMessage } from '../core/rules/run.js';
-import { analyse, combineEach } from '../core/workspace/workspace.js';
-import { ResultCache } from './cache.js';
+// Not workspace.js: the workers parse, and this thread loads the Markdown parser only for the cheap pass.
+import { combineEach } from '../core/workspace/combine.js';
+import { fileStat, ResultCache, type CacheHit, type FileStat } from './cache.js';
 import { describeFsError } from './fs-errors.js';
 import { typesByPath } from './custom-types.js';
 import type { FileResult, RunOptions } from './contract.js';
@@ -88,6 +89,7 @@ export async function analyseBounded(pool: WorkerPool, req: BoundedRequest, conf
       if (screened.skip) return skippedResult(req.uri);
       configType = screened.configType;
     }
+    const { analyse } = await import('../core/workspace/workspace.js');
     return toResult(analyse(text, { uri: req.uri, type: req.type, configType, path: req.relPath, config, mode: 'cheap', cheapReason: why }), req.includeModel === true);
   }
 }
@@ -170,29 +172,40 @@ export async function validatePaths(named: readonly string[], options: RunOption
   const rel = (path: string) => relativePath(path, options.root);
   // A `type:` in the file's own front matter wins over a glob; `--type` wins over both.
   const todo: { i: number; req: BoundedRequest }[] = [];
+  /** For the files checked, what the cache records them by. */
+  const cacheOf = new Map<number, { inputs: string; stat: FileStat | undefined }>();
   if (cache) {
-    // The cache key needs the text: read here, and only files not in the cache go on (with their text).
+    // An unchanged file (by its stat) is not read; a changed one is read here, and only those not in the cache go on (with their text).
     await eachInSlices(files, (path, i) => {
+      const type = overrideOf(i);
+      const own = given(path);
+      const inputs = cacheInputs(type, type === undefined ? globType(i, path) : undefined, rel(path));
+      const stat = own === undefined ? fileStat(path) : undefined;
+      const reuse = (hit: CacheHit) => {
+        if (hit.skipped) return skip(i);
+        results[i] = fileResult(path, uris[i], hit.result, true);
+        progress();
+      };
+      const unread = cache.byStat(uris[i], inputs, stat);
+      if (unread) return reuse(unread);
       let text: string;
       try {
-        text = given(path) ?? readText(path);
+        text = own ?? readText(path);
       } catch (error) {
         return unreadable(i, error);
       }
-      const type = overrideOf(i);
+      const read = cache.byText(uris[i], inputs, text, stat);
+      if (read) return reuse(read);
       let configType: string | undefined;
       if (type === undefined) {
         const screened = screenedType(text, globType(i, path), rel(path), configOfFile(i).infer);
-        if (screened.skip) return skip(i);
+        if (screened.skip) {
+          cache.set(uris[i], inputs, text, stat, undefined);
+          return skip(i);
+        }
         configType = screened.configType;
       }
-      const key = cacheKeyType(type, configType, rel(path));
-      const cached = cache.get(uris[i], text, key);
-      if (cached) {
-        results[i] = fileResult(path, uris[i], cached, true);
-        progress();
-        return;
-      }
+      cacheOf.set(i, { inputs, stat });
       todo.push({ i, req: { uri: uris[i], text, type, configType, relPath: rel(path), ...(indexOfFile[i] > 0 ? { configIndex: indexOfFile[i] } : {}) } });
     });
   } else {
@@ -242,7 +255,8 @@ export async function validatePaths(named: readonly string[], options: RunOption
           }
           if (result.skipped) return skip(i);
           // A result read past the bound is not cached: next run tries in full again.
-          if (result.complete && req.text !== undefined) cache?.set(req.uri, req.text, cacheKeyType(req.type, req.configType, req.relPath), result);
+          const by = cacheOf.get(i);
+          if (result.complete && req.text !== undefined && by) cache?.set(req.uri, by.inputs, req.text, by.stat, result.skipped ? undefined : result);
           results[i] = fileResult(files[i], req.uri, result, false);
           progress();
         }),
@@ -252,6 +266,7 @@ export async function validatePaths(named: readonly string[], options: RunOption
     }
   }
   await cache?.save();
+  if (cache) options.onCache?.({ ...cache.counts });
 
   // Cross-document rules need every governance document's summary.
   // Context documents are in the index only: the workspace rules run for the files reported.
@@ -288,9 +303,7 @@ export function relativePath(path: string, root: string | undefined): string {
   return abs.split(sep).filter((p) => p !== '').slice(-2).join('/');
 }
 
-/** What besides the text decides a cached result: the type given, or the config glob's, and the path a kind is recognised from. */
-function cacheKeyType(type: string | undefined, configType: string | undefined, relPath: string | undefined): string {
-  if (type !== undefined) return 'option:' + type;
-  if (configType !== undefined) return 'config:' + configType;
-  return 'path:' + (relPath ?? '');
+/** What besides the text decides a cached result: the type given, else the config glob's, and the path a kind is recognised from. */
+function cacheInputs(type: string | undefined, globType: string | undefined, relPath: string): string {
+  return `${type ?? ''}\0${globType ?? ''}\0${relPath}`;
 }

@@ -205,7 +205,7 @@ describe('hostile configuration and output paths', function () {
     const out = govmark(repo, 'validate', '--no-cache', '-o', 'report.txt', 'papers');
     assert.equal(out.stderr, "govmark: cannot write 'report.txt': nobody is reading the pipe\n");
     mkdirSync(join(repo, 'cache'));
-    spawnSync('mkfifo', [join(repo, 'cache', 'results-v2.json')]);
+    spawnSync('mkfifo', [join(repo, 'cache', 'results-v3.ndjson')]);
     const cached = govmark(repo, 'validate', '--cache-location', 'cache', 'papers');
     assert.equal(cached.status, 0, cached.stderr);
     const full = spawnSync('sh', ['-c', `"${process.execPath}" "${join(repoRoot, 'bin', 'govmark.js')}" validate --no-cache papers > /dev/full`], { cwd: repo, encoding: 'utf8', timeout: 60_000 });

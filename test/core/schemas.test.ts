@@ -139,6 +139,15 @@ describe('schemas', () => {
       }
     });
 
+    it('are valid JSON Schema 2020-12, as is the config schema (Ajv skips the meta-schema check at start-up)', () => {
+      const config = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'govmark.config.schema.json'), 'utf8')) as object;
+      for (const [file, schema] of [...Object.entries(builtinSchemas), ['govmark.config.schema.json', config] as const]) {
+        assert.ok(ajv.validateSchema(schema as object), `${file}: ${ajv.errorsText(ajv.errors)}`);
+      }
+      // The check can fail: a misspelt type is not valid JSON Schema.
+      assert.equal(ajv.validateSchema({ type: 'strnig' }), false);
+    });
+
     it('have $id, title and description', () => {
       for (const [file, schema] of Object.entries(builtinSchemas)) {
         assert.equal(schema.$id, `https://govmark.dev/schemas/${file}`);

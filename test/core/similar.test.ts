@@ -19,4 +19,30 @@ describe('edit distance for suggestions', () => {
     assert.equal(closest('hwb-tor-202', ['hwb-tor-2020', 'hwb-tor-2021']), 'hwb-tor-2020');
     assert.equal(closest('scrutiny', ['trafford-hwb-tor']), undefined);
   });
+
+  it('among many candidates (looked up one edit away first) gives what a comparison with every candidate gives', () => {
+    // The answer by definition: the least distance within a third of the word's length (at least 2), the first given on a tie.
+    const reference = (word: string, candidates: readonly string[]) => {
+      const w = word.toLowerCase();
+      let best: string | undefined;
+      let bestDistance = Math.max(2, Math.floor(w.length / 3)) + 1;
+      for (const c of candidates) {
+        const d = editDistance(w, c.toLowerCase());
+        if (d < bestDistance) [best, bestDistance] = [c, d];
+      }
+      return best;
+    };
+    const unit = fc.constantFrom('a', 'b', 'c', 'A', '-', '1', '2');
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string({ unit, minLength: 1, maxLength: 7 }), { minLength: 300, maxLength: 400 }), fc.string({ unit, maxLength: 8 }), (candidates, word) => {
+        assert.equal(closest(word, candidates), reference(word, candidates));
+      }),
+      { numRuns: 200 },
+    );
+    // Ids of a repository and the usual typos: a letter added, lost, swapped or changed, a case.
+    const ids = Array.from({ length: 2_000 }, (_, i) => `b${i % 400}-${i < 400 ? 'tor' : 'minutes'}-${2020 + (i % 5)}`);
+    for (const typo of ['b7-tor-20222', 'b7-tr-2022', 'b7-otr-2022', 'b7-tox-2022', 'B7-TOR-2022', 'b7-minute-2021', 'b-minutes-2020', 'b71-tor-2021x', 'nothing-like-it']) {
+      assert.equal(closest(typo, ids), reference(typo, ids), typo);
+    }
+  });
 });

@@ -1,88 +1,148 @@
-/** The result cache: reused when nothing changed, a malformed entry is a miss (never a crash), keyed by the engine's own code. */
+/**
+ * The result cache: an unchanged file is reused without being read (its stat),
+ * a touched one after reading it, a changed one is checked again; a damaged
+ * store is ignored (never a crash), two runs at once leave a good store; keyed
+ * by the engine's own code. Observed through `onCache` counts, never timings.
+ */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config.js';
-import { engineHash } from '../../src/node/cache.js';
+import { CACHE_FILE, engineHash } from '../../src/node/cache.js';
+import type { FileResult } from '../../src/node/contract.js';
 import { validatePaths } from '../../src/node/validate.js';
 
 const GAP = '---\ntype: minutes\nid: m\ndate: 2021-01-01\n---\n\n# Minutes\n\nRESOLVED:\n\n1. That the report be noted.\n3. That the plan be approved.\n';
+/** The same size as GAP, without the gap in the numbering. */
+const NO_GAP = GAP.replace('3. That', '2. That');
+const README = '# Notes\n\nNothing to govern here.\n';
+const HOUR_AGO = new Date(Date.now() - 3_600_000);
 
 describe('result cache', function () {
   this.timeout(60_000);
   const config = resolveConfig({ today: '2026-11-23' });
   let dir: string;
+  let cacheDir: string;
+  let cacheFile: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'govmark-cache-'));
+    cacheDir = join(dir, 'cache');
+    cacheFile = join(cacheDir, CACHE_FILE);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const messagesOf = async (file: string, cacheDir: string) => (await validatePaths([file], { config, cacheDir }))[0].messages.map((m) => `${m.ruleId} ${m.range.start.line}`);
+  /** Writes a file last modified an hour ago (a file modified within the second is hashed, not trusted to its stat). */
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    utimesSync(path, HOUR_AGO, HOUR_AGO);
+    return path;
+  };
+  const run = async (files: string[]) => {
+    let counts: { unread: number; read: number; missed: number } | undefined;
+    const results = await validatePaths(files, { config, cacheDir, onCache: (c) => (counts = c) });
+    return { results, counts: counts!, shown: results.map(shown) };
+  };
+  const shown = (r: FileResult) => `${r.skipped ? 'skipped' : r.type}: ${r.messages.map((m) => `${m.ruleId} ${m.range.start.line}`).join(', ')}`;
 
-  it('gives the same messages from a cache whose entries were damaged, and repairs it', async () => {
-    const file = join(dir, 'gap.md');
-    writeFileSync(file, GAP);
-    const cacheDir = join(dir, 'cache');
-    const first = await messagesOf(file, cacheDir);
-    assert.ok(first.some((m) => m.startsWith('resolution-numbering')), `the gap is reported: ${first.join(', ')}`);
-    const cacheFile = join(cacheDir, 'results-v2.json');
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; entries: Record<string, unknown> };
-    assert.ok(Object.keys(cached.entries).length > 0, 'the first run wrote the cache');
-    // Same fingerprint, entries of every wrong shape: each is a miss.
-    for (const [k, bad] of Object.keys(cached.entries).map((k, i) => [k, [null, 7, { messages: 'x' }, { complete: true, messages: [null], summary: {} }][i % 4]] as const)) cached.entries[k] = bad;
-    writeFileSync(cacheFile, JSON.stringify(cached));
-    assert.deepEqual(await messagesOf(file, cacheDir), first);
-    const repaired = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { r?: { messages?: unknown } }> };
-    assert.ok(Object.values(repaired.entries).every((e) => Array.isArray(e.r?.messages)), 'the run wrote good entries back');
+  it('reuses unchanged files without reading them, and does not rewrite the store', async () => {
+    const files = [write('gap.md', GAP), write('readme.md', README)];
+    const first = await run(files);
+    assert.deepEqual(first.counts, { unread: 0, read: 0, missed: 2 });
+    assert.match(first.shown[0], /^minutes: .*resolution-numbering/);
+    assert.equal(first.shown[1], 'skipped: ');
+    const written = statSync(cacheFile).mtimeMs;
+    const again = await run(files);
+    assert.deepEqual(again.counts, { unread: 2, read: 0, missed: 0 }, 'neither the minutes nor the plain Markdown is read again');
+    assert.deepEqual(again.shown, first.shown);
+    assert.ok(again.results[0].fromCache);
+    assert.equal(statSync(cacheFile).mtimeMs, written, 'nothing changed: the store is not written');
   });
 
-  it('does not serve an entry edited by hand (its messages removed) as a pass', async () => {
-    const file = join(dir, 'gap.md');
-    writeFileSync(file, GAP);
-    const cacheDir = join(dir, 'cache');
-    const first = await messagesOf(file, cacheDir);
-    assert.ok(first.length > 0);
-    const cacheFile = join(cacheDir, 'results-v2.json');
-    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { r: { messages: unknown[] } }> };
-    for (const e of Object.values(cached.entries)) e.r.messages = [];
-    writeFileSync(cacheFile, JSON.stringify(cached));
-    assert.deepEqual(await messagesOf(file, cacheDir), first, 'the poisoned entry is a miss: the file is checked again');
+  it('reads a touched file with the same text, reuses its result, and trusts its new stat next time', async () => {
+    const file = write('gap.md', GAP);
+    const first = await run([file]);
+    utimesSync(file, new Date(HOUR_AGO.getTime() + 60_000), new Date(HOUR_AGO.getTime() + 60_000));
+    const touched = await run([file]);
+    assert.deepEqual(touched.counts, { unread: 0, read: 1, missed: 0 });
+    assert.deepEqual(touched.shown, first.shown);
+    assert.deepEqual((await run([file])).counts, { unread: 1, read: 0, missed: 0 });
   });
 
-  it('treats a forged entry (checksum recomputed) of a wrong shape as a miss: no crash, no misplaced message', async () => {
+  it('checks again a file changed with the same size and its modification time put back (its change time moved)', async () => {
+    const file = write('gap.md', GAP);
+    const first = await run([file]);
+    assert.match(first.shown[0], /resolution-numbering/);
+    const { size, mtime } = statSync(file);
+    writeFileSync(file, NO_GAP);
+    utimesSync(file, mtime, mtime);
+    assert.equal(statSync(file).size, size);
+    const changed = await run([file]);
+    assert.deepEqual(changed.counts, { unread: 0, read: 0, missed: 1 });
+    assert.doesNotMatch(changed.shown[0], /resolution-numbering/, 'the new text is checked, not the old result served');
+  });
+
+  it('hashes, rather than trusts, a file modified within the second before the run', async () => {
     const file = join(dir, 'gap.md');
     writeFileSync(file, GAP);
-    const cacheDir = join(dir, 'cache');
-    const first = await messagesOf(file, cacheDir);
-    const cacheFile = join(cacheDir, 'results-v2.json');
-    const forgeries: ((m: Record<string, unknown>) => void)[] = [
-      (m) => (m.severity = 'bogus'),
-      (m) => (m.range = null),
-      (m) => (m.reason = 5),
-      (m) => ((m.range as { start: { line: number } }).start.line = -5),
-      (m) => ((m.range as { end: { offset: number } }).end.offset = 1e9),
-    ];
-    for (const forge of forgeries) {
-      await messagesOf(file, cacheDir); // a good cache again
-      const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as { fingerprint: string; entries: Record<string, { r: { messages: Record<string, unknown>[] }; s: string }> };
-      for (const [k, e] of Object.entries(cached.entries)) {
-        forge(e.r.messages[0]);
-        e.s = createHash('sha1').update(cached.fingerprint).update('\0').update(k).update('\0').update(JSON.stringify(e.r)).digest('base64url').slice(0, 22);
-      }
-      writeFileSync(cacheFile, JSON.stringify(cached));
-      assert.deepEqual(await messagesOf(file, cacheDir), first, String(forge));
+    await run([file]);
+    // Its stat was not recorded: a write within the same clock tick could not be told apart.
+    assert.deepEqual((await run([file])).counts, { unread: 0, read: 1, missed: 0 });
+  });
+
+  it('ignores a store cut short, not JSON, or edited by hand, and writes a good one back', async () => {
+    const file = write('gap.md', GAP);
+    const first = await run([file]);
+    const good = readFileSync(cacheFile, 'utf8');
+    const poisoned = good.replace(/"messages":\[[^\]]*\]/, '"messages":[]');
+    assert.notEqual(poisoned, good);
+    for (const bad of [good.slice(0, good.length - 40), good.slice(0, good.indexOf('\n') + 1), '{"v": 3, "fingerprint": ', '', '\n\n\n', poisoned]) {
+      writeFileSync(cacheFile, bad);
+      const again = await run([file]);
+      assert.deepEqual(again.counts, { unread: 0, read: 0, missed: 1 }, JSON.stringify(bad.slice(0, 60)));
+      assert.deepEqual(again.shown, first.shown, 'an entry with its messages removed is not served as a pass');
+      assert.deepEqual((await run([file])).counts, { unread: 1, read: 0, missed: 0 }, 'the store was written again');
     }
   });
 
-  it('starts afresh from a cache file that is not JSON', async () => {
-    const file = join(dir, 'gap.md');
-    writeFileSync(file, GAP);
-    const cacheDir = join(dir, 'cache');
-    const first = await messagesOf(file, cacheDir);
-    writeFileSync(join(cacheDir, 'results-v2.json'), '{"fingerprint": "x", "entries": ');
-    assert.deepEqual(await messagesOf(file, cacheDir), first);
+  it('treats a forged entry (checksum recomputed) of a wrong shape as a miss: no crash, no misplaced message', async () => {
+    const file = write('gap.md', GAP);
+    const first = await run([file]);
+    const forgeries: ((e: { st: unknown; n: unknown; r: { messages: Record<string, unknown>[] } }) => void)[] = [
+      (e) => (e.r.messages[0].severity = 'bogus'),
+      (e) => (e.r.messages[0].range = null),
+      (e) => (e.r.messages[0].reason = 5),
+      (e) => ((e.r.messages[0].range as { start: { line: number } }).start.line = -5),
+      (e) => ((e.r.messages[0].range as { end: { offset: number } }).end.offset = 1e9),
+      (e) => (e.r.messages = 'x' as never),
+      (e) => (e.r = null as never),
+      (e) => (e.st = 'abcd'),
+      (e) => (e.n = -1),
+    ];
+    for (const forge of forgeries) {
+      await run([file]); // a good store again
+      const [header, ...rest] = readFileSync(cacheFile, 'utf8').trimEnd().split('\n');
+      const entries = rest.slice(0, -1).map((l) => JSON.parse(l) as Parameters<typeof forge>[0]);
+      entries.forEach(forge);
+      const body = entries.map((e) => JSON.stringify(e)).join('\n');
+      writeFileSync(cacheFile, `${header}\n${body}\n${JSON.stringify({ sum: createHash('sha1').update(body).digest('base64url') })}\n`);
+      const again = await run([file]);
+      assert.deepEqual(again.shown, first.shown, String(forge));
+      assert.equal(again.counts.missed, 1, String(forge));
+    }
+  });
+
+  it('survives two runs at once: both give the full answer and the store they leave serves the next run', async () => {
+    const files = Array.from({ length: 12 }, (_, i) => write(`m${i}.md`, GAP.replace('id: m', `id: m${i}`)));
+    const expected = (await validatePaths(files, { config, cacheDir: false })).map(shown);
+    const [a, b] = await Promise.all([run(files), run(files)]);
+    assert.deepEqual(a.shown, expected);
+    assert.deepEqual(b.shown, expected);
+    const after = await run(files);
+    assert.deepEqual(after.counts, { unread: 12, read: 0, missed: 0 });
+    assert.deepEqual(after.shown, expected);
   });
 
   it('keys the cache by a hash of the engine code, stable within a build', async () => {

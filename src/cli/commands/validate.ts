@@ -138,6 +138,8 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     ...(context.length > 0 ? { context } : {}),
     ...(cascade && cascade.configs.length > 1 && configOf ? { configOf } : {}),
     onProgress: (done, total) => progress.update(done, total),
+    // GOVMARK_DEBUG=1: how the cache served the run (tests and bug reports read it; the report stays the same).
+    ...(io.env.GOVMARK_DEBUG ? { onCache: (c) => io.stderr.write(`govmark: cache: ${c.unread} reused unread, ${c.read} reused after reading, ${c.missed} checked\n`) } : {}),
   };
   let results: FileResult[];
   let fixRun: FixRun | undefined;

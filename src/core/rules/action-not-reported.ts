@@ -25,11 +25,9 @@ export const actionNotReported: WorkspaceRule = {
   check({ summary, index, today, report }) {
     const register = actionRegister(index, today);
     const silent: { entry: RegisterEntry; at: number }[] = [];
-    for (const entry of register.byUri(summary.uri).reported) {
-      entry.history.forEach((h, j) => {
-        // Once: at the first meeting that said nothing, not at every one after it.
-        if (h.uri === summary.uri && h.status === 'not-reported' && (j === 0 || entry.history[j - 1].status !== 'not-reported')) silent.push({ entry, at: j });
-      });
+    for (const { entry, at } of register.byUri(summary.uri).events) {
+      // Once: at the first meeting that said nothing, not at every one after it.
+      if (entry.history[at].status === 'not-reported' && (at === 0 || entry.history[at - 1].status !== 'not-reported')) silent.push({ entry, at });
     }
     if (silent.length === 0) return;
     const byFolder = summary.body === undefined || summary.body.trim() === '';

@@ -44,7 +44,27 @@ export function agendaOf(minutes: DocumentSummary, index: WorkspaceIndex): Docum
   const ref = minutes.refs.find((r) => r.key === 'agenda');
   if (ref) return index.byId(ref.id).find((d) => d.type === 'agenda');
   if (minutes.body === undefined || minutes.date === undefined) return undefined;
-  return agendaOfMeeting(index.all(), minutes.date, bodyKey(minutes.body));
+  return agendasByMeeting(index).get(`${minutes.date}\0${bodyKey(minutes.body)}`);
+}
+
+const AGENDAS = new WeakMap<WorkspaceIndex, Map<string, DocumentSummary>>();
+
+/**
+ * Agendas by meeting (date and `bodyKey`), the first of each in the index's
+ * order as `agendaOfMeeting` would find it: built once per index, not scanned
+ * once per set of minutes.
+ */
+function agendasByMeeting(index: WorkspaceIndex): Map<string, DocumentSummary> {
+  let map = AGENDAS.get(index);
+  if (map) return map;
+  map = new Map();
+  for (const d of index.all()) {
+    if (d.type !== 'agenda' || d.date === undefined || d.body === undefined) continue;
+    const key = `${d.date}\0${bodyKey(d.body)}`;
+    if (!map.has(key)) map.set(key, d);
+  }
+  AGENDAS.set(index, map);
+  return map;
 }
 
 /** The agenda (`type: agenda`) of the body's meeting (by `bodyKey`) on `date`, among `summaries`. */

@@ -44,6 +44,10 @@ export const ajv = new Ajv2020({
   strictRequired: false,
   // Patterns run in linear time (RE2's algorithm): a custom schema's `^(a+)+$` cannot hang a run.
   code: { regExp: schemaRegExp },
+  // Checking a schema against the 2020-12 meta-schema compiles the meta-schema first (about
+  // 100-200 ms at start-up, in every thread). The built-in schemas are checked once, by
+  // test/core/schemas.test.ts; a custom schema is still checked, in `compileOnce`.
+  validateSchema: false,
 });
 addFormats(ajv);
 for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword });
@@ -83,6 +87,8 @@ function compileOnce(schema: AnySchemaObject): ValidateFunction {
     if (!fn) throw new Error(`built-in schema ${id} is not registered`);
     return fn;
   }
+  // A custom schema: checked against its meta-schema, as `compile` would with `validateSchema` on.
+  ajv.validateSchema(schema, true);
   if (id === undefined) return ajv.compile(schema);
   if (builtinById.has(id)) {
     // A custom schema that copied a built-in `$id` must not replace the built-in.

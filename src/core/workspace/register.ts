@@ -80,8 +80,13 @@ export interface ActionRegister {
   approvals: Map<string, Approval>;
   /** Minutes marked `status: draft` (or unconfirmed) that no later minutes approve. */
   unapproved: DocumentSummary[];
-  /** The register's entries by where they were given, and by where they were last spoken of. */
-  byUri(uri: string): { given: RegisterEntry[]; reported: RegisterEntry[] };
+  /**
+   * The register's entries by where they were given, and by where they were
+   * spoken of; `events`: each event of their histories at that document, as
+   * the entry and the event's place in its `history`, in the order of
+   * `reported` (one look-up, not a walk through every history).
+   */
+  byUri(uri: string): { given: RegisterEntry[]; reported: RegisterEntry[]; events: { entry: RegisterEntry; at: number }[] };
 }
 
 const STOP = new Set(
@@ -225,16 +230,22 @@ function buildRegister(index: WorkspaceIndex, today: string): ActionRegister {
       if (list[list.length - 1] !== e) list.push(e);
     } else m.set(uri, [e]);
   };
+  const eventsAt = new Map<string, { entry: RegisterEntry; at: number }[]>();
   for (const e of entries) {
     push(givenAt, e.given.uri, e);
-    for (const h of e.history) push(reportedAt, h.uri, e);
+    e.history.forEach((h, at) => {
+      push(reportedAt, h.uri, e);
+      const list = eventsAt.get(h.uri);
+      if (list) list.push({ entry: e, at });
+      else eventsAt.set(h.uri, [{ entry: e, at }]);
+    });
   }
   return {
     meetings,
     entries,
     approvals,
     unapproved,
-    byUri: (uri) => ({ given: givenAt.get(uri) ?? [], reported: reportedAt.get(uri) ?? [] }),
+    byUri: (uri) => ({ given: givenAt.get(uri) ?? [], reported: reportedAt.get(uri) ?? [], events: eventsAt.get(uri) ?? [] }),
   };
 }
 
@@ -288,12 +299,20 @@ function followUp(
 /** Links each approval of "the minutes of the meeting held on …" to those minutes: by date, else the meeting before. */
 function linkApprovals(units: Unit[], approvals: Map<string, Approval>): void {
   const seen = new Set<string>();
+  // The body's meetings by date, in order: one look-up per approval, not a scan of the body's meetings.
+  const onDate = new Map<string, Unit[]>();
+  for (const u of units) {
+    if (u.date === undefined) continue;
+    const list = onDate.get(u.date);
+    if (list) list.push(u);
+    else onDate.set(u.date, [u]);
+  }
   units.forEach((unit, k) => {
     const prev = unit.summary.previousMinutes;
     if (!prev || seen.has(unit.uri)) return;
     seen.add(unit.uri);
     let target: Unit | undefined;
-    if (prev.date !== undefined) target = units.find((u) => u.date === prev.date && u.uri !== unit.uri);
+    if (prev.date !== undefined) target = onDate.get(prev.date)?.find((u) => u.uri !== unit.uri);
     else if (unit.date !== undefined) {
       for (let j = k - 1; j >= 0 && !target; j--) if (units[j].uri !== unit.uri && units[j].date !== undefined && units[j].date! < unit.date) target = units[j];
     }

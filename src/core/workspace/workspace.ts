@@ -14,6 +14,9 @@ import { checkDocument, checkWorkspace } from '../rules/run.js';
 import { bodyKey, termsInForceOn } from './in-force.js';
 import { actionRegister, type RegisterEntry } from './register.js';
 import { createIndex, summarize, type DocumentSummary, type WorkspaceIndex } from './summary.js';
+import { combine, combineEach } from './combine.js';
+
+export { combine, combineEach };
 
 /** What one document yields on its own: cacheable by content. */
 export interface DocumentAnalysis {
@@ -31,38 +34,6 @@ export function analyse(text: string, options: ParseOptions & { config?: Resolve
   const config = options.config ?? resolveConfig();
   const doc = parse(text, { ...options, config });
   return { doc, messages: checkDocument(doc, config), summary: summarize(doc) };
-}
-
-/** Joins per-document messages with the workspace rules' messages. */
-export function combine(local: Map<string, GovMessage[]>, index: WorkspaceIndex, config: ResolvedConfig): Map<string, GovMessage[]> {
-  expectArgument(local instanceof Map, 'combine', 'local', 'a Map of document URI to its messages', local);
-  expectConfig('combine', config);
-  return combineEach(local, index, () => config);
-}
-
-/**
- * `combine` with each document under its own config (per-folder configs):
- * the workspace rules run, against the whole index, for the documents of
- * `local` only, grouped by config.
- */
-export function combineEach(local: Map<string, GovMessage[]>, index: WorkspaceIndex, configFor: (uri: string) => ResolvedConfig): Map<string, GovMessage[]> {
-  const groups = new Map<ResolvedConfig, string[]>();
-  for (const uri of local.keys()) {
-    const c = configFor(uri);
-    const group = groups.get(c);
-    if (group) group.push(uri);
-    else groups.set(c, [uri]);
-  }
-  const out = new Map<string, GovMessage[]>();
-  for (const [c, uris] of groups) {
-    const cross = checkWorkspace(index, c, uris);
-    for (const uri of uris) {
-      const messages = local.get(uri)!;
-      const extra = cross.get(uri) ?? [];
-      out.set(uri, extra.length ? [...messages, ...extra].sort(compareMessages) : messages);
-    }
-  }
-  return out;
 }
 
 /**
