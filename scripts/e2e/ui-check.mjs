@@ -88,12 +88,17 @@ export async function runUiCheck(server, { folder, screenshot }) {
 
     // (2) the Problems panel lists the resolution-numbering warning of that file
     step = '(2) the Problems panel lists the resolution-numbering warning of that file';
+    // The panel lists the whole workspace's problems (govmark.validate.scope: workspace) and its rows
+    // are virtualised: filter it to the file, as a user would, so the row is drawn whatever else is listed.
     await runCommand(page, 'View: Focus Problems');
+    const problemsFilter = page.locator('input[aria-label="Filter Problems"]:visible').first();
+    await problemsFilter.fill('minutes-resolution-gap');
     const problems = await poll(async () => {
       const text = await page.locator('.markers-panel').innerText({ timeout: 500 });
       return /resolution-numbering/.test(text) && text;
     });
     check('Problems panel: resolution-numbering on minutes-resolution-gap.md', problems, problems);
+    await problemsFilter.fill('');
 
     // (3) the outline of meaning of the valid minutes: the Outline view (our provider's group),
     step = '(3) the outline of meaning of the valid minutes';
