@@ -294,7 +294,7 @@ describe('parse: a document read only in part (the cheap pass)', () => {
     const deep = reasonOf(`---\ntype: minutes\n---\n\n# Minutes\n\n${'>'.repeat(80)} quoted\n`);
     assert.match(deep, /nested more than 64 levels deep \(indentation or `>` quotes, line 7\)/);
     const marks = reasonOf(`---\ntype: minutes\n---\n\n# Minutes\n\n${'*a [b '.repeat(800)}\n`);
-    assert.match(marks, /a paragraph \(from line 7\) has more than 1000 emphasis, link or code marks/);
+    assert.match(marks, /a paragraph \(from line 7\) has more than 1,000 emphasis, link or code marks/);
     for (const r of [yaml, deep, marks]) assert.match(r, /tables, paragraphs, attendance, actions, membership and functions were not, so quorum, overdue actions, seats and dates in tables are not checked/);
   });
 

@@ -5,7 +5,7 @@
  * linear risk check, tested here on the shapes that make the parser slow.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { looksExpensive } from '../../src/server/store.js';
 import { exampleWorkspace, TestClient } from './client.js';
 
@@ -73,7 +73,8 @@ describe('server: bounded parsing', function () {
       const tooComplex = p.diagnostics.find((d) => d.code === 'too-complex');
       assert.ok(tooComplex, JSON.stringify(p.diagnostics));
       assert.equal(tooComplex.severity, 2);
-      assert.match(tooComplex.message as string, /too complex to check fully \(it took longer than 3000 ms to read\)/);
+      // Found by the pre-scan, before any parse: the cause named, no time bound paid.
+      assert.match(tooComplex.message as string, /too complex to check fully: a paragraph \(from line 8\) has more than 4,000 emphasis, link or code marks/);
       // The core places it on the first line of the body with text (0-based 7: the blank line 6 is skipped).
       assert.deepEqual(tooComplex.range.start, { line: 7, character: 0 });
       assert.ok(answeredAt < p.at, 'the other document was served before the pathological one finished');
@@ -91,6 +92,31 @@ describe('server: bounded parsing', function () {
         symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]),
         [['1. Minutes', ['1 That the minutes be agreed.']]],
       );
+    });
+  });
+
+  describe('over LSP, past the deadline', () => {
+    // The time bound stays as the last resort for what the pre-scan lets through.
+    const ws = exampleWorkspace();
+    let client: TestClient;
+    before(async () => {
+      writeFileSync(ws.path('govmark.config.json'), JSON.stringify({ parseTimeoutMs: 300 }));
+      client = await TestClient.start({ folder: ws.dir, initializationOptions: { today: '2026-11-23' } });
+    });
+    after(async () => {
+      await client.stop();
+      ws.remove();
+    });
+
+    it('reports a document that takes longer than parseTimeoutMs as too complex, saying that it took too long', async () => {
+      const slow = ws.uri('scratch/long.md');
+      // 3.4 MB of ordinary prose: nothing the pre-scan flags, over a second to parse.
+      client.open(slow, FRONT_MATTER + '# Minutes\n\n' + 'The board noted the report of the director and agreed the plan. '.repeat(55_000) + '\n');
+      const p = await client.waitForDiagnostics(slow, (x) => x.version === 1, 30_000);
+      const tooComplex = p.diagnostics.find((d) => d.code === 'too-complex');
+      assert.ok(tooComplex, JSON.stringify(p.diagnostics));
+      assert.match(tooComplex.message as string, /too complex to check fully \(it took longer than 300 ms to read\)/);
+      assert.deepEqual(tooComplex.range.start, { line: 7, character: 0 });
     });
   });
 });

@@ -61,6 +61,20 @@ const MAX_ALIASED_KEYS = 200;
 /** Characters of front matter those walks may cover in all (a 200 KB front matter gets 20 keys). */
 const ALIAS_WALK_BUDGET = 4_000_000;
 
+/** Past this, a front matter is read a run of top-level keys at a time (`readInParts`). */
+const HUGE_FRONT_MATTER = 512 * 1024;
+/** One top-level value past this in such a front matter is read as empty. */
+const HUGE_VALUE = 256 * 1024;
+/** The size of each run of keys read at once. */
+const PART = 32 * 1024;
+/** An anchor (`&name`) whose aliases could be in another part. */
+const ANCHOR = /(?:^|[\s[{,:-])&[^\s,\]}]+/m;
+
+/** A key as it appears in a source-map pointer (JSON Pointer escaping). */
+function pointerKey(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
 export class FrontMatterReader {
   constructor(
     private readonly lines: LineIndex,
@@ -77,6 +91,7 @@ export class FrontMatterReader {
   read(): FrontMatterResult {
     // yaml breaks lines at \n only; a lone \r (old Mac line ending) becomes \n, same length, same offsets.
     const source = this.lines.text.slice(this.block.contentStart, this.block.contentEnd).replace(/\r(?!\n)/g, '\n');
+    if (source.length > HUGE_FRONT_MATTER && !ANCHOR.test(source)) return this.readInParts(source);
     const entries = new Map<string, SourceEntry>();
     const problems: YamlProblem[] = [];
     const lineCounter = new LineCounter();
@@ -127,6 +142,67 @@ export class FrontMatterReader {
       data = {};
     }
     return { data: data as Record<string, unknown>, entries, problems };
+  }
+
+  /**
+   * A front matter past `HUGE_FRONT_MATTER` (with no anchors to share between
+   * its keys): read key by key, a run of top-level keys at a time, so its cost
+   * stays linear and its memory small. A single value past `HUGE_VALUE` is
+   * read as empty, said at its key; duplicate keys across parts are reported
+   * as they are within one.
+   */
+  private readInParts(source: string): FrontMatterResult {
+    const data: Record<string, unknown> = {};
+    const entries = new Map<string, SourceEntry>();
+    const problems: YamlProblem[] = [];
+    // Offsets of the top-level keys: lines that start with neither space, `-`, `#` nor a flow or block marker.
+    const starts: number[] = [];
+    for (let at = 0; at < source.length; ) {
+      const c = source.charCodeAt(at);
+      if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 35 && c !== 45 && c !== 93 && c !== 125) starts.push(at);
+      const nl = source.indexOf('\n', at);
+      if (nl < 0) break;
+      at = nl + 1;
+    }
+    if (starts[0] !== 0) starts.unshift(0);
+    starts.push(source.length);
+    const part = (from: number, to: number) => {
+      const reader = new FrontMatterReader(this.lines, { ...this.block, contentStart: this.block.contentStart + from, contentEnd: this.block.contentStart + to });
+      const got = reader.read();
+      for (const [key, value] of Object.entries(got.data)) {
+        if (Object.hasOwn(data, key)) {
+          const at = got.entries.get(`/meta/${pointerKey(key)}`);
+          problems.push({ kind: 'duplicate-key', reason: `The key \`${key}\` appears twice in the front matter; the last value wins.`, range: at?.keyRange ?? at?.range ?? reader.range(0, 1) });
+        }
+        data[key] = value;
+      }
+      for (const [k, v] of got.entries) entries.set(k, v);
+      problems.push(...got.problems);
+    };
+    let from = 0;
+    for (let k = 1; k < starts.length; k++) {
+      const [start, end] = [starts[k - 1], starts[k]];
+      if (end - start > HUGE_VALUE) {
+        if (start > from) part(from, start);
+        const key = /^([^:\n]{1,200}):/.exec(source.slice(start, start + 201))?.[1]?.trim() ?? '';
+        const keyAt = this.range(start, start + Math.max(1, key.length));
+        if (key !== '') {
+          data[key] = null;
+          entries.set(`/meta/${pointerKey(key)}`, { range: keyAt, keyRange: keyAt });
+        }
+        problems.push({
+          kind: 'too-complex',
+          reason: `The value of \`${key.slice(0, 80)}\` is ${Math.round((end - start) / 1024)} KB of YAML, too large to read in the front matter; it is read as empty. Move it into the body or another file.`,
+          range: keyAt,
+        });
+        from = end;
+      } else if (end - from > PART) {
+        part(from, start > from ? start : end);
+        from = start > from ? start : end;
+      }
+    }
+    if (from < source.length) part(from, source.length);
+    return { data, entries, problems };
   }
 
   /**

@@ -55,18 +55,18 @@ export interface ChunkCache {
  * fenced code, HTML blocks and comments. A heading always ends the block
  * before it, so each section parses on its own as it would in the whole.
  */
-export function chunkStarts(text: string, bodyStart = 0): { starts: { offset: number; line: number }[]; definitions: string } {
-  const starts = [{ offset: 0, line: 1 }];
+export function chunkStarts(text: string, bodyStart = 0, body?: { offset: number; line: number }): { starts: { offset: number; line: number }[]; definitions: string } {
+  const starts = [body ?? { offset: 0, line: 1 }];
   const definitions: string[] = [];
   let definitionsLength = 0;
   let fence: string | undefined;
   let html: RegExp | undefined; // what ends the HTML block we are in
   let definitionMayStart = true;
-  let line = 1;
+  let line = starts[0].line;
   // Lines end at \n, \r\n or a lone \r, as in CommonMark and LineIndex: a chunk's line
   // number must agree with theirs. `cr` is the next \r, searched again only once passed.
-  let cr = text.indexOf('\r');
-  for (let at = 0, next = 0; at < text.length; at = next, line++) {
+  let cr = text.indexOf('\r', starts[0].offset);
+  for (let at = starts[0].offset, next = at; at < text.length; at = next, line++) {
     let end = text.indexOf('\n', at);
     if (end < 0) end = text.length;
     next = end + 1;
@@ -91,7 +91,7 @@ export function chunkStarts(text: string, bodyStart = 0): { starts: { offset: nu
       const h = f ? undefined : htmlBlockEnd(l);
       if (f) fence = f[1];
       else if (h) html = h.test(text.slice(at + l.indexOf('<') + 1, end)) ? undefined : h;
-      else if (at >= bodyStart && line > 1 && /^#{1,2}(?:[ \t]|$)/.test(l)) starts.push({ offset: at, line });
+      else if (at >= bodyStart && at > starts[0].offset && /^#{1,2}(?:[ \t]|$)/.test(l)) starts.push({ offset: at, line });
       else if (at >= bodyStart && definitionMayStart && DEFINITION.test(l) && definitionsLength < MAX_DEFINITIONS) {
         const d = text.slice(at, end).trim();
         definitions.push(d);
@@ -159,12 +159,16 @@ const PROBE = '#\n';
  * Without a cache, one parse per run of sections that need the same parser
  * (the table extension or not); positions are the document's.
  */
-export function parseChunked(text: string, cache?: ChunkCache, bodyStart = 0): Root {
-  const { starts, definitions } = chunkStarts(text, bodyStart);
+export function parseChunked(text: string, cache?: ChunkCache, bodyStart = 0, frontMatter?: FrontMatterSpan): Root {
+  // A closed front matter is not given to the Markdown parser: it would tokenize every character
+  // of it (a second for 2 MB) to make a node nothing reads. It is added as remark-frontmatter makes it.
+  const body = frontMatter ? { offset: frontMatter.end, line: frontMatter.bodyLine } : undefined;
+  const { starts, definitions } = chunkStarts(text, bodyStart, body);
   // A reference link in one section may be defined in another: every section sees every definition.
   const suffix = definitions === '' ? '' : '\n\n' + definitions + '\n';
   const next = new Map<string, { tree: Root; line: number; offset: number }>();
   const root: Root = { type: 'root', children: [] };
+  if (frontMatter) root.children.push(yamlNode(text, frontMatter));
   const sectionEnd = (k: number) => (k + 1 < starts.length ? starts[k + 1].offset : text.length);
   for (let i = 0; i < starts.length; ) {
     const { offset, line } = starts[i];
@@ -214,6 +218,27 @@ export function parseChunked(text: string, cache?: ChunkCache, bodyStart = 0): R
   }
   if (cache) cache.chunks = next;
   return root;
+}
+
+/** A closed front matter block, as `parse` found it: the first body line starts at `end`. */
+export interface FrontMatterSpan {
+  /** Offsets where its YAML starts and ends (the start of the closing line). */
+  contentStart: number;
+  contentEnd: number;
+  /** Where the closing fence ends (before its line break). */
+  close: { line: number; column: number; offset: number };
+  /** Offset of the line after the closing fence, and that line's number. */
+  end: number;
+  bodyLine: number;
+}
+
+/** The `yaml` node remark-frontmatter makes: from the opening fence to the end of the closing one. */
+function yamlNode(text: string, fm: FrontMatterSpan): Root['children'][number] {
+  return {
+    type: 'yaml',
+    value: text.slice(fm.contentStart, fm.contentEnd).replace(/(?:\r?\n|\r)$/, ''),
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { ...fm.close } },
+  };
 }
 
 /** True when the tree has a heading starting at `offset` (the probe parsed as one). */

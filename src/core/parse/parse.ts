@@ -20,9 +20,9 @@ import type { Range } from '../text/range.js';
 import { closest } from '../text/similar.js';
 import { describeEvidence, inferKind, kindPathOfUri, type KindInference } from '../kind/infer.js';
 import { CHEAP_READS, CHEAP_SKIPS, readBodyCheaply } from './cheap.js';
-import { costOf } from './cost.js';
-import { findFrontMatter, FrontMatterReader, type YamlProblem } from './frontmatter.js';
-import { parseChunked, type ChunkCache } from './markdown.js';
+import { costOf, riskOf } from './cost.js';
+import { findFrontMatter, FrontMatterReader, type FrontMatterBlock, type YamlProblem } from './frontmatter.js';
+import { parseChunked, type ChunkCache, type FrontMatterSpan } from './markdown.js';
 
 export interface ParseOptions {
   /** The document's URI; messages carry it. */
@@ -45,8 +45,12 @@ export interface ParseOptions {
   /** Custom types are known from here; `infer: false` turns recognition off. */
   config?: Pick<ResolvedConfig, 'customTypes'> & Partial<Pick<ResolvedConfig, 'infer'>>;
   /**
-   * `full` (default) parses the Markdown; `cheap` reads it line by line only
-   * (used past the time bound, with `reason` saying why).
+   * By default a linear scan first decides whether the Markdown parse could
+   * stall (nesting, unpaired marks, huge tables; see `riskOf`): such a document
+   * is read line by line, with a `too-complex` warning saying why, and every
+   * other is parsed. `full` always parses the Markdown (the caller bounds the
+   * time); `cheap` reads it line by line only (used past the time bound, with
+   * `cheapReason` saying why).
    */
   mode?: 'full' | 'cheap';
   /** Why the cheap pass was used, for the `too-complex` message. */
@@ -134,19 +138,21 @@ export function parse(input: string, options: ParseOptions = {}): GovDocument {
   checkFrontMatterDates(meta, b);
   const reading = readingFor(baseType(type, options.config));
   const bodyStartLine = block ? lines.point(block.end).line : 1;
-  if (options.mode === 'cheap') {
+  // What would stall the full parse, found by a linear scan before it, so no host pays its time bound in full.
+  const risk = options.mode === undefined ? riskOf(text, lines, block) : undefined;
+  if (options.mode === 'cheap' || risk) {
     readBodyCheaply(b, reading, bodyStartLine);
     doc.complete = false;
     // Which limit it met, in the author's terms: a YAML or size problem is not blamed on emphasis.
-    const cost = costOf(text, lines, block);
-    const why = options.cheapReason ?? 'This document is too complex to check fully';
+    const cost = risk ?? costOf(text, lines, block);
+    const why = (risk ? undefined : options.cheapReason) ?? 'This document is too complex to check fully';
     b.report('too-complex', 'warning', {
       reason: `${why}${cost ? `: ${cost.cause}` : ''}. Only ${CHEAP_READS}; ${CHEAP_SKIPS}. ${cost?.advice ?? 'Split it into smaller files'} to have it checked in full.`,
       range: lines.lineRange(firstTextLine(lines, bodyStartLine)),
       fatal: true,
     });
   } else {
-    readBody(b, reading, parseChunked(text, options.chunkCache, block?.end ?? 0), meta);
+    readBody(b, reading, parseChunked(text, options.chunkCache, block?.end ?? 0, block?.closed ? frontMatterSpan(text, lines, block) : undefined), meta);
   }
   quorumFromFrontMatter(meta, b);
   return doc;
@@ -279,4 +285,11 @@ function frontMatterEnd(doc: Pick<GovDocument, 'frontMatterRange' | 'lines'>): n
   const r = doc.frontMatterRange;
   if (!r) return undefined;
   return r.end.line < doc.lines.lineCount ? doc.lines.lineStarts[r.end.line] : doc.lines.lineEnd(r.end.line);
+}
+
+/** Where a closed front matter's parts are, for the Markdown parser to start after it. */
+function frontMatterSpan(text: string, lines: LineIndex, block: FrontMatterBlock): FrontMatterSpan {
+  let close = block.end;
+  while (close > block.contentEnd && (text.charCodeAt(close - 1) === 10 || text.charCodeAt(close - 1) === 13)) close--;
+  return { contentStart: block.contentStart, contentEnd: block.contentEnd, close: lines.point(close), end: block.end, bodyLine: lines.point(block.end).line };
 }
