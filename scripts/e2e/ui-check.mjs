@@ -83,8 +83,11 @@ export async function runUiCheck(server, { folder, screenshot }) {
     const warningIcon = await poll(async () => ((await icons()) === 'codicon-warning' ? 'codicon-warning' : undefined), 15_000);
     check('status bar: a warning icon for a document whose worst problem is a warning', warningIcon, warningIcon ?? (await icons().catch(() => '')));
     await openFile(page, 'timeline-impossible-date.md');
-    const errorIcon = await poll(async () => ((await icons()).startsWith('codicon-error') ? icons() : undefined), 30_000);
-    check('status bar: an error icon for a document with an error', errorIcon, errorIcon ?? (await icons().catch(() => '')));
+    // The item follows the active editor: wait for it to name the timeline, then read its icon.
+    const statusText = async () => page.locator('.statusbar-item', { hasText: 'govmark' }).first().innerText({ timeout: 500 });
+    const timelineStatus = await poll(async () => ((await statusText()).includes('Timeline') ? statusText() : undefined), 45_000);
+    const errorIcon = timelineStatus && (await poll(async () => ((await icons()).startsWith('codicon-error') ? icons() : undefined), 15_000));
+    check('status bar: an error icon for a document with an error', errorIcon, errorIcon ?? `status item ${JSON.stringify(timelineStatus ?? (await statusText().catch(() => '(hidden)')))}, icons ${JSON.stringify(await icons().catch(() => ''))}`);
 
     // (2) the Problems panel lists the resolution-numbering warning of that file
     step = '(2) the Problems panel lists the resolution-numbering warning of that file';

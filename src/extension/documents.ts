@@ -1,23 +1,24 @@
 /**
  * The server's list of governance documents (`govmark/documents`), shared by the tree
  * view, the status bar and the workspace timeline. Refreshed when the server announces its
- * index (`govmark/indexChanged`), on save and when diagnostics change, debounced; a response
- * older than the latest request is dropped.
+ * index (`govmark/indexChanged`), on save and when diagnostics change, debounced; one request
+ * at a time, the latest asked for sent when the one in flight returns.
  */
 import * as vscode from 'vscode';
+import { Refresher } from '../protocol/refresher.js';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DocumentsRequest, IndexChangedNotification, type DocumentNode, type DocumentsResult, type IndexChangedParams, type InForceNode, type RegisterBodyNode } from '../protocol/requests.js';
 
 export class DocumentsStore implements vscode.Disposable {
   private result: DocumentsResult = { today: '', documents: [] };
   private byUri = new Map<string, DocumentNode>();
-  private generation = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refresher: Refresher;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly client: LanguageClient, private readonly delayMs = 300) {
+  constructor(private readonly client: LanguageClient, delayMs = 300, maxWaitMs = 1000) {
+    this.refresher = new Refresher(() => this.fetch(), delayMs, maxWaitMs);
     this.subscriptions.push(
       this.changed,
       vscode.workspace.onDidSaveTextDocument(() => this.schedule()),
@@ -53,13 +54,17 @@ export class DocumentsStore implements vscode.Disposable {
     return this.byUri.get(typeof uri === 'string' ? normalize(uri) : uri.toString());
   }
 
+  /** Debounced; see Refresher for why a stream of events cannot postpone it indefinitely. */
   schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.refresh(), this.delayMs);
+    this.refresher.schedule();
   }
 
-  async refresh(): Promise<void> {
-    const mine = ++this.generation;
+  /** Asks the server for the list now, or right after the request in flight. */
+  refresh(): Promise<void> {
+    return this.refresher.refresh();
+  }
+
+  private async fetch(): Promise<void> {
     let result: DocumentsResult;
     try {
       result = await this.client.sendRequest<DocumentsResult>(DocumentsRequest, {});
@@ -67,14 +72,13 @@ export class DocumentsStore implements vscode.Disposable {
       this.client.warn(`govmark/documents failed: ${String(error)}`);
       return;
     }
-    if (mine !== this.generation) return; // a newer request is on its way
     this.result = result;
     this.byUri = new Map(result.documents.map((d) => [normalize(d.uri), d]));
     this.changed.fire();
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.refresher.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }
