@@ -49,6 +49,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Another server to start over stdio (an installed `govmark-language-server` bin): the script and its arguments. */
   command?: { script: string; args: string[] };
+  /** Node options for the server process (`--cpu-prof`, for the benchmark's profile). */
+  nodeArgs?: string[];
 }
 
 export class TestClient {
@@ -75,7 +77,7 @@ export class TestClient {
       ? fork(serverMain, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
       : options.command
         ? spawn(process.execPath, [options.command.script, ...options.command.args], { stdio: ['pipe', 'pipe', 'pipe'] })
-        : spawn(process.execPath, [serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+        : spawn(process.execPath, [...(options.nodeArgs ?? []), serverMain, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = ipc
       ? createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
