@@ -29,6 +29,12 @@ export interface WorkerRequest {
   includeModel?: boolean;
   /** Which config checks it: 0 (or absent) the pool's, n the n-th of its nested configs. */
   configIndex?: number;
+  /**
+   * The editor's documents: the worker keeps this document's section trees (a chunk cache,
+   * for the last few documents asked for this way), so the next version re-parses only the
+   * sections an edit touched. The model is the same as a fresh parse gives.
+   */
+  incremental?: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@
 import { readTextSync } from './text-file.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config.js';
+import type { ChunkCache } from '../core/parse/markdown.js';
 import { analyse } from '../core/workspace/workspace.js';
 import type { WorkerMessage, WorkerRequest, WorkerResponse } from './protocol.js';
 import { skippedResult, toResult } from './protocol.js';
@@ -12,6 +13,21 @@ import { screenedType } from './screen.js';
 
 const { config: base, nested } = workerData as { config: ResolvedConfig; nested?: ResolvedConfig[] };
 const configs = [base, ...(nested ?? [])];
+
+/** Section trees of the editor's documents (`incremental` requests), the most recently read last. */
+const chunkCaches = new Map<string, ChunkCache>();
+const KEPT_DOCUMENTS = 4;
+
+function chunkCacheFor(req: WorkerRequest, configIndex: number): ChunkCache | undefined {
+  if (!req.incremental) return undefined;
+  const key = `${configIndex}\u0000${req.uri}`;
+  let cache = chunkCaches.get(key);
+  chunkCaches.delete(key);
+  cache ??= { chunks: new Map() };
+  chunkCaches.set(key, cache);
+  while (chunkCaches.size > KEPT_DOCUMENTS) chunkCaches.delete(chunkCaches.keys().next().value!);
+  return cache;
+}
 
 // Modules are loaded: only now does the pool start a document's clock, so
 // start-up time (heavier on a loaded machine) never counts against a document.
@@ -40,7 +56,8 @@ function answer(req: WorkerRequest): WorkerResponse {
       if (screened.skip) return { id: req.id, ok: true, result: skippedResult(req.uri) };
       configType = screened.configType;
     }
-    const analysis = analyse(text, { uri: req.uri, type: req.type, configType, path: req.relPath, config });
+    const chunkCache = chunkCacheFor(req, req.configIndex ?? 0);
+    const analysis = analyse(text, { uri: req.uri, type: req.type, configType, path: req.relPath, config, ...(chunkCache ? { chunkCache } : {}) });
     return { id: req.id, ok: true, result: toResult(analysis, req.includeModel === true) };
   } catch (error) {
     return { id: req.id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

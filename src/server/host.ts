@@ -23,9 +23,10 @@ export interface BoundedAnalyser {
   /**
    * The analysis of one text with its model. Never rejects for a document that
    * is too complex: past the bound the result comes from the cheap pass, with
-   * a `too-complex` message.
+   * a `too-complex` message. `incremental`: an open document the editor edits; the
+   * worker keeps its section trees so the next version re-parses only what changed.
    */
-  analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string; configIndex?: number }): Promise<AnalysisResult>;
+  analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string; configIndex?: number; incremental?: boolean }): Promise<AnalysisResult>;
   close(): Promise<void>;
 }
 

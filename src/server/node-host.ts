@@ -117,7 +117,7 @@ class PoolAnalyser implements BoundedAnalyser {
     return req.configIndex ? (this.nested[req.configIndex - 1] ?? this.config) : this.config;
   }
 
-  async analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string; configIndex?: number }): Promise<AnalysisResult> {
+  async analyse(req: { uri: string; text: string; type?: string; configType?: string; relPath?: string; configIndex?: number; incremental?: boolean }): Promise<AnalysisResult> {
     if (this.broken) return this.inThread(req);
     clearTimeout(this.idle);
     // Threads start on first use: a workspace without large documents never needs one.

@@ -13,8 +13,11 @@
  * path on this thread instead (`Workspace.set` with its chunk cache: only the
  * top-level section an edit touched is parsed again), which is faster than any
  * round trip to a thread. A document goes to the worker when
- * - it is parsed here for the first time and is large (no chunk cache yet:
- *   the whole text would be parsed at once);
+ * - it is large and has not been parsed on this thread (no chunk cache here:
+ *   the whole text would be parsed at once, blocking every other request).
+ *   Such a document stays in the worker, which keeps its section trees
+ *   (`incremental` requests), so its edits re-parse only the touched section
+ *   there too;
  * - a cheap, linear risk check finds what makes the parser slow (long runs of
  *   emphasis, bracket or backtick delimiters in one paragraph, deep nesting,
  *   huge lines);
@@ -59,7 +62,7 @@ interface OpenDocument {
   warm: boolean;
 }
 
-/** First parse of a text this large goes to a worker. */
+/** A text this large is parsed in a worker unless this thread already holds its sections. */
 const FIRST_PARSE_LIMIT = 32 * 1024;
 /** Any text this large goes to a worker. */
 const HUGE = 2 * 1024 * 1024;
@@ -368,7 +371,7 @@ export class DocumentStore {
         continue;
       }
       const known = options.configType === undefined && this.workspace.get(uri)?.doc.text === text; // e.g. read from disk already
-      if (!known && (d.slow || looksExpensive(text) || (text.length > FIRST_PARSE_LIMIT && !d.warm && !d.analysed))) {
+      if (!known && (d.slow || looksExpensive(text) || (text.length > FIRST_PARSE_LIMIT && !d.warm))) {
         d.job = this.analyseBounded(d, version, text, options).finally(() => (d.job = undefined));
         continue;
       }
@@ -397,7 +400,7 @@ export class DocumentStore {
     const workspace = this.workspace;
     let result: Awaited<ReturnType<BoundedAnalyser['analyse']>>;
     try {
-      result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...request(options), ...this.configIndexField(d.uri) });
+      result = await this.editorAnalyser.analyse({ uri: d.uri, text, ...request(options), ...this.configIndexField(d.uri), incremental: true });
     } catch (error) {
       // The configuration changed while the worker read it: the pool it was sent to is closed
       // and the document is read again on the new one (`current` loops), not reported as failed.

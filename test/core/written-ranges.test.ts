@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, rangeOf, type GovDocument } from '../../src/index.js';
+import { writtenSpan } from '../../src/core/text/written.js';
 import { examplesDir, realWorldDir, realWorldFiles } from '../helpers.js';
 
 /** The plain text of a written span, as readers read it: inline markup, link targets and escapes dropped, whitespace collapsed. */
@@ -81,5 +82,32 @@ describe('ranges of what resolutions and actions say', function () {
     assert.ok(t.values > 400, `${t.values} values read`);
     // Values the readers composed (a table row read as "X: Y", a quoted option) have no span of their own.
     assert.ok(t.mapped / t.values > 0.9, `${t.mapped} of ${t.values} values mapped`);
+  });
+});
+
+describe('writtenSpan: where a value the readers took is written', () => {
+  const span = (text: string, value: string, last = false) => {
+    const s = writtenSpan(text, 0, text.length, value, last);
+    return s && text.slice(s[0], s[1]);
+  };
+
+  it('finds a value verbatim, first or last, and only inside the window', () => {
+    assert.equal(span('Alex to send the report. Alex to send the report.', 'Alex to send'), 'Alex to send');
+    assert.deepEqual(writtenSpan('ab ab', 0, 5, 'ab', true), [3, 5]);
+    assert.equal(writtenSpan('ab cd', 0, 3, 'cd'), undefined, 'past the window');
+    assert.equal(writtenSpan('ab cd', 2, 5, 'ab'), undefined, 'before the window');
+  });
+
+  it('reads through emphasis, code, escapes, link targets, line breaks and blockquote markers', () => {
+    assert.equal(span('RESOLVED: That the **Winter Plan** be noted.', 'That the Winter Plan be noted'), 'That the **Winter Plan** be noted');
+    assert.equal(span('* **VOTE  motion to fund  \\- Zoom vote taken**', 'VOTE motion to fund - Zoom vote taken'), 'VOTE  motion to fund  \\- Zoom vote taken');
+    assert.equal(span('see [the plan](https://x.org/plan) today', 'see the plan today'), 'see [the plan](https://x.org/plan) today');
+    assert.equal(span('> That the report\n> be `noted`.', 'That the report be noted'), 'That the report\n> be `noted');
+  });
+
+  it('says nothing for a value not written there, however long the window', () => {
+    const long = 'The board noted the *report* and [asked](x) for more. '.repeat(20_000);
+    assert.equal(writtenSpan(long, 0, long.length, 'That the budget be approved'), undefined);
+    assert.equal(writtenSpan('a b', 0, 3, '   '), undefined);
   });
 });

@@ -119,4 +119,64 @@ describe('server: bounded parsing', function () {
       assert.deepEqual(tooComplex.range.start, { line: 7, character: 0 });
     });
   });
+
+  describe('a large document edited in the worker', () => {
+    // Past 32 KB a document is read in the worker, which keeps its section trees between
+    // versions: what an author sees after each edit must be what a fresh read of the text gives.
+    const ws = exampleWorkspace();
+    const fresh = exampleWorkspace();
+    const base = readFileSync(ws.path('valid/trafford-hwb-minutes-2020-10-16.md'), 'utf8');
+    const items = Array.from({ length: 300 }, (_, i) => `## ${30 + i}. Report ${i}\n\nThe board noted the report of the director.\n\nRESOLVED:\n\n1. That report ${i} be noted.\n2. That report ${i} be published.\n\nAlex to send the summary to members by ${(i % 28) + 1} March 2021.\n`).join('\n');
+    const large = base.trimEnd() + '\n\n' + items;
+    let client: TestClient;
+    after(async () => {
+      await client?.stop();
+      ws.remove();
+      fresh.remove();
+    });
+
+    it('gives after each incremental edit the diagnostics a fresh read of the same text gives', async () => {
+      assert.ok(large.length > 40_000, `${large.length} characters`);
+      client = await TestClient.start({ folder: ws.dir, settings: { validate: { debounceMs: 0 } }, initializationOptions: { today: '2026-11-23' } });
+      const uri = ws.uri('scratch/large-minutes.md');
+      client.open(uri, large);
+      const initial = (await client.waitForDiagnostics(uri, (p) => p.version === 1, 30_000)).diagnostics;
+      let text = large;
+      let version = 1;
+      // Edits in different sections: a word, a due date, a resolution numbered out of sequence, a removed action.
+      const edits: [string, string][] = [
+        ['report of the director.', 'report of the directors.'],
+        ['by 5 March 2021', 'by 5 March 2031'],
+        ['2. That report 30 be published.', '4. That report 30 be published.'],
+        ['Alex to send the summary to members by 9 March 2021.\n', ''],
+      ];
+      for (const [from, to] of edits) {
+        const at = text.indexOf(from, base.length);
+        assert.ok(at > 0, from);
+        const before = text.slice(0, at);
+        const start = { line: before.split('\n').length - 1, character: at - before.lastIndexOf('\n') - 1 };
+        const endText = text.slice(0, at + from.length);
+        const end = { line: endText.split('\n').length - 1, character: at + from.length - endText.lastIndexOf('\n') - 1 };
+        text = text.slice(0, at) + to + text.slice(at + from.length);
+        version++;
+        const since = client.published.length;
+        void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start, end }, text: to }] });
+        const v = version;
+        await client.waitForDiagnostics(uri, (p) => p.version === v, 30_000, since);
+      }
+      const edited = client.last(uri)!.diagnostics;
+      const other = await TestClient.start({ folder: fresh.dir, initializationOptions: { today: '2026-11-23' } });
+      try {
+        const freshUri = fresh.uri('scratch/large-minutes.md');
+        other.open(freshUri, text);
+        const read = (await other.waitForDiagnostics(freshUri, (p) => p.version === 1, 30_000)).diagnostics;
+        const shape = (ds: typeof read) => ds.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`).sort();
+        assert.deepEqual(shape(edited), shape(read));
+        assert.ok(shape(edited).some((d) => d.includes('resolution-numbering')) && !shape(initial).some((d) => d.includes('resolution-numbering')), 'the numbering the edit broke is reported');
+        assert.ok(!edited.some((d) => d.code === 'too-complex'), 'read in full');
+      } finally {
+        await other.stop();
+      }
+    });
+  });
 });

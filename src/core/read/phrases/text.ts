@@ -2,8 +2,24 @@
 import type { ListItem, Nodes, Parent, Table } from 'mdast';
 import type { Range } from '../../text/range.js';
 
+/**
+ * Plain texts already made, per node. Many readers ask for the same paragraph's text, and the
+ * chunk cache hands the editor the same node objects for every section an edit did not touch
+ * (their text is the same; only their positions move), so a re-validation reads those for free.
+ */
+const texts = new WeakMap<Nodes, string>();
+
 /** The plain text of a node; iterative, so deeply nested input cannot overflow the stack. */
 export function textOf(node: Nodes): string {
+  let text = texts.get(node);
+  if (text === undefined) {
+    text = plainText(node);
+    texts.set(node, text);
+  }
+  return text;
+}
+
+function plainText(node: Nodes): string {
   const out: string[] = [];
   const stack: Nodes[] = [node];
   while (stack.length > 0) {
