@@ -37,9 +37,12 @@ import { existsSync, statSync } from 'node:fs';
 import type { ResolvedConfig } from '../core/config.js';
 import { todayIso } from '../core/rules/run.js';
 import { VERSION } from '../version.js';
+import type { GovMessage } from '../core/message.js';
 import type { AnalysisResult } from './protocol.js';
 
 export const CACHE_FILE = 'results-v3.ndjson';
+/** The cross-document rules' messages of the last run, for the set of files and texts it checked. */
+export const WORKSPACE_FILE = 'workspace-v1.json';
 /** Entries kept from earlier runs besides those used now. */
 const MAX_ENTRIES = 100_000;
 /** A file modified this close to the run that reads it is not trusted to its `stat` next time. */
@@ -155,6 +158,67 @@ export class ResultCache {
     this.counts.missed++;
   }
 
+  /**
+   * What the cross-document step of this run depends on, as one hash: the files in order (those
+   * reported first), each by the key of its text and how it was read, and the config each is
+   * checked under. Undefined when a file has no entry (it could not be read): then the step runs.
+   */
+  workspaceKey(uris: readonly string[], reported: number, configIndexes: readonly number[]): string | undefined {
+    const hash = createHash('sha1').update(this.fingerprint).update(`\0${reported}\0`);
+    for (let i = 0; i < uris.length; i++) {
+      const e = this.used.get(uris[i]);
+      if (!e) return undefined;
+      hash.update(e.u).update('\0').update(e.k).update('\0').update(e.i).update(`\0${configIndexes[i] ?? 0}\n`);
+    }
+    return hash.digest('base64url');
+  }
+
+  /** The cross-document messages per URI recorded for `key` by an earlier run, when they are of the shape this engine writes. */
+  async crossMessages(key: string): Promise<Map<string, GovMessage[]> | undefined> {
+    let text: string;
+    try {
+      text = await readDataText(join(this.dir, WORKSPACE_FILE), { maxBytes: MAX_CACHE_BYTES });
+    } catch {
+      return undefined;
+    }
+    try {
+      const stored = JSON.parse(text) as { key?: unknown; sum?: unknown; cross?: unknown };
+      if (stored.key !== key || typeof stored.cross !== 'object' || stored.cross === null) return undefined;
+      const body = JSON.stringify(stored.cross);
+      if (stored.sum !== checksum(body)) return undefined;
+      const out = new Map<string, GovMessage[]>();
+      for (const [uri, list] of Object.entries(stored.cross as Record<string, unknown>)) {
+        const e = this.used.get(uri);
+        if (!e || !Array.isArray(list) || !list.every((m) => wellFormedMessage(m, e.n))) return undefined;
+        out.set(uri, list as GovMessage[]);
+      }
+      return out;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Records the cross-document messages of this run (only the URIs that have some) for `key`. */
+  async saveCross(key: string, cross: ReadonlyMap<string, readonly GovMessage[]>): Promise<void> {
+    const object: Record<string, readonly GovMessage[]> = {};
+    for (const [uri, list] of cross) if (list.length > 0) object[uri] = list;
+    const body = JSON.stringify(object);
+    await this.writeAtomically(WORKSPACE_FILE, `{"key":${JSON.stringify(key)},"sum":${JSON.stringify(checksum(body))},"cross":${body}}\n`);
+  }
+
+  private async writeAtomically(name: string, text: string): Promise<void> {
+    const tmp = join(this.dir, `${name}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    try {
+      if (!(await makeFolders(this.dir))) return;
+      await writeFile(tmp, text);
+      // Atomic: a run reading the cache meanwhile sees the old file or this one, never a part.
+      await rename(tmp, join(this.dir, name));
+    } catch {
+      // A cache that cannot be written only costs time next run.
+      await unlink(tmp).catch(() => undefined);
+    }
+  }
+
   /** A stat recorded only when the file was last modified well before this run read it. */
   private trusted(stat: FileStat | undefined): FileStat | undefined {
     return stat !== undefined && stat[1] < this.started - RACY_MS ? stat : undefined;
@@ -171,16 +235,7 @@ export class ResultCache {
     }
     const body = lines.join('\n');
     const text = `${JSON.stringify({ v: 3, fingerprint: this.fingerprint })}\n${body}\n${JSON.stringify({ sum: checksum(body) })}\n`;
-    const tmp = join(this.dir, `${CACHE_FILE}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    try {
-      if (!(await makeFolders(this.dir))) return;
-      await writeFile(tmp, text);
-      // Atomic: a run reading the cache meanwhile sees the old file or this one, never a part.
-      await rename(tmp, join(this.dir, CACHE_FILE));
-    } catch {
-      // A cache that cannot be written only costs time next run.
-      await unlink(tmp).catch(() => undefined);
-    }
+    await this.writeAtomically(CACHE_FILE, text);
   }
 }
 

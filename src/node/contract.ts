@@ -66,6 +66,12 @@ export interface RunOptions {
    * reused after reading (same text), and checked. Not called without a cache.
    */
   onCache?: (counts: { unread: number; read: number; missed: number }) => void;
+  /**
+   * With a cache, called once after the cross-document step: `true` when its messages were
+   * reused from the last run (the same files, with the same texts, read the same way, under the
+   * same configuration), `false` when the cross-document rules ran.
+   */
+  onWorkspaceCache?: (reused: boolean) => void;
 }
 
 /** The shape of `validatePaths`, for hosts that pass it on (`fixPaths`). */

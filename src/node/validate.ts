@@ -12,7 +12,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expectArgument, expectConfig } from '../core/arguments.js';
 import type { ResolvedConfig } from '../core/config.js';
-import type { GovMessage } from '../core/message.js';
+import { compareMessages, type GovMessage } from '../core/message.js';
 import { createIndex, type DocumentSummary } from '../core/workspace/summary.js';
 import { unreadableFileMessage } from '../core/rules/run.js';
 // Not workspace.js: the workers parse, and this thread loads the Markdown parser only for the cheap pass.
@@ -281,7 +281,28 @@ export async function validatePaths(named: readonly string[], options: RunOption
     configOfUri.set(r.uri, configOfFile(i));
   });
   // Each file's cross-document problems under its own config (severities, rules turned off).
-  const combined = combineEach(local, createIndex(summaries), (uri) => configOfUri.get(uri) ?? config);
+  // With a cache, they are reused when the run checks the same files with the same texts as the last one.
+  const workspaceKey = cache?.workspaceKey(uris, reported, indexOfFile);
+  const known = workspaceKey !== undefined ? await cache!.crossMessages(workspaceKey) : undefined;
+  let combined: Map<string, GovMessage[]>;
+  if (known) {
+    combined = new Map();
+    for (const [uri, messages] of local) {
+      const extra = known.get(uri);
+      combined.set(uri, extra?.length ? [...messages, ...extra].sort(compareMessages) : messages);
+    }
+  } else {
+    combined = combineEach(local, createIndex(summaries), (uri) => configOfUri.get(uri) ?? config);
+    if (workspaceKey !== undefined) {
+      const cross = new Map<string, GovMessage[]>();
+      for (const [uri, messages] of combined) {
+        const own = local.get(uri)!;
+        if (messages !== own) cross.set(uri, messages.filter((m) => !own.includes(m)));
+      }
+      await cache!.saveCross(workspaceKey, cross);
+    }
+  }
+  if (cache) options.onWorkspaceCache?.(known !== undefined);
   return results.slice(0, reported).map((r) => {
     const { summary: _summary, ...rest } = r;
     return { ...rest, messages: combined.get(r.uri) ?? r.messages };

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config.js';
-import { CACHE_FILE, engineHash } from '../../src/node/cache.js';
+import { CACHE_FILE, engineHash, WORKSPACE_FILE } from '../../src/node/cache.js';
 import type { FileResult } from '../../src/node/contract.js';
 import { validatePaths } from '../../src/node/validate.js';
 
@@ -149,5 +149,52 @@ describe('result cache', function () {
     const a = await engineHash();
     assert.match(a, /^[0-9a-f]{40}$/);
     assert.equal(await engineHash(), a);
+  });
+
+  describe('cross-document messages', () => {
+    const TERMS = '---\ntype: terms-of-reference\nid: board-tor\ntitle: Board terms\nbody: Board\nadopted: 2020-01-01\nquorum: 3\n---\n\n# Board terms\n\n## Quorum\n\nThree members.\n';
+    const MINUTES = (terms: string) => `---\ntype: minutes\nid: board-2021-01-01\ntitle: Board minutes\nbody: Board\ndate: 2021-01-01\nterms: ${terms}\n---\n\n# Minutes\n\nRESOLVED: That the report be noted.\n`;
+    const runWith = async (files: string[]) => {
+      let reused: boolean | undefined;
+      const results = await validatePaths(files, { config, cacheDir, onWorkspaceCache: (r) => (reused = r) });
+      return { reused, shown: results.map(shown) };
+    };
+
+    it('are reused when nothing changed, and checked again when a file another depends on changes', async () => {
+      const terms = write('terms.md', TERMS);
+      const minutes = write('minutes.md', MINUTES('board-tor'));
+      const first = await runWith([terms, minutes]);
+      assert.equal(first.reused, false);
+      const again = await runWith([terms, minutes]);
+      assert.equal(again.reused, true, 'nothing changed: the cross-document step is not run again');
+      assert.deepEqual(again.shown, first.shown);
+      // The terms' id changes: the minutes (unchanged) now name terms that do not exist.
+      write('terms.md', TERMS.replace('id: board-tor', 'id: board-tor-2020'));
+      const changed = await runWith([terms, minutes]);
+      assert.equal(changed.reused, false);
+      assert.match(changed.shown[1], /unresolved-reference/);
+      assert.doesNotMatch(first.shown[1], /unresolved-reference/);
+      const expected = (await validatePaths([terms, minutes], { config, cacheDir: false })).map(shown);
+      assert.deepEqual(changed.shown, expected);
+      assert.deepEqual((await runWith([terms, minutes])).shown, expected);
+    });
+
+    it('are checked again when the set of files changes or the store is damaged', async () => {
+      const terms = write('terms.md', TERMS);
+      const minutes = write('minutes.md', MINUTES('board-tor'));
+      await runWith([terms, minutes]);
+      const alone = await runWith([minutes]);
+      assert.equal(alone.reused, false, 'another set of files');
+      assert.match(alone.shown[0], /unresolved-reference/, 'without the terms the reference is unresolved');
+      await runWith([terms, minutes]);
+      const file = join(cacheDir, WORKSPACE_FILE);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('"cross":{', '"cross":{"file:///forged.md":[],'));
+      const forged = await runWith([terms, minutes]);
+      assert.equal(forged.reused, false, 'a store whose checksum does not match is ignored');
+      writeFileSync(file, 'not json');
+      const broken = await runWith([terms, minutes]);
+      assert.equal(broken.reused, false);
+      assert.deepEqual(broken.shown, (await validatePaths([terms, minutes], { config, cacheDir: false })).map(shown));
+    });
   });
 });

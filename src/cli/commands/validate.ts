@@ -139,7 +139,12 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     ...(cascade && cascade.configs.length > 1 && configOf ? { configOf } : {}),
     onProgress: (done, total) => progress.update(done, total),
     // GOVMARK_DEBUG=1: how the cache served the run (tests and bug reports read it; the report stays the same).
-    ...(io.env.GOVMARK_DEBUG ? { onCache: (c) => io.stderr.write(`govmark: cache: ${c.unread} reused unread, ${c.read} reused after reading, ${c.missed} checked\n`) } : {}),
+    ...(io.env.GOVMARK_DEBUG
+      ? {
+          onCache: (c) => io.stderr.write(`govmark: cache: ${c.unread} reused unread, ${c.read} reused after reading, ${c.missed} checked\n`),
+          onWorkspaceCache: (reused) => io.stderr.write(`govmark: cache: cross-document messages ${reused ? 'reused' : 'checked'}\n`),
+        }
+      : {}),
   };
   let results: FileResult[];
   let fixRun: FixRun | undefined;
