@@ -1,7 +1,7 @@
 /** Steps more than one command takes: reading the config, checking `--type`. */
 import { BUILTIN_TYPES } from '../core/model.js';
 import type { ResolvedConfig } from '../core/config.js';
-import { constants } from 'node:fs';
+import { constants, statSync } from 'node:fs';
 import { open, readFile, realpath, stat, writeFile } from 'node:fs/promises';
 import { makeFolders } from '../node/folders.js';
 import { decodeText } from '../node/text-file.js';
@@ -98,11 +98,22 @@ export async function checkOutputTarget(out: string, inputs: readonly string[], 
     return target; // does not exist yet
   }
   const shown = displayPath(target, io.cwd);
+  // The same file whatever the path (a symbolic or hard link): the same device and inode. Only a regular
+  // file can be a document read; a device (`/dev/null`, `/dev/stdout`) or a pipe cannot, so its run
+  // does not stat every input.
+  let file: { dev: number; ino: number } | undefined;
+  try {
+    const s = await stat(real);
+    if (s.isFile()) file = { dev: s.dev, ino: s.ino };
+  } catch {
+    file = undefined;
+  }
   for (const input of inputs) {
     let same = resolve(input) === target;
-    if (!same) {
+    if (!same && file) {
       try {
-        same = (await realpath(input)) === real;
+        const s = statSync(input);
+        same = s.ino === file.ino && s.dev === file.dev;
       } catch {
         same = false;
       }

@@ -16,6 +16,11 @@
  * something changed, to a temporary file renamed over the old one, so that
  * two runs at once never leave a mixture (the last one's entries are kept).
  *
+ * Two smaller records sit beside it, each checksummed and written the same way: the
+ * cross-document messages of the last run under a hash of every file's entry (reused when a
+ * run reads the same texts, even when their stats moved), and the last run's whole answer with
+ * every file's stat (a run of the same files, none touched, reads only that record).
+ *
  * The limitation of the `stat` path: a file rewritten with the same size
  * within one tick of its file system's clock, in the same inode, and with its
  * change time unchanged, is taken as unchanged. Change times cannot be set
@@ -43,6 +48,23 @@ import type { AnalysisResult } from './protocol.js';
 export const CACHE_FILE = 'results-v3.ndjson';
 /** The cross-document rules' messages of the last run, for the set of files and texts it checked. */
 export const WORKSPACE_FILE = 'workspace-v1.json';
+/** The last run's answer, file by file, with each file's stat: a run of the same files, none touched, reads nothing else. */
+export const LAST_RUN_FILE = 'last-run-v1.json';
+
+/** One file of the last run, as `LAST_RUN_FILE` records it. */
+export interface LastRunFile {
+  /** URI, how it was read (`inputs`), the index of its config, its stat and its text's length. */
+  u: string;
+  i: string;
+  c: number;
+  st: FileStat;
+  n: number;
+  /** For a file reported (not context): its type, whether skipped or read in full, and its final messages. */
+  t?: string;
+  s?: boolean;
+  f?: boolean;
+  m?: GovMessage[];
+}
 /** Entries kept from earlier runs besides those used now. */
 const MAX_ENTRIES = 100_000;
 /** A file modified this close to the run that reads it is not trusted to its `stat` next time. */
@@ -96,26 +118,87 @@ export class ResultCache {
   private readonly started = Date.now();
   readonly counts: CacheCounts = { unread: 0, read: 0, missed: 0 };
 
+  /** Entries of earlier runs, by URI (read by `loadEntries`). */
+  private old = new Map<string, Entry>();
+  private loaded: Promise<void> | undefined;
+
   private constructor(
     private readonly dir: string,
     private readonly fingerprint: string,
-    /** Entries of earlier runs, by URI. */
-    private readonly old: Map<string, Entry>,
   ) {}
 
-  /** Opens (or starts) the cache in `dir` for this configuration; `nested`: the other configs of the run (per-folder configs), which decide results too. */
-  static async open(dir: string, config: ResolvedConfig, nested: readonly ResolvedConfig[] = []): Promise<ResultCache> {
+  /**
+   * Opens (or starts) the cache in `dir` for this configuration; `nested`: the other configs of
+   * the run (per-folder configs), which decide results too. With `deferEntries`, the per-file
+   * store is read only by `loadEntries` (a run answered from `lastRun` never reads it).
+   */
+  static async open(dir: string, config: ResolvedConfig, nested: readonly ResolvedConfig[] = [], options: { deferEntries?: boolean } = {}): Promise<ResultCache> {
     const fingerprint = createHash('sha1')
       .update(JSON.stringify({ VERSION, engine: await engineHash(), config, today: todayIso(config), ...(nested.length > 0 ? { nested } : {}) }))
       .digest('hex');
-    let old = new Map<string, Entry>();
+    const cache = new ResultCache(dir, fingerprint);
+    if (!options.deferEntries) await cache.loadEntries();
+    return cache;
+  }
+
+  /** Reads the per-file store of earlier runs, once (`open` does, unless told to defer it). */
+  loadEntries(): Promise<void> {
+    this.loaded ??= (async () => {
+      try {
+        // A regular file only (a FIFO in its place would block the run), and bounded.
+        this.old = readStore(await readDataText(join(this.dir, CACHE_FILE), { maxBytes: MAX_CACHE_BYTES }), this.fingerprint);
+      } catch {
+        // No cache yet, unreadable, damaged or of another configuration: start afresh.
+      }
+    })();
+    return this.loaded;
+  }
+
+  /**
+   * The last run's answer when it was made under this configuration (engine, day): its files in
+   * order, `reported` of them reported first. Undefined when there is none, or it is damaged or
+   * of the wrong shape (then the run goes the usual way).
+   */
+  async lastRun(): Promise<{ reported: number; files: LastRunFile[] } | undefined> {
     try {
-      // A regular file only (a FIFO in its place would block the run), and bounded.
-      old = readStore(await readDataText(join(dir, CACHE_FILE), { maxBytes: MAX_CACHE_BYTES }), fingerprint);
+      const text = await readDataText(join(this.dir, LAST_RUN_FILE), { maxBytes: MAX_CACHE_BYTES });
+      const nl = text.indexOf('\n');
+      const head = JSON.parse(text.slice(0, nl)) as { fingerprint?: unknown; reported?: unknown; sum?: unknown };
+      const body = text.slice(nl + 1);
+      if (head.fingerprint !== this.fingerprint || !Number.isInteger(head.reported) || head.sum !== checksum(body)) return undefined;
+      const files = JSON.parse(body) as LastRunFile[];
+      const reported = head.reported as number;
+      if (!Array.isArray(files) || reported > files.length) return undefined;
+      for (let k = 0; k < files.length; k++) {
+        const f = files[k];
+        if (!f || typeof f.u !== 'string' || typeof f.i !== 'string' || !Number.isInteger(f.c) || !Number.isInteger(f.n) || !(Array.isArray(f.st) && f.st.length === 4 && f.st.every((x) => typeof x === 'number'))) return undefined;
+        if (k < reported && !(typeof f.s === 'boolean' && typeof f.f === 'boolean' && Array.isArray(f.m) && f.m.every((m) => wellFormedMessage(m, f.n)))) return undefined;
+      }
+      return { reported, files };
     } catch {
-      // No cache yet, unreadable, damaged or of another configuration: start afresh.
+      return undefined;
     }
-    return new ResultCache(dir, fingerprint, old);
+  }
+
+  /** Records this run's answer (see `lastRun`): only when every file has an entry with a trusted stat. */
+  async saveLastRun(files: readonly { uri: string; config: number; result?: { type?: string; skipped: boolean; complete: boolean; messages: readonly GovMessage[] } }[], reported: number): Promise<void> {
+    const out: LastRunFile[] = [];
+    for (const [k, file] of files.entries()) {
+      const e = this.used.get(file.uri);
+      if (!e?.st) return; // read within the second, or not cached: next run checks it the usual way
+      const line: LastRunFile = { u: e.u, i: e.i, c: file.config, st: e.st, n: e.n };
+      if (k < reported) {
+        const r = file.result;
+        if (!r) return;
+        if (r.type !== undefined) line.t = r.type;
+        line.s = r.skipped;
+        line.f = r.complete;
+        line.m = r.messages as GovMessage[];
+      }
+      out.push(line);
+    }
+    const body = JSON.stringify(out);
+    await this.writeAtomically(LAST_RUN_FILE, `${JSON.stringify({ fingerprint: this.fingerprint, reported, sum: checksum(body) })}\n${body}`);
   }
 
   /** The hash a file's text is known by, with its URI and what else decides how it is read. */
@@ -239,7 +322,8 @@ export class ResultCache {
   }
 }
 
-function sameStat(a: FileStat | undefined, b: FileStat | undefined): boolean {
+/** Whether two stats say the same: size, modification and change times, inode. */
+export function sameStat(a: FileStat | undefined, b: FileStat | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }

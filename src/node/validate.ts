@@ -17,7 +17,7 @@ import { createIndex, type DocumentSummary } from '../core/workspace/summary.js'
 import { unreadableFileMessage } from '../core/rules/run.js';
 // Not workspace.js: the workers parse, and this thread loads the Markdown parser only for the cheap pass.
 import { combineEach } from '../core/workspace/combine.js';
-import { fileStat, ResultCache, type CacheHit, type FileStat } from './cache.js';
+import { fileStat, ResultCache, sameStat, type CacheHit, type FileStat } from './cache.js';
 import { describeFsError } from './fs-errors.js';
 import { typesByPath } from './custom-types.js';
 import type { FileResult, RunOptions } from './contract.js';
@@ -147,7 +147,7 @@ export async function validatePaths(named: readonly string[], options: RunOption
     return n;
   });
   const configOfFile = (i: number) => configs[indexOfFile[i]];
-  const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, config, configs.slice(1)) : undefined;
+  const cache = options.cacheDir ? await ResultCache.open(options.cacheDir, config, configs.slice(1), { deferEntries: true }) : undefined;
   const results = new Array<FileResult & { summary?: DocumentSummary }>(files.length);
   const uris = files.map((f) => pathToFileURL(f).href);
   let done = 0;
@@ -171,6 +171,24 @@ export async function validatePaths(named: readonly string[], options: RunOption
   };
   const rel = (path: string) => relativePath(path, options.root);
   // A `type:` in the file's own front matter wins over a glob; `--type` wins over both.
+  // The same files as the last run, none touched since (by their stat), read the same way: its answer, nothing read.
+  if (cache && texts === undefined) {
+    const last = await cache.lastRun();
+    if (last && last.reported === reported && last.files.length === files.length) {
+      let same = true;
+      for (let i = 0; i < files.length && same; i++) {
+        const f = last.files[i];
+        const type = overrideOf(i);
+        same = f.u === uris[i] && f.c === indexOfFile[i] && f.i === cacheInputs(type, type === undefined ? globType(i, files[i]) : undefined, rel(files[i])) && sameStat(fileStat(files[i]), f.st);
+      }
+      if (same) {
+        options.onCache?.({ unread: files.length, read: 0, missed: 0 });
+        options.onWorkspaceCache?.(true);
+        return last.files.slice(0, reported).map((f, i) => ({ path: files[i], uri: uris[i], ...(f.t !== undefined ? { type: f.t } : {}), messages: f.m!, skipped: f.s!, complete: f.f!, fromCache: true }));
+      }
+    }
+    await cache.loadEntries();
+  }
   const todo: { i: number; req: BoundedRequest }[] = [];
   /** For the files checked, what the cache records them by. */
   const cacheOf = new Map<number, { inputs: string; stat: FileStat | undefined }>();
@@ -303,10 +321,12 @@ export async function validatePaths(named: readonly string[], options: RunOption
     }
   }
   if (cache) options.onWorkspaceCache?.(known !== undefined);
-  return results.slice(0, reported).map((r) => {
+  const answer: FileResult[] = results.slice(0, reported).map((r) => {
     const { summary: _summary, ...rest } = r;
     return { ...rest, messages: combined.get(r.uri) ?? r.messages };
   });
+  if (cache && texts === undefined) await cache.saveLastRun(uris.map((uri, i) => ({ uri, config: indexOfFile[i], ...(i < reported ? { result: answer[i] } : {}) })), reported);
+  return answer;
 }
 
 function fileResult(path: string, uri: string, a: AnalysisResult, fromCache: boolean): FileResult & { summary?: DocumentSummary } {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/node/config-file.js';
@@ -137,6 +137,23 @@ describe('hostile configuration and output paths', function () {
     assert.equal(readFileSync(join(repo, 'notes.md'), 'utf8'), '# Notes\n');
     const ok = govmark(repo, 'validate', '--no-cache', '-o', 'reports/govmark.txt', 'papers');
     assert.equal(ok.status, 0, ok.stderr);
+  });
+
+  it('will not write the output over a document it reads under another name (a symbolic or a hard link)', function () {
+    if (process.platform === 'win32') this.skip();
+    const text = '# Agenda\n\n1. Apologies\n';
+    writeFileSync(join(repo, 'papers', 'agenda.txt'), text);
+    symlinkSync(join(repo, 'papers', 'agenda.txt'), join(repo, 'soft.txt'));
+    linkSync(join(repo, 'papers', 'agenda.txt'), join(repo, 'hard.txt'));
+    for (const out of ['soft.txt', 'hard.txt']) {
+      const run = govmark(repo, 'validate', '--no-cache', '-o', out, 'papers/agenda.txt');
+      assert.equal(run.status, 2, out);
+      assert.match(run.stderr, /it is one of the documents being read/);
+    }
+    assert.equal(readFileSync(join(repo, 'papers', 'agenda.txt'), 'utf8'), text);
+    // A device is never one of the documents: the report goes there.
+    const devnull = govmark(repo, 'validate', '--no-cache', '-o', '/dev/null', 'papers/agenda.txt');
+    assert.notEqual(devnull.status, 2, devnull.stderr);
   });
 
   it('reports a looping or broken link found in a folder on the file and checks the rest; exits 2 only when nothing could be read', function () {

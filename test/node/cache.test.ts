@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config.js';
-import { CACHE_FILE, engineHash, WORKSPACE_FILE } from '../../src/node/cache.js';
+import { CACHE_FILE, engineHash, LAST_RUN_FILE, WORKSPACE_FILE } from '../../src/node/cache.js';
 import type { FileResult } from '../../src/node/contract.js';
 import { validatePaths } from '../../src/node/validate.js';
 
@@ -45,6 +45,7 @@ describe('result cache', function () {
     const results = await validatePaths(files, { config, cacheDir, onCache: (c) => (counts = c) });
     return { results, counts: counts!, shown: results.map(shown) };
   };
+  const forgetLastRun = () => rmSync(join(cacheDir, LAST_RUN_FILE), { force: true });
   const shown = (r: FileResult) => `${r.skipped ? 'skipped' : r.type}: ${r.messages.map((m) => `${m.ruleId} ${m.range.start.line}`).join(', ')}`;
 
   it('reuses unchanged files without reading them, and does not rewrite the store', async () => {
@@ -100,6 +101,7 @@ describe('result cache', function () {
     assert.notEqual(poisoned, good);
     for (const bad of [good.slice(0, good.length - 40), good.slice(0, good.indexOf('\n') + 1), '{"v": 3, "fingerprint": ', '', '\n\n\n', poisoned]) {
       writeFileSync(cacheFile, bad);
+      forgetLastRun(); // else the last run's record answers without reading the store
       const again = await run([file]);
       assert.deepEqual(again.counts, { unread: 0, read: 0, missed: 1 }, JSON.stringify(bad.slice(0, 60)));
       assert.deepEqual(again.shown, first.shown, 'an entry with its messages removed is not served as a pass');
@@ -128,6 +130,7 @@ describe('result cache', function () {
       entries.forEach(forge);
       const body = entries.map((e) => JSON.stringify(e)).join('\n');
       writeFileSync(cacheFile, `${header}\n${body}\n${JSON.stringify({ sum: createHash('sha1').update(body).digest('base64url') })}\n`);
+      forgetLastRun();
       const again = await run([file]);
       assert.deepEqual(again.shown, first.shown, String(forge));
       assert.equal(again.counts.missed, 1, String(forge));
@@ -189,12 +192,70 @@ describe('result cache', function () {
       await runWith([terms, minutes]);
       const file = join(cacheDir, WORKSPACE_FILE);
       writeFileSync(file, readFileSync(file, 'utf8').replace('"cross":{', '"cross":{"file:///forged.md":[],'));
+      forgetLastRun();
       const forged = await runWith([terms, minutes]);
       assert.equal(forged.reused, false, 'a store whose checksum does not match is ignored');
       writeFileSync(file, 'not json');
+      forgetLastRun();
       const broken = await runWith([terms, minutes]);
       assert.equal(broken.reused, false);
       assert.deepEqual(broken.shown, (await validatePaths([terms, minutes], { config, cacheDir: false })).map(shown));
+    });
+  });
+
+  describe('the last run\'s answer', () => {
+    const full = (r: FileResult) => JSON.stringify({ type: r.type, skipped: r.skipped, complete: r.complete, messages: r.messages });
+
+    it('answers a run of the same files, none touched, from the last run alone, exactly as the files would be checked', async () => {
+      const files = [write('gap.md', GAP), write('readme.md', README), write('other.md', GAP.replace('id: m', 'id: m2'))];
+      const expected = (await validatePaths(files, { config, cacheDir: false })).map(full);
+      await run(files);
+      await run(files);
+      // The per-file store damaged: a run answered from the last run's record never reads it.
+      writeFileSync(cacheFile, 'damaged');
+      const again = await run(files);
+      assert.deepEqual(again.counts, { unread: 3, read: 0, missed: 0 });
+      assert.deepEqual(again.results.map(full), expected);
+      assert.ok(again.results.every((r) => r.fromCache));
+      assert.deepEqual(again.results.map((r) => r.path), files);
+    });
+
+    it('goes the usual way when a file changed, the set of files changed, or the record is damaged', async () => {
+      const gap = write('gap.md', GAP);
+      const readme = write('readme.md', README);
+      await run([gap, readme]);
+      await run([gap, readme]);
+      write('gap.md', NO_GAP);
+      const changed = await run([gap, readme]);
+      assert.deepEqual(changed.counts, { unread: 1, read: 0, missed: 1 }, 'the changed file is checked again');
+      assert.doesNotMatch(changed.shown[0], /resolution-numbering/);
+      const fewer = await run([gap]);
+      assert.equal(fewer.results.length, 1);
+      assert.deepEqual(fewer.counts, { unread: 1, read: 0, missed: 0 });
+      await run([gap, readme]);
+      const record = join(cacheDir, LAST_RUN_FILE);
+      writeFileSync(record, readFileSync(record, 'utf8').replace('"reported":2', '"reported":1'));
+      const forged = await run([gap, readme]);
+      assert.deepEqual(forged.counts, { unread: 2, read: 0, missed: 0 }, 'a record whose checksum does not match is not used: the usual stat path serves');
+      assert.equal(forged.results.length, 2);
+      assert.doesNotMatch(forged.shown[0], /resolution-numbering/);
+    });
+
+    it('does not use a record forged with its checksum recomputed when a message is of the wrong shape', async () => {
+      const gap = write('gap.md', GAP);
+      const first = await run([gap]);
+      await run([gap]);
+      const record = join(cacheDir, LAST_RUN_FILE);
+      const [head, body] = readFileSync(record, 'utf8').split('\n');
+      const files = JSON.parse(body) as { m: { range: unknown; severity: string }[] }[];
+      for (const forge of [(m: { range: unknown; severity: string }) => (m.severity = 'bogus'), (m: { range: unknown }) => (m.range = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 1e9 } })]) {
+        const copy = structuredClone(files);
+        forge(copy[0].m[0]);
+        const forgedBody = JSON.stringify(copy);
+        writeFileSync(record, `${JSON.stringify({ ...JSON.parse(head), sum: createHash('sha1').update(forgedBody).digest('base64url') })}\n${forgedBody}`);
+        const again = await run([gap]);
+        assert.deepEqual(again.shown, first.shown, String(forge));
+      }
     });
   });
 });
