@@ -40,7 +40,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync, statSync } from 'node:fs';
 import type { ResolvedConfig } from '../core/config.js';
-import { todayIso } from '../core/rules/run.js';
+import { todayIso } from '../core/rules/today.js';
+import { ruleUrl } from '../core/rules/rule.js';
 import { VERSION } from '../version.js';
 import type { GovMessage } from '../core/message.js';
 import type { AnalysisResult } from './protocol.js';
@@ -172,7 +173,7 @@ export class ResultCache {
       for (let k = 0; k < files.length; k++) {
         const f = files[k];
         if (!f || typeof f.u !== 'string' || typeof f.i !== 'string' || !Number.isInteger(f.c) || !Number.isInteger(f.n) || !(Array.isArray(f.st) && f.st.length === 4 && f.st.every((x) => typeof x === 'number'))) return undefined;
-        if (k < reported && !(typeof f.s === 'boolean' && typeof f.f === 'boolean' && Array.isArray(f.m) && f.m.every((m) => wellFormedMessage(m, f.n)))) return undefined;
+        if (k < reported && !(typeof f.s === 'boolean' && typeof f.f === 'boolean' && Array.isArray(f.m) && f.m.every((m) => wellFormedMessage(expandMessage(m, f.u), f.n)))) return undefined;
       }
       return { reported, files };
     } catch {
@@ -193,7 +194,7 @@ export class ResultCache {
         if (r.type !== undefined) line.t = r.type;
         line.s = r.skipped;
         line.f = r.complete;
-        line.m = r.messages as GovMessage[];
+        line.m = r.messages.map((m) => compactMessage(m, file.uri));
       }
       out.push(line);
     }
@@ -320,6 +321,28 @@ export class ResultCache {
     const text = `${JSON.stringify({ v: 3, fingerprint: this.fingerprint })}\n${body}\n${JSON.stringify({ sum: checksum(body) })}\n`;
     await this.writeAtomically(CACHE_FILE, text);
   }
+}
+
+/**
+ * A message as the last run's record keeps it: without the URI, source and documentation link
+ * when they are the file's own, `govmark` and the rule's (a fifth of the record), marked `_: 1`.
+ */
+function compactMessage(m: GovMessage, uri: string): GovMessage {
+  if (m.uri !== uri || m.source !== 'govmark' || m.url !== ruleUrl(m.ruleId)) return m;
+  const { uri: _u, source: _s, url: _l, ...rest } = m;
+  return { ...rest, _: 1 } as unknown as GovMessage;
+}
+
+/** The message `compactMessage` kept, whole again (in place, the keys in their usual order). */
+function expandMessage(m: GovMessage, uri: string): GovMessage {
+  const x = m as GovMessage & { _?: unknown };
+  if (x && typeof x === 'object' && x._ === 1 && typeof x.ruleId === 'string') {
+    delete x._;
+    x.uri = uri;
+    x.source = 'govmark';
+    x.url = ruleUrl(x.ruleId);
+  }
+  return m;
 }
 
 /** Whether two stats say the same: size, modification and change times, inode. */

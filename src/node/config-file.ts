@@ -15,18 +15,14 @@ import { stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { gitWorkTree } from './paths.js';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { convertPathToPattern } from 'tinyglobby';
 import { expectArgument, expectOptions } from '../core/arguments.js';
 import type { CustomTypeConfig, ResolvedConfig } from '../core/config.js';
 import { resolveConfig } from '../core/config.js';
 import type { SeveritySetting } from '../core/message.js';
 import { BUILTIN_TYPES } from '../core/model.js';
-import { allRules } from '../core/rules/registry.js';
-import { getSchemaForType } from '../core/schemas/registry.js';
-import { schemaHazard } from '../core/schemas/safety.js';
 import { locateJson, parseJson, parseJsonc, type JsonResult, type ValuePath } from '../core/text/json.js';
-import { parseYamlData } from '../core/text/yaml-data.js';
 import { didYouMean } from '../core/text/similar.js';
 import { ConfigError } from './errors.js';
 import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY } from './config-names.js';
@@ -57,10 +53,29 @@ const SCHEMA_URL = new URL('../../../schemas/govmark.config.schema.json', import
 // `validateSchema: false`: the config schema is ours (test/core/schemas.test.ts checks it against the
 // meta-schema), and checking it here would compile the meta-schema at every start (100-200 ms).
 // A custom type's schema is still checked, explicitly, in `readTypeSchema`.
-const ajv = new Ajv2020({ strict: true, allErrors: false, verbose: true, validateSchema: false });
-ajv.addKeyword('markdownDescription');
+//
+// What only reading a config file needs (Ajv, the YAML parser, the rule and schema registries, the
+// schema safety checks) is loaded when the first one is read: a run without a config file, or one
+// answered from the cache, starts without them (about 150 ms and 170 modules).
+interface Heavy {
+  ajv: Ajv2020;
+  allRules: typeof import('../core/rules/registry.js').allRules;
+  getSchemaForType: typeof import('../core/schemas/registry.js').getSchemaForType;
+  schemaHazard: typeof import('../core/schemas/safety.js').schemaHazard;
+  parseYamlData: typeof import('../core/text/yaml-data.js').parseYamlData;
+}
+let heavy: Promise<Heavy> | undefined;
+function loadHeavy(): Promise<Heavy> {
+  heavy ??= (async () => {
+    const [{ Ajv2020: Ajv }, { allRules }, { getSchemaForType }, { schemaHazard }, { parseYamlData }] = await Promise.all([import('ajv/dist/2020.js'), import('../core/rules/registry.js'), import('../core/schemas/registry.js'), import('../core/schemas/safety.js'), import('../core/text/yaml-data.js')]);
+    const ajv = new Ajv({ strict: true, allErrors: false, verbose: true, validateSchema: false });
+    ajv.addKeyword('markdownDescription');
+    return { ajv, allRules, getSchemaForType, schemaHazard, parseYamlData };
+  })();
+  return heavy;
+}
 let configShape: ValidateFunction | undefined;
-function validateConfigShape(): ValidateFunction {
+function validateConfigShape(ajv: Ajv2020): ValidateFunction {
   return (configShape ??= ajv.compile(JSON.parse(readFileSync(SCHEMA_URL, 'utf8')) as Record<string, unknown>));
 }
 
@@ -187,6 +202,7 @@ export interface ConfigLayer {
 
 /** `readConfigFile`, also saying which keys the file sets (what a nested config overrides). */
 export async function readConfigLayer(file: string, cwd: string = process.cwd(), options: ReadConfigOptions = {}): Promise<ConfigLayer> {
+  const { ajv, allRules, getSchemaForType, parseYamlData } = await loadHeavy();
   const shown = displayName(file, cwd);
   const format = configFormatOf(file);
   if (format === undefined) {
@@ -199,7 +215,7 @@ export async function readConfigLayer(file: string, cwd: string = process.cwd(),
   } catch (error) {
     throw new ConfigError(`cannot read config '${shown}': ${error instanceof Error ? error.message : String(error)}`, file);
   }
-  const { raw, locate } = parseConfigText(text, format, shown, file);
+  const { raw, locate } = parseConfigText(text, format, shown, file, parseYamlData);
   // file:line:column, as compilers print it (terminals and editors link it); never the text itself.
   const fail = (message: string, key?: string, path: ValuePath = [], part: 'key' | 'value' = 'value'): never => {
     const { line, column } = locate(path, part);
@@ -214,7 +230,7 @@ export async function readConfigLayer(file: string, cwd: string = process.cwd(),
       if (!ids.includes(id)) fail(`unknown rule '${id}'${didYouMean(id, ids)}`, `rules.${id}`, ['rules', id], 'key');
     }
   }
-  const validateShape = validateConfigShape();
+  const validateShape = validateConfigShape(ajv);
   if (!validateShape(raw)) {
     const { message, key, path, part } = describeSchemaError(validateShape.errors?.[0]);
     return fail(message, key, path, part);
@@ -233,7 +249,7 @@ export async function readConfigLayer(file: string, cwd: string = process.cwd(),
     if (!trusted) options.onUntrustedType?.(name);
     customTypes.push({
       name,
-      schema: !trusted ? baseSchema(type.extends) : await readTypeSchema(resolve(baseDir, type.schema), type.schema, workspace, (m) => fail(`${key}.schema: ${m}`, `${key}.schema`, ['types', name, 'schema'])),
+      schema: !trusted ? baseSchema(type.extends, getSchemaForType) : await readTypeSchema(resolve(baseDir, type.schema), type.schema, workspace, (m) => fail(`${key}.schema: ${m}`, `${key}.schema`, ['types', name, 'schema'])),
       ...(type.extends !== undefined ? { extends: type.extends } : {}),
       ...(type.requiredSections !== undefined ? { requiredSections: type.requiredSections } : {}),
       ...(type.files !== undefined ? { files: type.files.map((g) => anchorGlob(g, baseDir)) } : {}),
@@ -262,7 +278,7 @@ export async function readConfigLayer(file: string, cwd: string = process.cwd(),
  * The config's value from its text, and where a path in it is written; a text
  * that cannot be read is a `ConfigError` at its line and column.
  */
-function parseConfigText(text: string, format: ConfigFormat, shown: string, file: string): { raw: unknown; locate: (path: ValuePath, part: 'key' | 'value') => { line: number; column: number } } {
+function parseConfigText(text: string, format: ConfigFormat, shown: string, file: string, parseYamlData: Heavy['parseYamlData']): { raw: unknown; locate: (path: ValuePath, part: 'key' | 'value') => { line: number; column: number } } {
   let parsed: JsonResult;
   let locate: (path: ValuePath, part: 'key' | 'value') => { line: number; column: number };
   let what: string;
@@ -304,7 +320,7 @@ interface ConfigFileShape {
 }
 
 /** What an untrusted custom type is checked against: its base type's own schema, else nothing. */
-function baseSchema(base: string | undefined): Record<string, unknown> {
+function baseSchema(base: string | undefined, getSchemaForType: Heavy['getSchemaForType']): Record<string, unknown> {
   return (base !== undefined ? getSchemaForType(base) : undefined) ?? {};
 }
 
@@ -322,6 +338,7 @@ export function workspaceOf(configDir: string, configName: string = CONFIG_FILE_
  * the size cap, a valid JSON Schema that can be run safely (see `schemaHazard`).
  */
 export async function readTypeSchema(path: string, written: string, workspace: { dir: string; name: string }, fail: (message: string) => never): Promise<Record<string, unknown>> {
+  const { ajv, schemaHazard } = await loadHeavy();
   let schema: unknown;
   try {
     schema = await readDataJson(path, { maxBytes: MAX_SCHEMA_BYTES, within: workspace.dir, withinName: workspace.name });

@@ -13,10 +13,9 @@ import { pathToFileURL } from 'node:url';
 import { expectArgument, expectConfig } from '../core/arguments.js';
 import type { ResolvedConfig } from '../core/config.js';
 import { compareMessages, type GovMessage } from '../core/message.js';
-import { createIndex, type DocumentSummary } from '../core/workspace/summary.js';
-import { unreadableFileMessage } from '../core/rules/run.js';
+import type { DocumentSummary } from '../core/workspace/summary.js';
+import { unreadableFileMessage } from '../core/rules/unreadable.js';
 // Not workspace.js: the workers parse, and this thread loads the Markdown parser only for the cheap pass.
-import { combineEach } from '../core/workspace/combine.js';
 import { fileStat, ResultCache, sameStat, type CacheHit, type FileStat } from './cache.js';
 import { describeFsError } from './fs-errors.js';
 import { typesByPath } from './custom-types.js';
@@ -310,6 +309,8 @@ export async function validatePaths(named: readonly string[], options: RunOption
       combined.set(uri, extra?.length ? [...messages, ...extra].sort(compareMessages) : messages);
     }
   } else {
+    // Loaded here: a run answered from the cache never loads the rules.
+    const [{ combineEach }, { createIndex }] = await Promise.all([import('../core/workspace/combine.js'), import('../core/workspace/summary.js')]);
     combined = combineEach(local, createIndex(summaries), (uri) => configOfUri.get(uri) ?? config);
     if (workspaceKey !== undefined) {
       const cross = new Map<string, GovMessage[]>();

@@ -22,9 +22,9 @@ import { integerOption, type OptionSpecs, type ParsedArgs } from '../args.js';
 import { useColor } from '../color.js';
 import type { Command } from '../command.js';
 import { loadValidatePaths } from '../engine.js';
-import { FORMAT_NAMES, formatters, type FormatName } from '../formatters/index.js';
+import { FORMAT_NAMES, loadFormatter, type FormatName } from '../formatters/index.js';
 import { countResults, displayPath, plural } from '../formatters/results.js';
-import { unreadableFileMessage } from '../../core/rules/run.js';
+import { unreadableFileMessage } from '../../core/rules/unreadable.js';
 import { EXIT_CANNOT_RUN, EXIT_OK, EXIT_PROBLEMS, UsageError, type CliIO } from '../io.js';
 import { createProgress, noProgress, PROGRESS_THRESHOLD } from '../progress.js';
 import { checkOutputTarget, configCascade, writeOutput, CONFIG_OPTION, loadRunConfig, typeOption, TYPE_OPTION } from '../shared.js';
@@ -207,7 +207,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   const color = output !== undefined ? colorFlag === true : useColor(colorFlag, io.env, io.isTTY ?? io.stdout.isTTY ?? false);
   // --quiet with nothing to show prints nothing (not "no problems": warnings were hidden).
   const silent = quiet && format === 'stylish' && counts.errors === 0;
-  const report = silent ? '' : formatters[format](shown, { cwd: io.cwd, color });
+  const report = silent ? '' : (await loadFormatter(format))(shown, { cwd: io.cwd, color });
 
   if (output !== undefined) {
     await writeOutput(resolve(io.cwd, output), output, report);

@@ -12,10 +12,12 @@ import type { DocumentSummary, WorkspaceIndex } from '../workspace/summary.js';
 import { ruleById, documentRules, workspaceRules } from './registry.js';
 import type { Rule, WorkspaceRule } from './rule.js';
 import { ruleUrl } from './rule.js';
+import { todayIso } from './today.js';
 
-export function todayIso(config: ResolvedConfig): string {
-  return config.today ?? new Date().toISOString().slice(0, 10);
-}
+// Apart, so that a run answered from the cache does not load the rule registry.
+export { todayIso } from './today.js';
+export { unreadableFileMessage } from './unreadable.js';
+
 
 /** The severity configured for a rule, or undefined when it is off. */
 export function severityFor(rule: Pick<Rule, 'id' | 'defaultSeverity'>, config: ResolvedConfig, own?: Severity): Severity | undefined {
@@ -58,25 +60,6 @@ export function configureParseMessages(messages: readonly GovMessage[], config: 
   return out;
 }
 
-/**
- * A file that could not be read at all, as a message of `unreadable-file` on
- * its first line (undefined when the rule is off). `reason` says why, in the
- * user's words ("permission denied").
- */
-export function unreadableFileMessage(uri: string, reason: string, config: ResolvedConfig): GovMessage | undefined {
-  const setting = config.rules['unreadable-file'];
-  if (setting === 'off') return undefined;
-  const start = { line: 1, column: 1, offset: 0 };
-  return {
-    ruleId: 'unreadable-file',
-    severity: setting ?? 'warning',
-    reason: `This file could not be read (${reason}), so nothing in it was checked.`,
-    uri,
-    range: { start, end: start },
-    source: 'govmark',
-    url: ruleUrl('unreadable-file'),
-  };
-}
 
 /** A rule that threw, as a message of the `internal-error` rule (configurable like any other: off drops it). */
 function fatal(ruleId: string, uri: string, anchor: GovMessage['range'], error: unknown, config: ResolvedConfig): GovMessage | undefined {
