@@ -61,6 +61,9 @@ export interface VoteSegment {
  */
 export function recordedVote(text: string): VoteSegment[] | undefined {
   const t = text.slice(0, MAX);
+  // Every label ends with a colon: a text without one (most paragraphs) has none, and the
+  // pattern, with its look-behinds at every position, need not run.
+  if (!t.includes(':')) return undefined;
   // After a plain space a label must be capitalised ("… C. Patel Against: …"), not "asked for: a report".
   const labels = [...t.matchAll(LABEL)].filter((m) => {
     const at = m.index!;
