@@ -7,7 +7,7 @@
  * what the author waits for after the debounce. Edits are sent one at a time (the next after the
  * previous one's diagnostics), so each measures one re-validation, not a queue.
  *
- * `GOVMARK_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` profiles the server.
+ * `GOVMARK_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'` profiles the server; `LSP_EDIT_ONLY='100 KB'` runs one document.
  * `node lsp-edit.js <edits>` prints `{ [label]: { ms: number[], openMs: number, diagnostics: number, complete: boolean } }`.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -33,7 +33,7 @@ function position(text: string, offset: number): { line: number; character: numb
   return { line, character: offset - start };
 }
 
-for (const [label, path] of Object.entries(LARGE)) {
+for (const [label, path] of Object.entries(LARGE).filter(([l]) => !process.env.LSP_EDIT_ONLY || l === process.env.LSP_EDIT_ONLY)) {
   const dir = mkdtempSync(join(tmpdir(), 'govmark-lsp-edit-'));
   const file = join(dir, 'minutes.md');
   copyFileSync(path, file);
