@@ -15,9 +15,11 @@
  * round trip to a thread. A document goes to the worker when
  * - it is large and has not been parsed on this thread (no chunk cache here:
  *   the whole text would be parsed at once, blocking every other request).
- *   Such a document stays in the worker, which keeps its section trees
+ *   Past 256 KB it stays in the worker, which keeps its section trees
  *   (`incremental` requests), so its edits re-parse only the touched section
- *   there too;
+ *   there too; below, once the worker found it quick to read, its next edit is
+ *   parsed here in full (once) and the following ones incrementally, which is
+ *   faster than a round trip to the worker;
  * - a cheap, linear risk check finds what makes the parser slow (long runs of
  *   emphasis, bracket or backtick delimiters in one paragraph, deep nesting,
  *   huge lines);
@@ -64,6 +66,8 @@ interface OpenDocument {
 
 /** A text this large is parsed in a worker unless this thread already holds its sections. */
 const FIRST_PARSE_LIMIT = 32 * 1024;
+/** Past this size a document the worker read stays there (its section trees kept); below, after a quick first read, its edits are parsed on this thread, which is faster than a round trip once its sections are cached here. */
+const KEEP_IN_WORKER = 256 * 1024;
 /** Any text this large goes to a worker. */
 const HUGE = 2 * 1024 * 1024;
 /** An incremental parse on this thread that took longer than this sends the next ones to a worker. */
@@ -371,7 +375,7 @@ export class DocumentStore {
         continue;
       }
       const known = options.configType === undefined && this.workspace.get(uri)?.doc.text === text; // e.g. read from disk already
-      if (!known && (d.slow || looksExpensive(text) || (text.length > FIRST_PARSE_LIMIT && !d.warm))) {
+      if (!known && (d.slow || looksExpensive(text) || (text.length > FIRST_PARSE_LIMIT && !d.warm && (!d.analysed || text.length > KEEP_IN_WORKER)))) {
         d.job = this.analyseBounded(d, version, text, options).finally(() => (d.job = undefined));
         continue;
       }
