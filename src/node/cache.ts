@@ -161,18 +161,17 @@ export class ResultCache {
    * of the wrong shape (then the run goes the usual way).
    */
   async lastRun(): Promise<{ reported: number; files: LastRunFile[] } | undefined> {
+    const record = await this.readRecord(LAST_RUN_FILE);
+    if (!record) return undefined;
     try {
-      const text = await readDataText(join(this.dir, LAST_RUN_FILE), { maxBytes: MAX_CACHE_BYTES });
-      const nl = text.indexOf('\n');
-      const head = JSON.parse(text.slice(0, nl)) as { fingerprint?: unknown; reported?: unknown; sum?: unknown };
-      const body = text.slice(nl + 1);
-      if (head.fingerprint !== this.fingerprint || !Number.isInteger(head.reported) || head.sum !== checksum(body)) return undefined;
-      const files = JSON.parse(body) as LastRunFile[];
+      const head = record.head as { fingerprint?: unknown; reported?: unknown };
+      if (head.fingerprint !== this.fingerprint || !Number.isInteger(head.reported)) return undefined;
+      const files = JSON.parse(record.body) as LastRunFile[];
       const reported = head.reported as number;
       if (!Array.isArray(files) || reported > files.length) return undefined;
       for (let k = 0; k < files.length; k++) {
         const f = files[k];
-        if (!f || typeof f.u !== 'string' || typeof f.i !== 'string' || !Number.isInteger(f.c) || !Number.isInteger(f.n) || !(Array.isArray(f.st) && f.st.length === 4 && f.st.every((x) => typeof x === 'number'))) return undefined;
+        if (!f || typeof f.u !== 'string' || typeof f.i !== 'string' || !Number.isInteger(f.c) || !Number.isInteger(f.n) || !isFileStat(f.st)) return undefined;
         if (k < reported && !(typeof f.s === 'boolean' && typeof f.f === 'boolean' && Array.isArray(f.m) && f.m.every((m) => wellFormedMessage(expandMessage(m, f.u), f.n)))) return undefined;
       }
       return { reported, files };
@@ -198,8 +197,7 @@ export class ResultCache {
       }
       out.push(line);
     }
-    const body = JSON.stringify(out);
-    await this.writeAtomically(LAST_RUN_FILE, `${JSON.stringify({ fingerprint: this.fingerprint, reported, sum: checksum(body) })}\n${body}`);
+    await this.writeRecord(LAST_RUN_FILE, { fingerprint: this.fingerprint, reported }, JSON.stringify(out));
   }
 
   /** The hash a file's text is known by, with its URI and what else decides how it is read. */
@@ -259,19 +257,13 @@ export class ResultCache {
 
   /** The cross-document messages per URI recorded for `key` by an earlier run, when they are of the shape this engine writes. */
   async crossMessages(key: string): Promise<Map<string, GovMessage[]> | undefined> {
-    let text: string;
+    const record = await this.readRecord(WORKSPACE_FILE);
+    if (!record || (record.head as { key?: unknown }).key !== key) return undefined;
     try {
-      text = await readDataText(join(this.dir, WORKSPACE_FILE), { maxBytes: MAX_CACHE_BYTES });
-    } catch {
-      return undefined;
-    }
-    try {
-      const stored = JSON.parse(text) as { key?: unknown; sum?: unknown; cross?: unknown };
-      if (stored.key !== key || typeof stored.cross !== 'object' || stored.cross === null) return undefined;
-      const body = JSON.stringify(stored.cross);
-      if (stored.sum !== checksum(body)) return undefined;
+      const cross = JSON.parse(record.body) as unknown;
+      if (typeof cross !== 'object' || cross === null) return undefined;
       const out = new Map<string, GovMessage[]>();
-      for (const [uri, list] of Object.entries(stored.cross as Record<string, unknown>)) {
+      for (const [uri, list] of Object.entries(cross as Record<string, unknown>)) {
         const e = this.used.get(uri);
         if (!e || !Array.isArray(list) || !list.every((m) => wellFormedMessage(m, e.n))) return undefined;
         out.set(uri, list as GovMessage[]);
@@ -286,8 +278,30 @@ export class ResultCache {
   async saveCross(key: string, cross: ReadonlyMap<string, readonly GovMessage[]>): Promise<void> {
     const object: Record<string, readonly GovMessage[]> = {};
     for (const [uri, list] of cross) if (list.length > 0) object[uri] = list;
-    const body = JSON.stringify(object);
-    await this.writeAtomically(WORKSPACE_FILE, `{"key":${JSON.stringify(key)},"sum":${JSON.stringify(checksum(body))},"cross":${body}}\n`);
+    await this.writeRecord(WORKSPACE_FILE, { key }, JSON.stringify(object));
+  }
+
+  /**
+   * One of the two small records: a header line (JSON, with the checksum of the body) and the
+   * body. Undefined when it is missing, cut short, damaged or edited (the checksum does not match).
+   */
+  private async readRecord(name: string): Promise<{ head: Record<string, unknown>; body: string } | undefined> {
+    try {
+      // A regular file only (a FIFO in its place would block the run), and bounded.
+      const text = await readDataText(join(this.dir, name), { maxBytes: MAX_CACHE_BYTES });
+      const nl = text.indexOf('\n');
+      if (nl < 0) return undefined;
+      const head = JSON.parse(text.slice(0, nl)) as Record<string, unknown>;
+      const body = text.slice(nl + 1);
+      if (head === null || typeof head !== 'object' || head.sum !== checksum(body)) return undefined;
+      return { head, body };
+    } catch {
+      return undefined;
+    }
+  }
+
+  private writeRecord(name: string, head: Record<string, unknown>, body: string): Promise<void> {
+    return this.writeAtomically(name, `${JSON.stringify({ ...head, sum: checksum(body) })}\n${body}`);
   }
 
   private async writeAtomically(name: string, text: string): Promise<void> {
@@ -345,6 +359,11 @@ function expandMessage(m: GovMessage, uri: string): GovMessage {
   return m;
 }
 
+/** Whether a value read back from a store is a `FileStat`. */
+function isFileStat(x: unknown): x is FileStat {
+  return Array.isArray(x) && x.length === 4 && x.every((n) => typeof n === 'number');
+}
+
 /** Whether two stats say the same: size, modification and change times, inode. */
 export function sameStat(a: FileStat | undefined, b: FileStat | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
@@ -381,7 +400,7 @@ function readStore(text: string, fingerprint: string): Map<string, Entry> {
 /** What an entry gives, when it is of the shape this engine writes (for a text of `length`): else nothing, and the file is checked again. */
 function usable(e: Entry, length: number): CacheHit | undefined {
   if (e.r === undefined) return { skipped: true };
-  if (e.st !== undefined && !(Array.isArray(e.st) && e.st.length === 4 && e.st.every((x) => typeof x === 'number'))) return undefined;
+  if (e.st !== undefined && !isFileStat(e.st)) return undefined;
   return wellFormed(e.r, Math.min(e.n, length)) ? { skipped: false, result: e.r } : undefined;
 }
 

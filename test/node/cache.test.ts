@@ -191,7 +191,10 @@ describe('result cache', function () {
       assert.match(alone.shown[0], /unresolved-reference/, 'without the terms the reference is unresolved');
       await runWith([terms, minutes]);
       const file = join(cacheDir, WORKSPACE_FILE);
-      writeFileSync(file, readFileSync(file, 'utf8').replace('"cross":{', '"cross":{"file:///forged.md":[],'));
+      const stored = readFileSync(file, 'utf8');
+      const forgedText = stored.replace('\n{', '\n{"file:///forged.md":[],');
+      assert.notEqual(forgedText, stored, 'the body was edited');
+      writeFileSync(file, forgedText);
       forgetLastRun();
       const forged = await runWith([terms, minutes]);
       assert.equal(forged.reused, false, 'a store whose checksum does not match is ignored');
