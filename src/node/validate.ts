@@ -175,6 +175,11 @@ export async function validatePaths(named: readonly string[], options: RunOption
   };
   const rel = (path: string) => relativePath(path, options.root);
   // A `type:` in the file's own front matter wins over a glob; `--type` wins over both.
+  /** What besides its text decides a file's cached result (see `cacheInputs`). */
+  const inputsOf = (i: number) => {
+    const type = overrideOf(i);
+    return cacheInputs(type, type === undefined ? globType(i, files[i]) : undefined, rel(files[i]));
+  };
   // The same files as the last run, none touched since (by their stat), read the same way: its answer, nothing read.
   if (cache && texts === undefined) {
     const last = await cache.lastRun();
@@ -182,8 +187,7 @@ export async function validatePaths(named: readonly string[], options: RunOption
       let same = true;
       for (let i = 0; i < files.length && same; i++) {
         const f = last.files[i];
-        const type = overrideOf(i);
-        same = f.u === uris[i] && f.c === indexOfFile[i] && f.i === cacheInputs(type, type === undefined ? globType(i, files[i]) : undefined, rel(files[i])) && sameStat(fileStat(files[i]), f.st);
+        same = f.u === uris[i] && f.c === indexOfFile[i] && f.i === inputsOf(i) && sameStat(fileStat(files[i]), f.st);
       }
       if (same) {
         options.onCache?.({ unread: files.length, read: 0, missed: 0 });
@@ -201,7 +205,7 @@ export async function validatePaths(named: readonly string[], options: RunOption
     await eachInSlices(files, (path, i) => {
       const type = overrideOf(i);
       const own = given(path);
-      const inputs = cacheInputs(type, type === undefined ? globType(i, path) : undefined, rel(path));
+      const inputs = inputsOf(i);
       const stat = own === undefined ? fileStat(path) : undefined;
       const reuse = (hit: CacheHit) => {
         if (hit.skipped) return skip(i);

@@ -18,7 +18,6 @@ import { todayIso } from './today.js';
 export { todayIso } from './today.js';
 export { unreadableFileMessage } from './unreadable.js';
 
-
 /** The severity configured for a rule, or undefined when it is off. */
 export function severityFor(rule: Pick<Rule, 'id' | 'defaultSeverity'>, config: ResolvedConfig, own?: Severity): Severity | undefined {
   const setting = config.rules[rule.id];
@@ -59,7 +58,6 @@ export function configureParseMessages(messages: readonly GovMessage[], config: 
   }
   return out;
 }
-
 
 /** A rule that threw, as a message of the `internal-error` rule (configurable like any other: off drops it). */
 function fatal(ruleId: string, uri: string, anchor: GovMessage['range'], error: unknown, config: ResolvedConfig): GovMessage | undefined {
