@@ -14,6 +14,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { LineIndex } from '../src/core/text/lines.js';
+import { toLspRange } from '../src/server/edge.js';
 import { TestClient } from '../test/server/client.js';
 import { LARGE } from './corpus.js';
 import { Random } from './random.js';
@@ -21,17 +23,6 @@ import { Random } from './random.js';
 const edits = Number(process.argv[2] ?? 30);
 const WARMUP = 3;
 const out: Record<string, { ms: number[]; openMs: number; diagnostics: number; complete: boolean }> = {};
-
-/** Line and character of a UTF-16 offset. */
-function position(text: string, offset: number): { line: number; character: number } {
-  let line = 0;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, character: offset - start };
-}
 
 for (const [label, path] of Object.entries(LARGE).filter(([l]) => !process.env.LSP_EDIT_ONLY || l === process.env.LSP_EDIT_ONLY)) {
   const dir = mkdtempSync(join(tmpdir(), 'govmark-lsp-edit-'));
@@ -53,12 +44,12 @@ for (const [label, path] of Object.entries(LARGE).filter(([l]) => !process.env.L
     for (let i = 0; i < edits + WARMUP; i++) {
       const at = r.int(bodyStart, text.length);
       const letter = String.fromCharCode(97 + r.int(0, 25));
-      const pos = position(text, at);
+      const range = toLspRange(new LineIndex(text).range(at, at));
       text = text.slice(0, at) + letter + text.slice(at);
       version++;
       const since = client.published.length;
       t = performance.now();
-      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, text: letter }] });
+      void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: letter }] });
       const v = version;
       published = await client.waitForDiagnostics(uri, (p) => p.version === v, 60_000, since);
       if (i >= WARMUP) ms.push(performance.now() - t);

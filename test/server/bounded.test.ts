@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { LineIndex } from '../../src/core/text/lines.js';
+import { toLspRange } from '../../src/server/edge.js';
 import { looksExpensive } from '../../src/server/store.js';
 import { exampleWorkspace, TestClient } from './client.js';
 
@@ -158,14 +160,11 @@ describe('server: bounded parsing', function () {
       for (const [from, to] of edits) {
         const at = text.indexOf(from, base.length);
         assert.ok(at > 0, from);
-        const before = text.slice(0, at);
-        const start = { line: before.split('\n').length - 1, character: at - before.lastIndexOf('\n') - 1 };
-        const endText = text.slice(0, at + from.length);
-        const end = { line: endText.split('\n').length - 1, character: at + from.length - endText.lastIndexOf('\n') - 1 };
+        const range = toLspRange(new LineIndex(text).range(at, at + from.length));
         text = text.slice(0, at) + to + text.slice(at + from.length);
         version++;
         const since = client.published.length;
-        void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start, end }, text: to }] });
+        void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: to }] });
         const v = version;
         await client.waitForDiagnostics(uri, (p) => p.version === v, 30_000, since);
       }
