@@ -12,7 +12,8 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expectArgument, expectConfig } from '../core/arguments.js';
 import type { ResolvedConfig } from '../core/config.js';
-import { compareMessages, type GovMessage } from '../core/message.js';
+import type { GovMessage } from '../core/message.js';
+import { withCrossMessages } from '../core/workspace/join.js';
 import type { DocumentSummary } from '../core/workspace/summary.js';
 import { unreadableFileMessage } from '../core/rules/unreadable.js';
 // Not workspace.js: the workers parse, and this thread loads the Markdown parser only for the cheap pass.
@@ -313,10 +314,7 @@ export async function validatePaths(named: readonly string[], options: RunOption
   let combined: Map<string, GovMessage[]>;
   if (known) {
     combined = new Map();
-    for (const [uri, messages] of local) {
-      const extra = known.get(uri);
-      combined.set(uri, extra?.length ? [...messages, ...extra].sort(compareMessages) : messages);
-    }
+    for (const [uri, messages] of local) combined.set(uri, withCrossMessages(messages, known.get(uri)));
   } else {
     // Loaded here: a run answered from the cache never loads the rules.
     const [{ combineEach }, { createIndex }] = await Promise.all([import('../core/workspace/combine.js'), import('../core/workspace/summary.js')]);

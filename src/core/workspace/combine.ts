@@ -5,8 +5,9 @@
  */
 import type { ResolvedConfig } from '../config.js';
 import { expectArgument, expectConfig } from '../arguments.js';
-import { compareMessages, type GovMessage } from '../message.js';
+import type { GovMessage } from '../message.js';
 import { checkWorkspace } from '../rules/run.js';
+import { withCrossMessages } from './join.js';
 import type { WorkspaceIndex } from './summary.js';
 
 /** Joins per-document messages with the workspace rules' messages. */
@@ -33,9 +34,7 @@ export function combineEach(local: Map<string, GovMessage[]>, index: WorkspaceIn
   for (const [c, uris] of groups) {
     const cross = checkWorkspace(index, c, uris);
     for (const uri of uris) {
-      const messages = local.get(uri)!;
-      const extra = cross.get(uri) ?? [];
-      out.set(uri, extra.length ? [...messages, ...extra].sort(compareMessages) : messages);
+      out.set(uri, withCrossMessages(local.get(uri)!, cross.get(uri)));
     }
   }
   return out;
